@@ -1,0 +1,37 @@
+# vnsearch entry points. `make run` builds and serves the corpus; `make test` runs every test.
+# The real build is CMake's (build/); this file only strings the steps together.
+
+BUILD_DIR ?= build
+JOBS ?= 2
+DB ?= var/db
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: all deps configure build index run test bench clean
+
+all: build
+
+deps:
+	@bash tools/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release > /dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+index: build
+	@$(BUILD_DIR)/indexer/vnsearch-index --db $(DB) corpus/
+
+run: index
+	@exec $(BUILD_DIR)/searchd/vnsearchd --db $(DB) --host $(HOST) --port $(PORT) --web web
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	@cmake --build $(BUILD_DIR) -j$(JOBS) --target benchmarks
+	@bash tests/bench/run.sh $(BUILD_DIR)
+
+clean:
+	@rm -rf $(BUILD_DIR)

@@ -1,0 +1,24 @@
+// document_builder: turns an Article into the Xapian document vnsearch stores, following schema.
+// Pure: no database access; thread-safe, so analysis can run on several threads at once.
+#ifndef VNSEARCH_INDEX_DOCUMENT_BUILDER_H_
+#define VNSEARCH_INDEX_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "article/article.h"
+
+namespace vnsearch {
+
+// Builds the document: id term, exact and folded terms with positions for title and body,
+// title-only terms, values, and the stored fields as JSON document data.
+// `content_hash` identifies the source text (for incremental reindexing).
+Xapian::Document BuildDocument(const Article& article, const std::string& content_hash);
+
+// The unique id term of an article id.
+std::string ArticleIdTerm(const std::string& article_id);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_INDEX_DOCUMENT_BUILDER_H_

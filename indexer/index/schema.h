@@ -1,0 +1,44 @@
+// schema: every Xapian term prefix and value slot vnsearch uses, in one place.
+// The indexer writes by these names and searchd reads by them; nothing else spells a prefix.
+#ifndef VNSEARCH_INDEX_SCHEMA_H_
+#define VNSEARCH_INDEX_SCHEMA_H_
+
+#include <xapian.h>
+
+namespace vnsearch::schema {
+
+// ---- Term prefixes -------------------------------------------------------------------------
+// Every analysed word is indexed twice, at the same position, so that phrases work in both
+// spaces: exact (canonical diacritics) unprefixed, folded (no diacritics) under kFolded.
+inline constexpr char kExact[] = "";
+inline constexpr char kFolded[] = "XF";
+// The title alone, for `title:` queries.
+inline constexpr char kTitleExact[] = "S";
+inline constexpr char kTitleFolded[] = "XS";
+// The unique id of an article ("Q" + article id): replace_document() and lookups use it.
+inline constexpr char kArticleId[] = "Q";
+// Boolean facet filters: prefix + canonical facet value.
+inline constexpr char kUnitFilter[] = "XU";
+inline constexpr char kTermFilter[] = "XT";
+inline constexpr char kPersonFilter[] = "XP";
+
+// ---- Value slots ---------------------------------------------------------------------------
+enum ValueSlot : Xapian::valueno {
+  kDateSlot = 0,         // "YYYYMMDD", or empty when the date is unknown: sorts and ranges
+  kUnitsSlot = 1,        // serialised sorted list of the article's units (facet counting)
+  kTermsSlot = 2,        // same for terms of office
+  kPersonsSlot = 3,      // same for persons
+  kContentHashSlot = 4,  // hash of the source text: incremental reindexing skips unchanged files
+};
+
+// ---- Positions and weights -----------------------------------------------------------------
+// Title words take positions from 1; the body starts after this gap so that no phrase spans the
+// end of the title and the start of the body.
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+// A title word counts this many times in the shared term spaces: BM25 then ranks an article
+// whose headline names the query above one that mentions it in passing.
+inline constexpr Xapian::termcount kTitleWdf = 5;
+
+}  // namespace vnsearch::schema
+
+#endif  // VNSEARCH_INDEX_SCHEMA_H_

@@ -1,0 +1,28 @@
+// accent_restorer: what a reader most likely meant by words typed without diacritics, or with a
+// typo, judged by the index's own statistics. Not thread-safe (it reads a Xapian::Database).
+#ifndef VNSEARCH_SEARCHD_ACCENT_RESTORER_H_
+#define VNSEARCH_SEARCHD_ACCENT_RESTORER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace vnsearch {
+
+// One typed word and what it most likely means.
+struct RestoredWord {
+  std::string typed;     // as the reader typed it
+  std::string exact;     // the most frequent exact term it could be, or "" if none is indexed
+  std::string spelled;   // the restored word as text to show (exact term, or the typed word)
+  bool corrected = false;  // a spelling correction, not only accents
+};
+
+// Restores each word in `typed_words`. A word with no exact spelling in the index is corrected
+// with Xapian's spelling data (folded words, edit distance ≤ 2) and then restored.
+std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
+                                       const Xapian::Database& database);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_ACCENT_RESTORER_H_

@@ -1,0 +1,26 @@
+// http_api: the HTTP face of vnsearch — routes, parameter checking, JSON and error shapes.
+// Handlers run on cpp-httplib's worker threads; each thread owns its own Searcher.
+#ifndef VNSEARCH_SEARCHD_HTTP_API_H_
+#define VNSEARCH_SEARCHD_HTTP_API_H_
+
+#include <httplib.h>
+
+#include <string>
+
+namespace vnsearch {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string database = "var/db";
+  std::string web_root = "web";
+  int threads = 8;
+};
+
+// Installs every route of the API and the static page on `server`.
+// Returns false with *error set when the options cannot work (no index, no web root).
+bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::string* error);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_HTTP_API_H_

@@ -1,0 +1,135 @@
+// vnsearchd: the vnsearch HTTP daemon. Serves the search API and the browser page.
+// Usage: vnsearchd [--db DIR] [--host HOST] [--port PORT] [--web DIR] [--threads N] (see --help)
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "searchd/http_api.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: vnsearchd [options]\n"
+    "Serves the vnsearch API and web page. Every option can also be set in the environment.\n"
+    "\n"
+    "  --db DIR       index to serve           (VNSEARCH_DB, default var/db)\n"
+    "  --host HOST    address to listen on     (VNSEARCH_HOST, default 127.0.0.1)\n"
+    "  --port PORT    port to listen on        (VNSEARCH_PORT, default 8080)\n"
+    "  --web DIR      folder of the web page   (VNSEARCH_WEB, default ./web, else the source's)\n"
+    "  --threads N    worker threads           (VNSEARCH_THREADS, default 8)\n"
+    "  --help         show this help\n";
+
+bool ParsePort(const std::string& text, int* port) {
+  char* end = nullptr;
+  long value = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || value < 0 || value > 65535) return false;
+  *port = static_cast<int>(value);
+  return true;
+}
+
+bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
+  auto env = [](const char* name, std::string* target) {
+    if (const char* value = std::getenv(name)) *target = value;
+  };
+  std::string port_text = std::to_string(options->port);
+  std::string threads_text = std::to_string(options->threads);
+  if (!std::filesystem::is_directory(options->web_root)) options->web_root = VNSEARCH_WEB_DIR;
+  env("VNSEARCH_DB", &options->database);
+  env("VNSEARCH_HOST", &options->host);
+  env("VNSEARCH_PORT", &port_text);
+  env("VNSEARCH_WEB", &options->web_root);
+  env("VNSEARCH_THREADS", &threads_text);
+  for (int i = 1; i < argc; ++i) {
+    std::string argument = argv[i];
+    auto value = [&](const char* flag, std::string* target) {
+      std::string with_equals = std::string(flag) + "=";
+      if (argument == flag && i + 1 < argc) {
+        *target = argv[++i];
+        return true;
+      }
+      if (argument.rfind(with_equals, 0) == 0) {
+        *target = argument.substr(with_equals.size());
+        return true;
+      }
+      return false;
+    };
+    if (argument == "--help" || argument == "-h") {
+      std::cout << kUsage;
+      std::exit(0);
+    }
+    if (value("--db", &options->database) || value("--host", &options->host) ||
+        value("--port", &port_text) || value("--web", &options->web_root) ||
+        value("--threads", &threads_text)) {
+      continue;
+    }
+    std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;
+    return false;
+  }
+  if (!ParsePort(port_text, &options->port)) {
+    std::cerr << "vnsearchd: --port must be a number from 0 to 65535, not " << port_text << "\n";
+    return false;
+  }
+  options->threads = std::atoi(threads_text.c_str());
+  if (options->threads < 1 || options->threads > 256) {
+    std::cerr << "vnsearchd: --threads must be from 1 to 256, not " << threads_text << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  vnsearch::ServerOptions options;
+  if (!ParseOptions(argc, argv, &options)) return 2;
+
+  // Ctrl-C and SIGTERM stop the server cleanly: block them everywhere, wait for them on one thread.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  httplib::Server server;
+  const int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  std::string error;
+  if (!vnsearch::InstallRoutes(options, &server, &error)) {
+    std::cerr << "vnsearchd: " << error << "\n";
+    return 1;
+  }
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    std::cerr << "vnsearchd: cannot listen on " << options.host << ":" << options.port
+              << " (in use? pick another with --port)\n";
+    return 1;
+  }
+  std::atomic<bool> stopped_by_signal{false};
+  std::thread signal_waiter([&server, &stopped_by_signal, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    stopped_by_signal = true;
+    server.stop();
+  });
+  std::cout << "vnsearchd: serving " << options.database << " on http://" << options.host << ":"
+            << port << "/" << std::endl;
+  server.listen_after_bind();
+  std::cout << "vnsearchd: stopped" << std::endl;
+  // The server may have stopped for another reason: then wake the waiter so it can finish.
+  if (!stopped_by_signal) pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  return 0;
+}

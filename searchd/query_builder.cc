@@ -1,0 +1,272 @@
+// query_builder: walks the parse tree and emits Xapian queries over the schema's term spaces.
+//
+// Words side by side must all match (as in the engines readers know). Within that, articles where
+// two query words stand next to each other in the text score higher: each adjacent pair is added
+// as an optional two-word phrase (OP_AND_MAYBE), which is how "khoa học" the word outranks "khoa"
+// and "học" scattered through a page, without requiring a Vietnamese word segmenter.
+//
+// A code typed as one chunk ("KH&CN", "2022-2025") matches the code term or its parts as a
+// phrase, so "2022-2025" also finds "2022 – 2025".
+//
+// Abbreviations are expanded here, in vnsearch's own query building, rather than with Xapian
+// synonyms: Xapian's remote backend has no synonym table, and shards may be remote one day.
+// "KH&CN" becomes (kh&cn OR khcn OR "khoa học [và] công nghệ"), and the words "Tài nguyên và
+// Môi trường" typed side by side become ("tài nguyên [và] môi trường" OR tn&mt OR tnmt).
+
+#include "searchd/query_builder.h"
+
+#include "analysis/abbreviations.h"
+#include "index/schema.h"
+
+namespace vnsearch {
+namespace {
+
+constexpr Xapian::termcount kWildcardExpansionLimit = 200;
+
+class Builder {
+ public:
+  explicit Builder(MatchSpace space) : space_(space) {}
+
+  Xapian::Query Build(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
+    switch (node.kind) {
+      case QueryNode::Kind::kMatchAll:
+        return Xapian::Query::MatchAll;
+      case QueryNode::Kind::kWords:
+      case QueryNode::Kind::kPhrase:
+        return BuildText(node, negated, out, nullptr);
+      case QueryNode::Kind::kAndNot: {
+        Xapian::Query left = Build(node.children[0], relaxed, negated, out);
+        Xapian::Query right = Build(node.children[1], relaxed, !negated, out);
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
+      }
+      case QueryNode::Kind::kOr: {
+        std::vector<Xapian::Query> parts;
+        for (const QueryNode& child : node.children) {
+          parts.push_back(Build(child, relaxed, negated, out));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      }
+      case QueryNode::Kind::kAnd:
+        return BuildAnd(node, relaxed, negated, out);
+    }
+    return Xapian::Query();
+  }
+
+ private:
+  const char* Prefix(const std::string& field) const {
+    if (field == "title") return space_ == MatchSpace::kExact ? schema::kTitleExact
+                                                              : schema::kTitleFolded;
+    return space_ == MatchSpace::kExact ? schema::kExact : schema::kFolded;
+  }
+
+  const std::string& Spelling(const Token& token) const {
+    return space_ == MatchSpace::kExact ? token.exact : token.folded;
+  }
+
+  Xapian::Query BuildAnd(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
+    const std::vector<QueryNode>& children = node.children;
+    std::vector<std::string> spelled(children.size());
+    for (size_t i = 0; i < children.size(); ++i) spelled[i] = PlainWordSpelling(children[i]);
+    std::vector<Xapian::Query> parts;
+    std::vector<std::string> single_terms;  // per part: its one term, or "" when not one term
+    for (size_t i = 0; i < children.size();) {
+      size_t expansion_end = 0;
+      const AbbreviationGroup* group = FindExpansion(spelled, i, &expansion_end);
+      if (group != nullptr) {
+        if (!negated) {
+          for (size_t j = i; j < expansion_end; ++j) out->plain_words.push_back(children[j].text);
+        }
+        parts.push_back(GroupQuery(*group, Prefix(children[i].field), negated, out));
+        single_terms.emplace_back();
+        i = expansion_end;
+        continue;
+      }
+      const QueryNode& child = children[i++];
+      std::string single_term;
+      Xapian::Query part = child.kind == QueryNode::Kind::kWords
+                               ? BuildText(child, negated, out, &single_term)
+                               : Build(child, relaxed, negated, out);
+      if (part.empty()) continue;  // punctuation alone ("-", "…") asks for nothing
+      parts.push_back(part);
+      single_terms.push_back(single_term);
+    }
+    Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
+                           parts.end());
+    std::vector<Xapian::Query> adjacent_pairs;
+    for (size_t i = 1; i < single_terms.size(); ++i) {
+      if (single_terms[i - 1].empty() || single_terms[i].empty()) continue;
+      Xapian::Query pair[] = {Xapian::Query(single_terms[i - 1]), Xapian::Query(single_terms[i])};
+      adjacent_pairs.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+    }
+    if (adjacent_pairs.empty()) return combined;
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, combined,
+        Xapian::Query(Xapian::Query::OP_OR, adjacent_pairs.begin(), adjacent_pairs.end()));
+  }
+
+  // The one term a child stands for when it is a plain word (no quotes, '*' or field), else "".
+  std::string PlainWordSpelling(const QueryNode& child) const {
+    if (child.kind != QueryNode::Kind::kWords || child.prefix || !child.field.empty()) return "";
+    std::vector<Token> tokens;
+    Analyze(child.text, &tokens);
+    return tokens.size() == 1 ? Spelling(tokens.front()) : "";
+  }
+
+  const std::vector<std::string>& InSpace(const SpacedTerms& terms) const {
+    return space_ == MatchSpace::kExact ? terms.exact : terms.folded;
+  }
+
+  // The group whose expansion the plain words spelled[begin..) spell out, with "và" optional;
+  // sets *end past the last word used. Longest expansion wins.
+  const AbbreviationGroup* FindExpansion(const std::vector<std::string>& spelled, size_t begin,
+                                         size_t* end) const {
+    if (spelled[begin].empty()) return nullptr;
+    const AbbreviationGroup* best = nullptr;
+    for (const AbbreviationGroup& group : AbbreviationGroups()) {
+      const std::vector<std::string>& words = InSpace(group.expansion_words);
+      if (words.size() < 2) continue;
+      size_t at = begin;
+      size_t matched = 0;
+      while (at < spelled.size() && matched < words.size()) {
+        if (spelled[at] == words[matched]) {
+          ++matched;
+          ++at;
+        } else if (group.optional_words > 0 && (spelled[at] == "và" || spelled[at] == "va")) {
+          ++at;
+        } else {
+          break;
+        }
+      }
+      if (matched == words.size() && (best == nullptr || at > *end)) {
+        best = &group;
+        *end = at;
+      }
+    }
+    return best;
+  }
+
+  // Every abbreviation of the group, or its expansion as a phrase ("và" may stand between).
+  Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& prefix, bool negated,
+                           BuiltQuery* out) {
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& term : InSpace(group.abbreviation_terms)) {
+      alternatives.emplace_back(prefix + term);
+      if (!negated) out->highlighter.terms.insert(term);
+    }
+    std::vector<Xapian::Query> words;
+    for (const std::string& word : InSpace(group.expansion_words)) {
+      words.emplace_back(prefix + word);
+      if (!negated) out->highlighter.terms.insert(word);
+    }
+    alternatives.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                              words.size() + group.optional_words);
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  const AbbreviationGroup* GroupOfAbbreviation(const std::string& spelled) const {
+    for (const AbbreviationGroup& group : AbbreviationGroups()) {
+      for (const std::string& term : InSpace(group.abbreviation_terms)) {
+        if (term == spelled) return &group;
+      }
+    }
+    return nullptr;
+  }
+
+  // kWords or kPhrase. Sets *single_term when the text is one plain word.
+  Xapian::Query BuildText(const QueryNode& node, bool negated, BuiltQuery* out,
+                          std::string* single_term) {
+    std::vector<Token> tokens;
+    Analyze(node.text, &tokens);
+    if (tokens.empty()) return Xapian::Query();
+    const std::string prefix = Prefix(node.field);
+    if (!negated) {
+      for (const Token& token : tokens) out->highlighter.terms.insert(Spelling(token));
+      if (node.kind == QueryNode::Kind::kWords && node.field.empty()) {
+        out->plain_words.push_back(node.text);
+      }
+    }
+    bool one_unit = tokens.size() == 1 ||
+                    (tokens.front().kind == TokenKind::kCompound &&
+                     tokens.size() == 1 + CountParts(tokens, 1));
+    std::vector<Xapian::Query> sequence;  // words and parts, in order, for a phrase
+    for (const Token& token : tokens) {
+      if (token.kind != TokenKind::kCompound) sequence.emplace_back(prefix + Spelling(token));
+    }
+    if (node.prefix) {
+      std::string stem = prefix + Spelling(tokens.back());
+      if (!negated) out->highlighter.prefixes.push_back(Spelling(tokens.back()));
+      sequence.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
+                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      if (sequence.size() == 1) return sequence.back();
+      Xapian::Query last = sequence.back();
+      sequence.pop_back();
+      Xapian::Query head = sequence.size() == 1
+                               ? sequence.front()
+                               : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
+                                               sequence.end(), sequence.size());
+      return Xapian::Query(Xapian::Query::OP_AND, head, last);
+    }
+    if (one_unit && node.kind == QueryNode::Kind::kWords) {
+      if (const AbbreviationGroup* group = GroupOfAbbreviation(Spelling(tokens.front()))) {
+        return GroupQuery(*group, prefix, negated, out);
+      }
+    }
+    if (tokens.size() == 1) {
+      if (single_term != nullptr) *single_term = prefix + Spelling(tokens.front());
+      return Xapian::Query(prefix + Spelling(tokens.front()));
+    }
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, sequence.begin(), sequence.end(),
+                         sequence.size());
+    if (one_unit && node.kind == QueryNode::Kind::kWords) {
+      // A code: the code term itself, or its parts side by side.
+      return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefix + Spelling(tokens.front())),
+                           phrase);
+    }
+    return phrase;
+  }
+
+  static size_t CountParts(const std::vector<Token>& tokens, size_t from) {
+    size_t count = 0;
+    while (from + count < tokens.size() && tokens[from + count].kind == TokenKind::kPart) ++count;
+    return count;
+  }
+
+  MatchSpace space_;
+};
+
+bool AnyDiacritics(const QueryNode& node) {
+  if (!node.text.empty() && HasDiacritics(node.text)) return true;
+  for (const QueryNode& child : node.children) {
+    if (AnyDiacritics(child)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Highlighter::Matches(const Token& token) const {
+  const std::string& spelling = space == MatchSpace::kExact ? token.exact : token.folded;
+  if (terms.count(spelling) != 0) return true;
+  for (const std::string& prefix : prefixes) {
+    if (spelling.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+MatchSpace ChooseSpace(const QueryNode& root) {
+  return AnyDiacritics(root) ? MatchSpace::kExact : MatchSpace::kFolded;
+}
+
+BuiltQuery BuildQuery(const QueryNode& root) {
+  BuiltQuery built;
+  built.space = ChooseSpace(root);
+  built.highlighter.space = built.space;
+  Builder builder(built.space);
+  built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
+  BuiltQuery scratch;  // the relaxed pass sees the same words; keep the first pass's lists
+  scratch.highlighter.space = built.space;
+  built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  return built;
+}
+
+}  // namespace vnsearch

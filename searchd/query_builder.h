@@ -1,0 +1,50 @@
+// query_builder: gives a parsed query its meaning in vnsearch's index — which term space each word
+// is looked up in, how codes and phrases are matched, and how adjacent words are rewarded.
+// Pure functions of (parse tree, space); thread-safe.
+#ifndef VNSEARCH_SEARCHD_QUERY_BUILDER_H_
+#define VNSEARCH_SEARCHD_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "searchd/query_parser.h"
+
+namespace vnsearch {
+
+// A query typed with any diacritic means exactly the diacritics typed, for every word
+// ("Ban chấp hành" does not find "bản"); a query typed without any means every accent.
+enum class MatchSpace { kExact, kFolded };
+
+// The words a query looks for, as the snippet maker needs them to mark matches in text.
+struct Highlighter {
+  MatchSpace space = MatchSpace::kExact;
+  std::unordered_set<std::string> terms;  // exact or folded terms, by `space`
+  std::vector<std::string> prefixes;      // from `word*`
+
+  bool Matches(const Token& token) const;
+  bool empty() const { return terms.empty() && prefixes.empty(); }
+};
+
+struct BuiltQuery {
+  Xapian::Query query;    // every word must match (the default)
+  Xapian::Query relaxed;  // any word may match: the fallback when `query` finds nothing
+  MatchSpace space = MatchSpace::kExact;
+  Highlighter highlighter;
+  // The free-text words in query order (not in quotes, fields or exclusions), as typed:
+  // what accent restoration and spelling suggestions work on.
+  std::vector<std::string> plain_words;
+};
+
+// Chooses the space from everything typed in `root`.
+MatchSpace ChooseSpace(const QueryNode& root);
+
+// Builds the Xapian queries for `root`.
+BuiltQuery BuildQuery(const QueryNode& root);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_QUERY_BUILDER_H_

@@ -1,0 +1,131 @@
+// snippet: picks the densest window of matches by sliding over the analysed tokens, then writes
+// the original bytes of that window as HTML. Offsets come from the analyzer, so the text shown is
+// exactly the article's own, whatever normalisation the terms went through.
+
+#include "searchd/snippet.h"
+
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyzer.h"
+
+namespace vnsearch {
+namespace {
+
+// Marked spans, in text order and not overlapping (a compound wins over its parts).
+struct Span {
+  uint32_t begin;
+  uint32_t end;
+};
+
+std::vector<Span> MatchedSpans(const std::vector<Token>& tokens, const Highlighter& highlighter,
+                               size_t first, size_t last) {
+  std::vector<Span> spans;
+  uint32_t covered_until = 0;
+  for (size_t i = first; i < last; ++i) {
+    const Token& token = tokens[i];
+    if (token.begin < covered_until || !highlighter.Matches(token)) continue;
+    spans.push_back({token.begin, token.end});
+    covered_until = token.end;
+  }
+  return spans;
+}
+
+std::string RenderMarked(std::string_view text, uint32_t begin, uint32_t end,
+                         const std::vector<Span>& spans) {
+  std::string html;
+  uint32_t at = begin;
+  for (const Span& span : spans) {
+    if (span.begin < at || span.end > end) continue;
+    html += EscapeHtml(text.substr(at, span.begin - at));
+    html += "<mark>";
+    html += EscapeHtml(text.substr(span.begin, span.end - span.begin));
+    html += "</mark>";
+    at = span.end;
+  }
+  html += EscapeHtml(text.substr(at, end - at));
+  return html;
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&#39;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
+                        size_t max_words) {
+  std::vector<Token> tokens;
+  Analyze(text, &tokens);
+  if (tokens.empty()) return EscapeHtml(text.substr(0, 300));
+  // Word indexes (compounds and their parts count once: by position).
+  size_t best_start = 0;
+  size_t best_score = 0;
+  if (!highlighter.empty()) {
+    std::unordered_map<std::string, size_t> in_window;  // matched spelling → occurrences
+    size_t window_start = 0;
+    size_t distinct = 0;
+    size_t total = 0;
+    auto spelling = [&](const Token& token) -> const std::string& {
+      return highlighter.space == MatchSpace::kExact ? token.exact : token.folded;
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      while (tokens[i].position - tokens[window_start].position >= max_words) {
+        if (highlighter.Matches(tokens[window_start])) {
+          --total;
+          if (--in_window[spelling(tokens[window_start])] == 0) --distinct;
+        }
+        ++window_start;
+      }
+      if (highlighter.Matches(tokens[i])) {
+        ++total;
+        if (in_window[spelling(tokens[i])]++ == 0) ++distinct;
+      }
+      size_t score = distinct * 1000 + total;
+      if (score > best_score) {
+        best_score = score;
+        best_start = window_start;
+      }
+    }
+  }
+  // Start a few words before the first match so that it reads in context.
+  size_t first = best_start;
+  if (best_score > 0) {
+    while (first + 1 < tokens.size() && !highlighter.Matches(tokens[first])) ++first;
+    uint32_t lead_position = tokens[first].position;
+    while (first > 0 && lead_position - tokens[first - 1].position < 5) --first;
+  }
+  size_t last = first;
+  while (last < tokens.size() && tokens[last].position - tokens[first].position < max_words) {
+    ++last;
+  }
+  uint32_t begin = first == 0 ? 0 : tokens[first].begin;
+  uint32_t end = last == tokens.size() ? static_cast<uint32_t>(text.size())
+                                       : tokens[last - 1].end;
+  std::string html;
+  if (begin > 0) html += "… ";
+  html += RenderMarked(text, begin, end, MatchedSpans(tokens, highlighter, first, last));
+  if (end < text.size()) html += " …";
+  return html;
+}
+
+std::string HighlightAll(std::string_view text, const Highlighter& highlighter) {
+  std::vector<Token> tokens;
+  Analyze(text, &tokens);
+  return RenderMarked(text, 0, static_cast<uint32_t>(text.size()),
+                      MatchedSpans(tokens, highlighter, 0, tokens.size()));
+}
+
+}  // namespace vnsearch

@@ -1,0 +1,95 @@
+// searchd_process: fork/exec of the real binaries, so the API tests exercise exactly what a user
+// runs. The daemon is started with --port 0 and its first line of output names the port it got,
+// which avoids the race of picking a free port in the test and binding it later in the daemon.
+
+#include "api/searchd_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+#include <thread>
+
+namespace vnsearch::testing {
+namespace {
+
+pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    std::perror("execv");
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments) {
+  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  command.insert(command.end(), arguments.begin(), arguments.end());
+  int null_fd = open("/dev/null", O_WRONLY);
+  pid_t pid = Spawn(command, null_fd);
+  close(null_fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
+                               const std::vector<std::string>& extra_flags) {
+  char pattern[] = "/tmp/vnsearch-test-XXXXXX";
+  if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+  temp_dir_ = pattern;
+  database_ = temp_dir_ + "/db";
+  std::vector<std::string> index_arguments = {"--db", database_};
+  index_arguments.insert(index_arguments.end(), corpus_paths.begin(), corpus_paths.end());
+  if (RunIndexer(index_arguments) != 0) throw std::runtime_error("vnsearch-index failed");
+
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> command = {VNSEARCH_DAEMON, "--db",  database_, "--host",
+                                      "127.0.0.1",     "--port", "0",       "--web",
+                                      VNSEARCH_WEB};
+  command.insert(command.end(), extra_flags.begin(), extra_flags.end());
+  pid_ = Spawn(command, pipe_fds[1]);
+  close(pipe_fds[1]);
+  FILE* output = fdopen(pipe_fds[0], "r");
+  char line[512];
+  std::regex port_pattern(R"(http://[0-9.]+:(\d+)/)");
+  while (port_ == 0 && std::fgets(line, sizeof line, output) != nullptr) {
+    std::cmatch match;
+    if (std::regex_search(line, match, port_pattern)) port_ = std::atoi(match[1].str().c_str());
+  }
+  // Keep reading (and discarding) the daemon's output so it never blocks on a full pipe.
+  std::thread([output] {
+    char discard[512];
+    while (std::fgets(discard, sizeof discard, output) != nullptr) {
+    }
+    std::fclose(output);
+  }).detach();
+  if (port_ == 0) throw std::runtime_error("vnsearchd did not start");
+}
+
+SearchdProcess::~SearchdProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  std::error_code error;
+  std::filesystem::remove_all(temp_dir_, error);
+}
+
+}  // namespace vnsearch::testing

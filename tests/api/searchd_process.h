@@ -1,0 +1,40 @@
+// searchd_process: test helper that builds a fresh index of a corpus in a temporary folder and
+// runs a real vnsearchd on a free loopback port for the duration of a test suite.
+#ifndef VNSEARCH_TESTS_API_SEARCHD_PROCESS_H_
+#define VNSEARCH_TESTS_API_SEARCHD_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace vnsearch::testing {
+
+class SearchdProcess {
+ public:
+  // Indexes `corpus_paths` into a new temporary database and starts vnsearchd on it with
+  // --port 0 (the daemon picks a free port and prints it). Aborts the test run on failure.
+  explicit SearchdProcess(const std::vector<std::string>& corpus_paths,
+                          const std::vector<std::string>& extra_flags = {});
+  ~SearchdProcess();  // stops the daemon (SIGTERM) and removes the temporary folder
+
+  SearchdProcess(const SearchdProcess&) = delete;
+  SearchdProcess& operator=(const SearchdProcess&) = delete;
+
+  int port() const { return port_; }
+  const std::string& database() const { return database_; }
+  const std::string& temp_dir() const { return temp_dir_; }
+
+  // Runs vnsearch-index with `arguments`; returns its exit status.
+  static int RunIndexer(const std::vector<std::string>& arguments);
+
+ private:
+  std::string temp_dir_;
+  std::string database_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace vnsearch::testing
+
+#endif  // VNSEARCH_TESTS_API_SEARCHD_PROCESS_H_

@@ -1,0 +1,168 @@
+// Browser tests of the search page (web/) against a real vnsearchd serving the 5-article corpus/.
+// Run with tests/browser/run.sh, which builds the index, starts the server and sets VNSEARCH_URL.
+// Every test fails if the page logs a console error or throws.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { baseUrl, launchBrowser, saveScreenshot, waitForText, withPage } from './harness.mjs';
+
+// corpus/000_2bc41360e3854d8f.txt: the article that names Trần Bình Trọng in its body.
+const PERSON_QUERY = 'Trần Bình Trọng';
+const PERSON_ARTICLE_ID = '000_2bc41360e3854d8f';
+const PERSON_ARTICLE_TITLE_PART = 'Chi bộ Vụ Khoa học và Công nghệ';
+// A phrase every corpus article contains, so that it spans several pages of two.
+const COMMON_QUERY = 'Khoa học';
+const TEST_TIMEOUT_MS = 60_000;
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+function searchUrl(query, extraParams = {}) {
+  return `${baseUrl}/?${new URLSearchParams({ q: query, ...extraParams })}`;
+}
+
+async function hitIds(page) {
+  return page.locator('#results li.hit').evaluateAll((items) => items.map((item) => item.dataset.id));
+}
+
+test('searching for a person finds their article and opens it', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'search', {}, async (page) => {
+    const pageResponse = await page.goto(`${baseUrl}/`);
+    assert.equal(pageResponse.status(), 200, `GET ${baseUrl}/ answered ${pageResponse.status()}`);
+    assert.equal(await page.locator('label[for="q"]').textContent(), 'Tìm kiếm');
+    await page.locator('#q').fill(PERSON_QUERY);
+    await page.locator('#q').press('Enter');
+
+    const firstHit = page.locator('#results li.hit').first();
+    await firstHit.waitFor();
+    assert.equal(await firstHit.getAttribute('data-id'), PERSON_ARTICLE_ID);
+    const title = page.locator('#results li.hit a.hit-title').first();
+    assert.ok((await title.textContent()).includes(PERSON_ARTICLE_TITLE_PART), await title.textContent());
+    assert.ok(await firstHit.locator('.snippet mark').count() > 0, 'the snippet marks the matched words');
+    assert.match(await page.locator('#summary').textContent(), /^Tìm thấy [\d.]+ kết quả \([\d,]+ ms\)$/);
+    assert.equal(new URL(page.url()).searchParams.get('q'), PERSON_QUERY);
+    await saveScreenshot(page, 'search-results');
+
+    await title.click();
+    await page.locator('#article').waitFor({ state: 'visible' });
+    const bodyText = await waitForText(page, '#article-body', PERSON_QUERY);
+    assert.ok(bodyText.includes(PERSON_QUERY));
+    assert.ok(await page.locator('#article-body p').count() > 1, 'the body is split into paragraphs');
+    assert.ok((await page.locator('#article-title').textContent()).includes(PERSON_ARTICLE_TITLE_PART));
+    assert.equal(new URL(page.url()).searchParams.get('id'), PERSON_ARTICLE_ID);
+    assert.ok(await page.locator('#results-view').isHidden(), 'the results are hidden behind the article');
+    await saveScreenshot(page, 'article');
+
+    // Back returns to the same results, with the query still in the box.
+    await page.goBack();
+    await page.locator('#results-view').waitFor({ state: 'visible' });
+    assert.equal((await hitIds(page))[0], PERSON_ARTICLE_ID);
+    assert.equal(await page.locator('#q').inputValue(), PERSON_QUERY);
+  });
+});
+
+test('a results URL opened directly shows results, and pages work with back and forward', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'pages', {}, async (page) => {
+    await page.goto(searchUrl(COMMON_QUERY, { size: '2' }));
+    await page.locator('#results li.hit').first().waitFor();
+    const firstPageIds = await hitIds(page);
+    assert.equal(firstPageIds.length, 2);
+    assert.equal(await page.locator('#q').inputValue(), COMMON_QUERY);
+    assert.equal(await page.locator('#prev-page').getAttribute('aria-disabled'), 'true');
+
+    await page.locator('#next-page').click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await page.waitForFunction((previousFirst) => {
+      const first = document.querySelector('#results li.hit');
+      return first && first.dataset.id !== previousFirst;
+    }, firstPageIds[0]);
+    const secondPageIds = await hitIds(page);
+    assert.ok(secondPageIds.every((id) => !firstPageIds.includes(id)), 'page 2 repeats no hit of page 1');
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('page') === null);
+    await page.waitForFunction((expectedFirst) => document.querySelector('#results li.hit')?.dataset.id === expectedFirst, firstPageIds[0]);
+    await page.goForward();
+    await page.waitForFunction((expectedFirst) => document.querySelector('#results li.hit')?.dataset.id === expectedFirst, secondPageIds[0]);
+
+    await page.locator('#prev-page').click();
+    await page.waitForFunction((expectedFirst) => document.querySelector('#results li.hit')?.dataset.id === expectedFirst, firstPageIds[0]);
+  });
+});
+
+test('a query with no match says so', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'no-match', {}, async (page) => {
+    await page.goto(searchUrl('zqxjvwk'));
+    const summary = await waitForText(page, '#summary', 'Không tìm thấy kết quả nào cho');
+    assert.ok(summary.includes('zqxjvwk'), summary);
+    assert.equal(await page.locator('#results li.hit').count(), 0);
+    assert.ok(await page.locator('#pager').isHidden());
+  });
+});
+
+test('an unknown article id shows an error, not a blank page', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // The 404 itself is expected; Chromium logs every failed request as a console error.
+  await withPage(browser, 'unknown-article', {
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 40[04]/],
+  }, async (page) => {
+    const requestedPaths = [];
+    page.on('request', (request) => requestedPaths.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/?${new URLSearchParams({ id: 'no such/article?#1' })}`);
+    await waitForText(page, '#article-title', 'Không mở được bài viết');
+    assert.ok(requestedPaths.includes('/api/articles/no%20such%2Farticle%3F%231'), requestedPaths.join(' '));
+  });
+});
+
+test('suggestion, partial match and escaping are rendered from the API fields', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // The API answer is stubbed here so that the rendering rules are tested exactly, whatever
+  // the server's spelling suggester decides for a given typo.
+  await withPage(browser, 'stubbed-fields', {}, async (page) => {
+    await page.route('**/api/search?*', (route) => {
+      const query = new URL(route.request().url()).searchParams.get('q');
+      if (query !== 'Tran Binh Trongg') return route.continue();
+      return route.fulfill({
+        json: {
+          query, total: 1, page: 1, size: 10, took_ms: 0.4,
+          suggestion: 'Trần Bình Trọng', partial_match: true,
+          hits: [{
+            id: 'x/1', title: '<img src=x onerror="window.injected=1">Tiêu đề', date: '2022-09-27',
+            source: 'Báo <TN&MT>', snippet: 'đồng chí <mark>Trần</mark> &lt;b&gt;', score: 1,
+          }],
+        },
+      });
+    });
+    await page.goto(searchUrl('Tran Binh Trongg'));
+    await page.locator('#results li.hit').first().waitFor();
+    const title = page.locator('a.hit-title').first();
+    assert.equal(await title.textContent(), '<img src=x onerror="window.injected=1">Tiêu đề');
+    assert.equal(await page.locator('.snippet').first().innerHTML(), 'đồng chí <mark>Trần</mark> &lt;b&gt;');
+    assert.equal(await page.locator('li.hit .hit-meta').first().textContent(), '27/09/2022 · Báo <TN&MT>');
+    assert.ok(await page.locator('#partial-note').isVisible());
+    assert.equal(await page.locator('#suggestion').textContent(), 'Có phải bạn muốn tìm: Trần Bình Trọng');
+
+    await page.locator('#suggestion a').click();
+    await page.waitForURL((url) => url.searchParams.get('q') === PERSON_QUERY);
+    await page.waitForFunction((expectedId) => document.querySelector('#results li.hit')?.dataset.id === expectedId, PERSON_ARTICLE_ID);
+    assert.equal(await page.evaluate(() => window.injected), undefined);
+  });
+});
+
+test('"/" focuses the search box, and the page fits a 360px phone', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'phone', { viewport: { width: 360, height: 740 } }, async (page) => {
+    await page.goto(searchUrl(PERSON_QUERY));
+    await page.locator('#results li.hit').first().waitFor();
+    await page.locator('#summary').click();
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'q');
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+    assert.equal(await page.locator('#q').inputValue(), PERSON_QUERY, 'the "/" is not typed into the box');
+
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= 360, `the page is ${pageWidth}px wide at a 360px viewport`);
+    await saveScreenshot(page, 'search-results-360px');
+  });
+});

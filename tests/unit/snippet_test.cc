@@ -1,0 +1,53 @@
+// Unit tests for snippets and highlighting.
+
+#include <gtest/gtest.h>
+
+#include "searchd/query_builder.h"
+#include "searchd/snippet.h"
+
+namespace vnsearch {
+namespace {
+
+Highlighter HighlighterFor(const std::string& query) {
+  return BuildQuery(ParseQuery(query).root).highlighter;
+}
+
+TEST(SnippetTest, FoldedQueryMarksAccentedText) {
+  std::string html = HighlightAll("Đồng chí Trần Bình Trọng phát biểu", HighlighterFor("tran binh"));
+  EXPECT_EQ(html, "Đồng chí <mark>Trần</mark> <mark>Bình</mark> Trọng phát biểu");
+}
+
+TEST(SnippetTest, OtherTonePlacementIsMarked) {
+  std::string html = HighlightAll("Bí thư Đảng uỷ Sở", HighlighterFor("Đảng ủy"));
+  EXPECT_EQ(html, "Bí thư <mark>Đảng</mark> <mark>uỷ</mark> Sở");
+}
+
+TEST(SnippetTest, ExactQueryDoesNotMarkOtherAccents) {
+  std::string html = HighlightAll("học hóc hoc", HighlighterFor("học"));
+  EXPECT_EQ(html, "<mark>học</mark> hóc hoc");
+}
+
+TEST(SnippetTest, EscapesEverythingElse) {
+  std::string html = HighlightAll("<b>KH&CN</b> & \"x\"", HighlighterFor("KH&CN"));
+  EXPECT_EQ(html, "&lt;b&gt;<mark>KH&amp;CN</mark>&lt;/b&gt; &amp; &quot;x&quot;");
+}
+
+TEST(SnippetTest, WindowHoldsTheMatches) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "lời ";
+  text += "Trần Bình Trọng ";
+  for (int i = 0; i < 200; ++i) text += "lời ";
+  std::string html = MakeSnippet(text, HighlighterFor("Trần Bình Trọng"));
+  EXPECT_NE(html.find("<mark>Trần</mark> <mark>Bình</mark> <mark>Trọng</mark>"),
+            std::string::npos);
+  EXPECT_EQ(html.rfind("… ", 0), 0u);
+  EXPECT_LT(html.size(), 400u);
+}
+
+TEST(SnippetTest, NoMatchGivesTheOpening) {
+  std::string html = MakeSnippet("Mở đầu bài báo.", HighlighterFor("xyz"));
+  EXPECT_EQ(html, "Mở đầu bài báo.");
+}
+
+}  // namespace
+}  // namespace vnsearch
