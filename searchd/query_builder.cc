@@ -22,6 +22,7 @@ namespace vnsearch {
 namespace {
 
 constexpr Xapian::termcount kWildcardExpansionLimit = 200;
+constexpr double kTypedFormBonus = 0.5;
 
 class Builder {
  public:
@@ -76,7 +77,7 @@ class Builder {
         if (!negated) {
           for (size_t j = i; j < expansion_end; ++j) out->plain_words.push_back(children[j].text);
         }
-        parts.push_back(GroupQuery(*group, Prefix(children[i].field), negated, out));
+        parts.push_back(GroupQuery(*group, Prefix(children[i].field), "", negated, out));
         single_terms.emplace_back();
         i = expansion_end;
         continue;
@@ -145,22 +146,29 @@ class Builder {
     return best;
   }
 
-  // Every abbreviation of the group, or its expansion as a phrase ("và" may stand between).
-  Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& prefix, bool negated,
-                           BuiltQuery* out) {
-    std::vector<Xapian::Query> alternatives;
+  // Every abbreviation of the group, or its expansion as a phrase ("và" may stand between),
+  // weighted as one term (OP_SYNONYM: occurrences of all forms add up, as if one word). The
+  // form the reader typed (`typed_term`, or the expansion when it is "") adds a little on top,
+  // so that among equals an article that says exactly what was asked for ranks first.
+  Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& prefix,
+                           const std::string& typed_term, bool negated, BuiltQuery* out) {
+    std::vector<Xapian::Query> forms;
+    Xapian::Query typed_form;
     for (const std::string& term : InSpace(group.abbreviation_terms)) {
-      alternatives.emplace_back(prefix + term);
+      forms.emplace_back(prefix + term);
+      if (term == typed_term) typed_form = forms.back();
       if (!negated) out->highlighter.terms.insert(term);
     }
-    std::vector<Xapian::Query> words;
-    for (const std::string& word : InSpace(group.expansion_words)) {
-      words.emplace_back(prefix + word);
-      if (!negated) out->highlighter.terms.insert(word);
-    }
-    alternatives.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                              words.size() + group.optional_words);
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    std::vector<std::string> words;
+    for (const std::string& word : InSpace(group.expansion_words)) words.push_back(prefix + word);
+    forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                       words.size() + group.optional_words);
+    if (typed_term.empty()) typed_form = forms.back();
+    if (!negated) out->highlighter.sequences.push_back({InSpace(group.expansion_words), true});
+    Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    return Xapian::Query(
+        Xapian::Query::OP_OR, any_form,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, typed_form, kTypedFormBonus));
   }
 
   const AbbreviationGroup* GroupOfAbbreviation(const std::string& spelled) const {
@@ -179,15 +187,20 @@ class Builder {
     Analyze(node.text, &tokens);
     if (tokens.empty()) return Xapian::Query();
     const std::string prefix = Prefix(node.field);
-    if (!negated) {
-      for (const Token& token : tokens) out->highlighter.terms.insert(Spelling(token));
-      if (node.kind == QueryNode::Kind::kWords && node.field.empty()) {
-        out->plain_words.push_back(node.text);
-      }
-    }
     bool one_unit = tokens.size() == 1 ||
                     (tokens.front().kind == TokenKind::kCompound &&
                      tokens.size() == 1 + CountParts(tokens, 1));
+    if (!negated) {
+      if (node.kind == QueryNode::Kind::kWords && node.field.empty()) {
+        out->plain_words.push_back(node.text);
+      }
+      std::vector<std::string> sequence;
+      for (const Token& token : tokens) {
+        if (token.kind != TokenKind::kCompound) sequence.push_back(Spelling(token));
+      }
+      if (one_unit) out->highlighter.terms.insert(Spelling(tokens.front()));
+      if (sequence.size() > 1) out->highlighter.sequences.push_back({sequence, false});
+    }
     std::vector<Xapian::Query> sequence;  // words and parts, in order, for a phrase
     for (const Token& token : tokens) {
       if (token.kind != TokenKind::kCompound) sequence.emplace_back(prefix + Spelling(token));
@@ -208,7 +221,7 @@ class Builder {
     }
     if (one_unit && node.kind == QueryNode::Kind::kWords) {
       if (const AbbreviationGroup* group = GroupOfAbbreviation(Spelling(tokens.front()))) {
-        return GroupQuery(*group, prefix, negated, out);
+        return GroupQuery(*group, prefix, Spelling(tokens.front()), negated, out);
       }
     }
     if (tokens.size() == 1) {
@@ -244,13 +257,45 @@ bool AnyDiacritics(const QueryNode& node) {
 
 }  // namespace
 
-bool Highlighter::Matches(const Token& token) const {
+bool Highlighter::MatchesWord(const Token& token) const {
   const std::string& spelling = space == MatchSpace::kExact ? token.exact : token.folded;
   if (terms.count(spelling) != 0) return true;
   for (const std::string& prefix : prefixes) {
     if (spelling.compare(0, prefix.size(), prefix) == 0) return true;
   }
   return false;
+}
+
+std::vector<bool> Highlighter::MatchTokens(const std::vector<Token>& tokens) const {
+  std::vector<bool> matched(tokens.size(), false);
+  for (size_t i = 0; i < tokens.size(); ++i) matched[i] = MatchesWord(tokens[i]);
+  if (sequences.empty()) return matched;
+  std::vector<size_t> words;  // indexes of words and parts: sequences never hold a whole code
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kCompound) words.push_back(i);
+  }
+  auto spelling = [&](size_t word) -> const std::string& {
+    return space == MatchSpace::kExact ? tokens[words[word]].exact : tokens[words[word]].folded;
+  };
+  for (const WordSequence& sequence : sequences) {
+    const std::vector<std::string>& wanted = sequence.words;
+    for (size_t start = 0; start < words.size(); ++start) {
+      if (spelling(start) != wanted.front()) continue;
+      size_t at = start;
+      size_t found = 0;
+      while (at < words.size() && found < wanted.size()) {
+        if (spelling(at) == wanted[found]) {
+          ++found;
+        } else if (!sequence.conjunction_optional || tokens[words[at]].folded != "va") {
+          break;
+        }
+        ++at;
+      }
+      if (found < wanted.size()) continue;
+      for (size_t word = start; word < at; ++word) matched[words[word]] = true;
+    }
+  }
+  return matched;
 }
 
 MatchSpace ChooseSpace(const QueryNode& root) {

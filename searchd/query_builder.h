@@ -22,11 +22,22 @@ enum class MatchSpace { kExact, kFolded };
 // The words a query looks for, as the snippet maker needs them to mark matches in text.
 struct Highlighter {
   MatchSpace space = MatchSpace::kExact;
-  std::unordered_set<std::string> terms;  // exact or folded terms, by `space`
+  std::unordered_set<std::string> terms;  // single words, exact or folded by `space`
   std::vector<std::string> prefixes;      // from `word*`
+  // Words that count only side by side, in order: phrases, and expansions of abbreviations,
+  // which list their words without "và" and so allow one between any two of them.
+  struct WordSequence {
+    std::vector<std::string> words;
+    bool conjunction_optional = false;
+  };
+  std::vector<WordSequence> sequences;
 
-  bool Matches(const Token& token) const;
-  bool empty() const { return terms.empty() && prefixes.empty(); }
+  // For each of `tokens` (one analysed text), whether it is a match.
+  std::vector<bool> MatchTokens(const std::vector<Token>& tokens) const;
+  bool empty() const { return terms.empty() && prefixes.empty() && sequences.empty(); }
+
+ private:
+  bool MatchesWord(const Token& token) const;
 };
 
 struct BuiltQuery {

@@ -18,14 +18,23 @@ struct Span {
   uint32_t end;
 };
 
-std::vector<Span> MatchedSpans(const std::vector<Token>& tokens, const Highlighter& highlighter,
-                               size_t first, size_t last) {
+// Adjacent matches separated only by spaces become one span: "<mark>Trần Bình Trọng</mark>".
+std::vector<Span> MatchedSpans(std::string_view text, const std::vector<Token>& tokens,
+                               const std::vector<bool>& matched, size_t first, size_t last) {
   std::vector<Span> spans;
   uint32_t covered_until = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& token = tokens[i];
-    if (token.begin < covered_until || !highlighter.Matches(token)) continue;
-    spans.push_back({token.begin, token.end});
+    if (token.begin < covered_until || !matched[i]) continue;
+    bool only_spaces_between = !spans.empty();
+    for (uint32_t at = covered_until; only_spaces_between && at < token.begin; ++at) {
+      only_spaces_between = text[at] == ' ';
+    }
+    if (only_spaces_between) {
+      spans.back().end = token.end;
+    } else {
+      spans.push_back({token.begin, token.end});
+    }
     covered_until = token.end;
   }
   return spans;
@@ -70,40 +79,39 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
   std::vector<Token> tokens;
   Analyze(text, &tokens);
   if (tokens.empty()) return EscapeHtml(text.substr(0, 300));
-  // Word indexes (compounds and their parts count once: by position).
+  std::vector<bool> matched = highlighter.MatchTokens(tokens);
+  auto spelling = [&](const Token& token) -> const std::string& {
+    return highlighter.space == MatchSpace::kExact ? token.exact : token.folded;
+  };
+  // Slide a window of max_words positions; keep the one with the most distinct matched words.
   size_t best_start = 0;
   size_t best_score = 0;
-  if (!highlighter.empty()) {
-    std::unordered_map<std::string, size_t> in_window;  // matched spelling → occurrences
-    size_t window_start = 0;
-    size_t distinct = 0;
-    size_t total = 0;
-    auto spelling = [&](const Token& token) -> const std::string& {
-      return highlighter.space == MatchSpace::kExact ? token.exact : token.folded;
-    };
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      while (tokens[i].position - tokens[window_start].position >= max_words) {
-        if (highlighter.Matches(tokens[window_start])) {
-          --total;
-          if (--in_window[spelling(tokens[window_start])] == 0) --distinct;
-        }
-        ++window_start;
+  std::unordered_map<std::string, size_t> in_window;  // matched spelling → occurrences
+  size_t window_start = 0;
+  size_t distinct = 0;
+  size_t total = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    while (tokens[i].position - tokens[window_start].position >= max_words) {
+      if (matched[window_start]) {
+        --total;
+        if (--in_window[spelling(tokens[window_start])] == 0) --distinct;
       }
-      if (highlighter.Matches(tokens[i])) {
-        ++total;
-        if (in_window[spelling(tokens[i])]++ == 0) ++distinct;
-      }
-      size_t score = distinct * 1000 + total;
-      if (score > best_score) {
-        best_score = score;
-        best_start = window_start;
-      }
+      ++window_start;
+    }
+    if (matched[i]) {
+      ++total;
+      if (in_window[spelling(tokens[i])]++ == 0) ++distinct;
+    }
+    size_t score = distinct * 1000 + total;
+    if (score > best_score) {
+      best_score = score;
+      best_start = window_start;
     }
   }
   // Start a few words before the first match so that it reads in context.
   size_t first = best_start;
   if (best_score > 0) {
-    while (first + 1 < tokens.size() && !highlighter.Matches(tokens[first])) ++first;
+    while (first + 1 < tokens.size() && !matched[first]) ++first;
     uint32_t lead_position = tokens[first].position;
     while (first > 0 && lead_position - tokens[first - 1].position < 5) --first;
   }
@@ -116,7 +124,7 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
                                        : tokens[last - 1].end;
   std::string html;
   if (begin > 0) html += "… ";
-  html += RenderMarked(text, begin, end, MatchedSpans(tokens, highlighter, first, last));
+  html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last));
   if (end < text.size()) html += " …";
   return html;
 }
@@ -124,8 +132,9 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
 std::string HighlightAll(std::string_view text, const Highlighter& highlighter) {
   std::vector<Token> tokens;
   Analyze(text, &tokens);
+  std::vector<bool> matched = highlighter.MatchTokens(tokens);
   return RenderMarked(text, 0, static_cast<uint32_t>(text.size()),
-                      MatchedSpans(tokens, highlighter, 0, tokens.size()));
+                      MatchedSpans(text, tokens, matched, 0, tokens.size()));
 }
 
 }  // namespace vnsearch

@@ -14,12 +14,12 @@ Highlighter HighlighterFor(const std::string& query) {
 
 TEST(SnippetTest, FoldedQueryMarksAccentedText) {
   std::string html = HighlightAll("Đồng chí Trần Bình Trọng phát biểu", HighlighterFor("tran binh"));
-  EXPECT_EQ(html, "Đồng chí <mark>Trần</mark> <mark>Bình</mark> Trọng phát biểu");
+  EXPECT_EQ(html, "Đồng chí <mark>Trần Bình</mark> Trọng phát biểu");
 }
 
 TEST(SnippetTest, OtherTonePlacementIsMarked) {
   std::string html = HighlightAll("Bí thư Đảng uỷ Sở", HighlighterFor("Đảng ủy"));
-  EXPECT_EQ(html, "Bí thư <mark>Đảng</mark> <mark>uỷ</mark> Sở");
+  EXPECT_EQ(html, "Bí thư <mark>Đảng uỷ</mark> Sở");
 }
 
 TEST(SnippetTest, ExactQueryDoesNotMarkOtherAccents) {
@@ -38,10 +38,18 @@ TEST(SnippetTest, WindowHoldsTheMatches) {
   text += "Trần Bình Trọng ";
   for (int i = 0; i < 200; ++i) text += "lời ";
   std::string html = MakeSnippet(text, HighlighterFor("Trần Bình Trọng"));
-  EXPECT_NE(html.find("<mark>Trần</mark> <mark>Bình</mark> <mark>Trọng</mark>"),
-            std::string::npos);
+  EXPECT_NE(html.find("<mark>Trần Bình Trọng</mark>"), std::string::npos);
   EXPECT_EQ(html.rfind("… ", 0), 0u);
   EXPECT_LT(html.size(), 400u);
+}
+
+TEST(SnippetTest, PhrasesAndExpansionsAreMarkedOnlyWhole) {
+  EXPECT_EQ(HighlightAll("khoa học và công nghệ, khoa và học", HighlighterFor("\"khoa học\"")),
+            "<mark>khoa học</mark> và công nghệ, khoa và học");
+  EXPECT_EQ(HighlightAll("Ủy ban nhân dân tỉnh; UBND; nhân dân", HighlighterFor("UBND")),
+            "<mark>Ủy ban nhân dân</mark> tỉnh; <mark>UBND</mark>; nhân dân");
+  EXPECT_EQ(HighlightAll("Viện Khoa học, Công nghệ & Môi trường", HighlighterFor("KHCN&MT")),
+            "Viện <mark>Khoa học</mark>, <mark>Công nghệ</mark> &amp; <mark>Môi trường</mark>");
 }
 
 TEST(SnippetTest, NoMatchGivesTheOpening) {
