@@ -5,6 +5,8 @@
 
 #include "searchd/accent_restorer.h"
 
+#include <map>
+
 #include "analysis/accent_candidates.h"
 #include "analysis/analyzer.h"
 #include "index/schema.h"
@@ -51,6 +53,7 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
         word.corrected = true;
       }
     }
+    word.folded = folded;
     if (token.has_diacritics && !word.corrected) {
       word.exact = token.exact;  // typed with accents: the reader meant them
     } else {
@@ -61,6 +64,49 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
     restored.push_back(word);
   }
   return restored;
+}
+
+void RestoreFromTexts(const std::vector<std::string_view>& texts,
+                      std::vector<RestoredWord>* words) {
+  if (words->empty()) return;
+  for (const RestoredWord& word : *words) {
+    if (word.folded.empty()) return;
+  }
+  std::map<std::vector<std::string>, size_t> spellings;  // exact sequence → occurrences
+  std::vector<Token> tokens;
+  std::vector<const Token*> in_order;
+  for (std::string_view text : texts) {
+    tokens.clear();
+    Analyze(text, &tokens);
+    in_order.clear();
+    for (const Token& token : tokens) {
+      if (token.kind != TokenKind::kCompound) in_order.push_back(&token);
+    }
+    for (size_t start = 0; start + words->size() <= in_order.size(); ++start) {
+      size_t matched = 0;
+      while (matched < words->size() &&
+             in_order[start + matched]->folded == (*words)[matched].folded) {
+        ++matched;
+      }
+      if (matched < words->size()) continue;
+      std::vector<std::string> exact;
+      for (size_t i = 0; i < matched; ++i) exact.push_back(in_order[start + i]->exact);
+      ++spellings[exact];
+    }
+  }
+  const std::vector<std::string>* best = nullptr;
+  size_t best_count = 0;
+  for (const auto& [exact, count] : spellings) {
+    if (count > best_count) {
+      best_count = count;
+      best = &exact;
+    }
+  }
+  if (best == nullptr) return;
+  for (size_t i = 0; i < words->size(); ++i) {
+    (*words)[i].exact = (*best)[i];
+    (*words)[i].spelled = (*best)[i];
+  }
 }
 
 }  // namespace vnsearch

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vnsearch {
@@ -13,6 +14,7 @@ namespace vnsearch {
 // One typed word and what it most likely means.
 struct RestoredWord {
   std::string typed;     // as the reader typed it
+  std::string folded;    // its folded form after any spelling correction ("" if not one word)
   std::string exact;     // the most frequent exact term it could be, or "" if none is indexed
   std::string spelled;   // the restored word as text to show (exact term, or the typed word)
   bool corrected = false;  // a spelling correction, not only accents
@@ -22,6 +24,13 @@ struct RestoredWord {
 // with Xapian's spelling data (folded words, edit distance ≤ 2) and then restored.
 std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
                                        const Xapian::Database& database);
+
+// Where the words, side by side, occur in `texts` (the best hits' titles and bodies), takes the
+// spelling they have there most often: "tran binh trong" is "Trần Bình Trọng" in an article
+// about him, although "trong" alone is most often "trong". Words left alone when the whole
+// sequence never occurs.
+void RestoreFromTexts(const std::vector<std::string_view>& texts,
+                      std::vector<RestoredWord>* words);
 
 }  // namespace vnsearch
 

@@ -16,6 +16,8 @@ namespace vnsearch {
 namespace {
 
 constexpr Xapian::doccount kExactTotalUpTo = 10000;
+// How many of the best hits are read to restore accents in context.
+constexpr size_t kHitsForAccentContext = 5;
 
 nlohmann::json ParseStored(const std::string& data) {
   nlohmann::json stored = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
@@ -77,7 +79,6 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   response.page = request.page;
   response.size = request.size;
   std::vector<RestoredWord> restored = RestoreWords(built.plain_words, database_);
-  response.suggestion = SuggestQuery(request.query, restored);
   if (built.space == MatchSpace::kFolded) {
     built.query = PreferLikelySpelling(built.query, restored);
     built.relaxed = PreferLikelySpelling(built.relaxed, restored);
@@ -92,8 +93,21 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     response.partial_match = matches.get_matches_estimated() > 0;
   }
   response.total = matches.get_matches_estimated();
+  std::vector<nlohmann::json> stored_hits;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    nlohmann::json stored = ParseStored(it.get_document().get_data());
+    stored_hits.push_back(ParseStored(it.get_document().get_data()));
+  }
+  if (built.space == MatchSpace::kFolded && !response.partial_match) {
+    std::vector<std::string> texts;
+    for (size_t i = 0; i < stored_hits.size() && i < kHitsForAccentContext; ++i) {
+      texts.push_back(StringField(stored_hits[i], "title"));
+      texts.push_back(StringField(stored_hits[i], "body"));
+    }
+    RestoreFromTexts(std::vector<std::string_view>(texts.begin(), texts.end()), &restored);
+  }
+  response.suggestion = SuggestQuery(request.query, restored);
+  Xapian::MSetIterator it = matches.begin();
+  for (const nlohmann::json& stored : stored_hits) {
     SearchHit hit;
     hit.id = StringField(stored, "id");
     hit.title = StringField(stored, "title");
@@ -102,6 +116,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     hit.author = StringField(stored, "author");
     hit.snippet = MakeSnippet(StringField(stored, "body"), built.highlighter);
     hit.score = it.get_weight();
+    ++it;
     response.hits.push_back(std::move(hit));
   }
   response.took_ms =

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "api/api_client.h"
 #include "api/searchd_process.h"
 
 namespace vnsearch::testing {
@@ -22,20 +23,13 @@ class SearchApiTest : public ::testing::Test {
     server_ = nullptr;
   }
 
-  static httplib::Result Get(const std::string& path) {
-    httplib::Client client("127.0.0.1", server_->port());
-    client.set_read_timeout(10, 0);
-    return client.Get(path.c_str());
-  }
+  static httplib::Result Get(const std::string& path) { return Client().Get(path); }
 
   static json Search(const std::string& query, const std::string& extra = "") {
-    httplib::Result result =
-        Get("/api/search?q=" + httplib::detail::encode_query_param(query) + extra);
-    EXPECT_TRUE(result) << "no answer from vnsearchd";
-    if (!result) return json::object();
-    EXPECT_EQ(result->status, 200) << result->body;
-    return json::parse(result->body);
+    return Client().Search(query, extra);
   }
+
+  static ApiClient Client() { return ApiClient(server_->port()); }
 
   static std::string TopId(const json& response) {
     return response["hits"].empty() ? "" : response["hits"][0]["id"].get<std::string>();

@@ -92,9 +92,9 @@ void BM_NfcNormalizeViaUtf16(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_NfcNormalizeUtf8)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_NfcNormalizeViaUtf16)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_NfcNormalizeUtf8)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_NfcNormalizeViaUtf16)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+#include <string_view>
 
 namespace vnsearch::bench {
 namespace {
@@ -55,10 +56,8 @@ bool IsToneMark(UChar32 mark) {
 bool IsQualityMark(UChar32 mark) { return mark == 0x0302 || mark == 0x0306 || mark == 0x031B; }
 
 bool IsVowel(UChar32 lower_letter) {
-  switch (lower_letter) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
-    default: return false;
-  }
+  return lower_letter > 0 && lower_letter < 0x80 &&
+         std::string_view("aeiouy").find(static_cast<char>(lower_letter)) != std::string_view::npos;
 }
 
 // A base letter and the combining marks that follow it in NFD.

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# run.sh: what `make bench` runs. Indexes the benchmark corpus (when needed), then runs the analysis
+# benchmark and the known-item evaluation, printing and keeping their output in <build-dir>/bench/.
+#
+# Usage: bash tests/bench/run.sh <build-dir>
+# Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
+#                                the checkout); VNSEARCH_BENCH_QUERIES known items (default 300);
+#                                JOBS build parallelism (default 2).
+# The index (<build-dir>/bench/db) is rebuilt only when it is missing, was built from another
+# folder, or is older than vnsearch-index, so re-running after a query-side change is quick.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+  echo "usage: bash tests/bench/run.sh <build-dir>   (a CMake build directory, e.g. build)" >&2
+  exit 2
+fi
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+build_dir=$1
+corpus=${VNSEARCH_BENCH_CORPUS:-$source_dir/../shared/bench/vnnews-20k}
+
+if [ ! -d "$corpus" ]; then
+  cat << EOF
+run.sh: no benchmark corpus at $corpus, so no benchmarks were run.
+  Put the corpus (a folder of .txt articles: title line, blank line, body) at
+  ../shared/bench/vnnews-20k beside the checkout, or point at one:
+    VNSEARCH_BENCH_CORPUS=/path/to/articles bash tests/bench/run.sh $build_dir
+EOF
+  exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+  echo "run.sh: $build_dir is not a CMake build directory: run" \
+       "cmake -S $source_dir -B $build_dir first (make bench does both)" >&2
+  exit 2
+fi
+build_dir=$(cd "$build_dir" && pwd)
+
+# A no-op when up to date; makes this script enough on its own after the code changed.
+cmake --build "$build_dir" -j"${JOBS:-2}" --target benchmarks
+
+out_dir=$build_dir/bench
+db=$out_dir/db
+# Holds the corpus path; its mtime is that of the vnsearch-index binary that built the index.
+db_stamp=$out_dir/db.stamp
+indexer=$build_dir/indexer/vnsearch-index
+bench_bin=$build_dir/tests/bench
+mkdir -p "$out_dir"
+
+if [ ! -d "$db" ] || [ ! -f "$db_stamp" ] || [ "$indexer" -nt "$db_stamp" ] ||
+   [ "$(cat "$db_stamp")" != "$corpus" ]; then
+  echo "run.sh: indexing $corpus into $db"
+  rm -rf "$db" "$db.partial" "$db_stamp"
+  echo "$corpus" > "$db_stamp.partial"
+  touch -r "$indexer" "$db_stamp.partial"
+  started=$(date +%s.%N)
+  status=0
+  "$indexer" --db "$db.partial" "$corpus" 2>&1 | tee "$out_dir/index.txt" || status=$?
+  elapsed=$(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
+  # vnsearch-index exits 1 when it skipped a bad file; only a run that reached its summary line
+  # has committed an index worth keeping.
+  if ! grep -q "articles indexed" "$out_dir/index.txt"; then
+    echo "run.sh: vnsearch-index failed (exit $status); see $out_dir/index.txt" >&2
+    exit 1
+  fi
+  [ "$status" -eq 0 ] || echo "run.sh: vnsearch-index skipped some files (exit $status); see above"
+  mv "$db.partial" "$db"
+  mv "$db_stamp.partial" "$db_stamp"
+  echo "run.sh: indexed in $elapsed s (wall clock)" | tee -a "$out_dir/index.txt"
+else
+  echo "run.sh: reusing $db (up to date with vnsearch-index and $corpus)"
+fi
+
+echo
+echo "run.sh: query forms self-test"
+"$bench_bin/query_forms_test" --gtest_brief=1
+
+echo
+VNSEARCH_BENCH_CORPUS="$corpus" "$bench_bin/analysis_bench" \
+  --benchmark_out="$out_dir/analysis_bench.json" --benchmark_out_format=json 2>&1 |
+  tee "$out_dir/analysis_bench.txt"
+
+echo
+"$bench_bin/known_item_eval" --corpus "$corpus" --db "$db" \
+  --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
+
+echo
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval}.txt"
