@@ -16,6 +16,9 @@ namespace {
 
 using nlohmann::json;
 
+// Longer queries are not questions but pasted documents; they would only cost time.
+constexpr size_t kMaxQueryBytes = 4096;
+
 // One Searcher per worker thread, opened lazily and refreshed before each request so that
 // articles committed by the indexer are found without a restart.
 Searcher& ThreadSearcher(const std::string& database) {
@@ -129,6 +132,10 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     Guarded(&response, [&] {
       SearchRequest search;
       search.query = request.get_param_value("q");
+      if (search.query.size() > kMaxQueryBytes) {
+        throw BadParameter("q: at most " + std::to_string(kMaxQueryBytes) +
+                           " bytes; shorten the query");
+      }
       search.page = IntParameter(request, "page", 1, 1, 1000);
       search.size = IntParameter(request, "size", 10, 1, 100);
       SendJson(&response, 200, ResponseJson(ThreadSearcher(database).Search(search)));

@@ -64,8 +64,8 @@ void BM_NfcNormalizeUtf8(benchmark::State& state) {
     for (const std::string& text : Corpus().texts) {
       normalized.clear();
       icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(text.size()));
-      nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
-                         sink, nullptr, status);
+      nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                         nullptr, status);
       benchmark::DoNotOptimize(normalized.data());
     }
   }
@@ -105,13 +105,15 @@ int main(int argc, char** argv) {
   std::vector<vnsearch::bench::BenchArticle> articles =
       vnsearch::bench::ReadBenchCorpus(folder, kMaxArticles, &errors);
   if (articles.empty()) {
-    std::printf("analysis_bench: no benchmark corpus at %s; skipping. Put the corpus at "
-                "../shared/bench/vnnews-20k beside the checkout, or set VNSEARCH_BENCH_CORPUS to a "
-                "folder of .txt articles.\n",
-                folder.c_str());
+    std::printf(
+        "analysis_bench: no benchmark corpus at %s; skipping. Put the corpus at "
+        "../shared/bench/vnnews-20k beside the checkout, or set VNSEARCH_BENCH_CORPUS to a "
+        "folder of .txt articles.\n",
+        folder.c_str());
     return 0;
   }
-  for (const std::string& error : errors) std::fprintf(stderr, "analysis_bench: %s\n", error.c_str());
+  for (const std::string& error : errors)
+    std::fprintf(stderr, "analysis_bench: %s\n", error.c_str());
   for (vnsearch::bench::BenchArticle& article : articles) {
     Corpus().total_bytes += static_cast<int64_t>(article.text.size());
     Corpus().texts.push_back(std::move(article.text));

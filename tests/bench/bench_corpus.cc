@@ -31,9 +31,9 @@ std::vector<BenchArticle> ReadBenchCorpus(const std::string& folder, size_t max_
     size_t line_end = article.text.find('\n');
     if (line_end == std::string::npos) line_end = article.text.size();
     size_t title_end = line_end;
-    while (title_end > 0 && (article.text[title_end - 1] == '\r' ||
-                             article.text[title_end - 1] == ' ' ||
-                             article.text[title_end - 1] == '\t')) {
+    while (title_end > 0 &&
+           (article.text[title_end - 1] == '\r' || article.text[title_end - 1] == ' ' ||
+            article.text[title_end - 1] == '\t')) {
       --title_end;
     }
     article.title_end = title_end;

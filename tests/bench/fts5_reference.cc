@@ -31,8 +31,8 @@ class Statement {
 void Execute(sqlite3* database, const char* sql) {
   char* message = nullptr;
   if (sqlite3_exec(database, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string error = std::string("SQLite: ") + (message ? message : "unknown error") +
-                        " in: " + sql;
+    std::string error =
+        std::string("SQLite: ") + (message ? message : "unknown error") + " in: " + sql;
     sqlite3_free(message);
     if (error.find("no such module: fts5") != std::string::npos) {
       error += " (this SQLite was built without FTS5: install Debian's libsqlite3-dev)";
@@ -55,8 +55,8 @@ std::string QuotedFts5String(const std::string& word) {
 
 Fts5Reference::Fts5Reference(const std::vector<BenchArticle>& articles) {
   if (sqlite3_open(":memory:", &database_) != SQLITE_OK) {
-    std::string error = std::string("SQLite: cannot open an in-memory database: ") +
-                        sqlite3_errmsg(database_);
+    std::string error =
+        std::string("SQLite: cannot open an in-memory database: ") + sqlite3_errmsg(database_);
     sqlite3_close(database_);
     throw std::runtime_error(error);
   }
@@ -74,8 +74,8 @@ Fts5Reference::Fts5Reference(const std::vector<BenchArticle>& articles) {
       sqlite3_bind_text(insert.get(), 3, article.Body().data(),
                         static_cast<int>(article.Body().size()), SQLITE_STATIC);
       if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-        throw std::runtime_error(article.article_id + ": SQLite insert failed: " +
-                                 sqlite3_errmsg(database_));
+        throw std::runtime_error(article.article_id +
+                                 ": SQLite insert failed: " + sqlite3_errmsg(database_));
       }
       sqlite3_reset(insert.get());
     }
@@ -99,8 +99,7 @@ std::vector<size_t> Fts5Reference::Search(const std::vector<std::string>& words,
   if (match.empty()) return ranked;
   Statement query(database_,
                   "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 1.0) LIMIT ?");
-  sqlite3_bind_text(query.get(), 1, match.data(), static_cast<int>(match.size()),
-                    SQLITE_TRANSIENT);
+  sqlite3_bind_text(query.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
   sqlite3_bind_int(query.get(), 2, limit);
   int step;
   while ((step = sqlite3_step(query.get())) == SQLITE_ROW) {

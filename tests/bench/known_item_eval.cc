@@ -34,7 +34,8 @@ constexpr const char* kUsage =
     "placement, NFD) against the vnsearch index at --db and against SQLite FTS5 built in memory\n"
     "over the same files, and prints MRR@10 and recall@1 for each.\n"
     "\n"
-    "  --corpus DIR   folder of .txt articles the index was built from (env VNSEARCH_BENCH_CORPUS,\n"
+    "  --corpus DIR   folder of .txt articles the index was built from (env "
+    "VNSEARCH_BENCH_CORPUS,\n"
     "                 default ../shared/bench/vnnews-20k beside the checkout)\n"
     "  --db DIR       vnsearch index of that folder (vnsearch-index --db DIR CORPUS)\n"
     "  --queries N    number of known items (default 300)\n";
@@ -74,7 +75,9 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   }
   if (options->database.empty()) {
     std::cerr << "known_item_eval: --db is required: build one with "
-                 "vnsearch-index --db DIR " << options->corpus_folder << "\n" << kUsage;
+                 "vnsearch-index --db DIR "
+              << options->corpus_folder << "\n"
+              << kUsage;
     return false;
   }
   return true;
@@ -131,8 +134,8 @@ struct Failure {
   std::string expected_id;
   std::string expected_title;  // line 1 of the article file
   std::string indexed_title;   // the title vnsearch stored, when it differs from line 1
-  int expected_rank = 0;  // 2..10, or 0 when not in the top 10
-  std::string first_id;   // empty when nothing matched
+  int expected_rank = 0;       // 2..10, or 0 when not in the top 10
+  std::string first_id;        // empty when nothing matched
   std::string first_title;
 };
 
@@ -156,6 +159,10 @@ struct FormScore {
   size_t changed = 0;
   EngineScore vnsearch_changed;
   EngineScore fts5_changed;
+  // Queries whose rank differs from that of the same fragment as written: 0 means the engine
+  // treats this form exactly like the written one.
+  size_t vnsearch_rank_moves = 0;
+  size_t fts5_rank_moves = 0;
   std::vector<Failure> failures;
   size_t failure_count = 0;
 };
@@ -190,7 +197,9 @@ void PrintScoreRow(const char* label, size_t queries, const EngineScore& vnsearc
   auto recall = [&](const EngineScore& score) {
     return queries ? static_cast<double>(score.first_place) / queries : 0.0;
   };
-  auto latency = [&](const EngineScore& score) { return queries ? score.milliseconds / queries : 0.0; };
+  auto latency = [&](const EngineScore& score) {
+    return queries ? score.milliseconds / queries : 0.0;
+  };
   std::printf("%-22s %7zu   %8.3f %6.3f %7.2f   %8.3f %6.3f %7.2f\n", label, queries, mrr(vnsearch),
               recall(vnsearch), latency(vnsearch), mrr(fts5), recall(fts5), latency(fts5));
 }
@@ -198,8 +207,8 @@ void PrintScoreRow(const char* label, size_t queries, const EngineScore& vnsearc
 void PrintTableHeader(const char* title) {
   std::printf("\n%s\n", title);
   std::printf("%-22s %7s   %-24s   %-24s\n", "", "", "vnsearch", "SQLite FTS5");
-  std::printf("%-22s %7s   %8s %6s %7s   %8s %6s %7s\n", "form", "queries", "MRR@10", "R@1",
-              "ms/q", "MRR@10", "R@1", "ms/q");
+  std::printf("%-22s %7s   %8s %6s %7s   %8s %6s %7s\n", "form", "queries", "MRR@10", "R@1", "ms/q",
+              "MRR@10", "R@1", "ms/q");
 }
 
 }  // namespace
@@ -251,6 +260,8 @@ int main(int argc, char** argv) {
         !stored ? std::string("(not in the index)") : stored->value("title", std::string());
     if (indexed_title == expected.Title()) indexed_title.clear();
     retitled_count += !indexed_title.empty();
+    int vnsearch_rank_as_written = 0;  // set by the first form, kAsWritten
+    int fts5_rank_as_written = 0;
     for (QueryForm form : vnsearch::bench::kAllQueryForms) {
       std::string query = vnsearch::bench::MakeQueryForm(form, item.fragment);
       bool changed = query != item.fragment;
@@ -259,8 +270,8 @@ int main(int argc, char** argv) {
       score.changed += changed;
 
       int vnsearch_rank = 0;
-      Failure failure{query, expected.article_id, std::string(expected.Title()), indexed_title,
-                      0, "", ""};
+      Failure failure{
+          query, expected.article_id, std::string(expected.Title()), indexed_title, 0, "", ""};
       auto query_started = std::chrono::steady_clock::now();
       try {
         vnsearch::SearchResponse response =
@@ -295,6 +306,12 @@ int main(int argc, char** argv) {
       }
       double fts5_ms = Since(query_started);
 
+      if (form == QueryForm::kAsWritten) {
+        vnsearch_rank_as_written = vnsearch_rank;
+        fts5_rank_as_written = fts5_rank;
+      }
+      score.vnsearch_rank_moves += vnsearch_rank != vnsearch_rank_as_written;
+      score.fts5_rank_moves += fts5_rank != fts5_rank_as_written;
       score.vnsearch.Add(vnsearch_rank);
       score.vnsearch.milliseconds += vnsearch_ms;
       score.fts5.Add(fts5_rank);
@@ -319,12 +336,12 @@ int main(int argc, char** argv) {
               items.size(), articles.size(), options.corpus_folder.c_str());
   std::printf("vnsearch: %s (%u documents), plain words, top %d\n", options.database.c_str(),
               searcher->DocumentCount(), kResultsPerQuery);
-  std::printf("FTS5: unicode61 remove_diacritics 2, every word quoted (AND), bm25(title 10, "
-              "body 1), top %d; built in %.1f s (corpus read in %.1f s)\n",
-              kResultsPerQuery, fts5_build_ms / 1000, read_ms / 1000);
+  std::printf(
+      "FTS5: unicode61 remove_diacritics 2, every word quoted (AND), bm25(title 10, "
+      "body 1), top %d; built in %.1f s (corpus read in %.1f s)\n",
+      kResultsPerQuery, fts5_build_ms / 1000, read_ms / 1000);
   std::printf("machine: %s\n", MachineDescription().c_str());
-  std::printf("known items whose vnsearch title is not line 1 of the file: %zu\n",
-              retitled_count);
+  std::printf("known items whose vnsearch title is not line 1 of the file: %zu\n", retitled_count);
 
   PrintTableHeader("All queries (MRR@10; R@1 = recall@1; ms/q = mean time per query):");
   for (QueryForm form : vnsearch::bench::kAllQueryForms) {
@@ -339,6 +356,14 @@ int main(int argc, char** argv) {
                   score.fts5_changed);
   }
 
+  std::printf("\nQueries ranked differently than the same fragment as written:\n");
+  for (QueryForm form : vnsearch::bench::kAllQueryForms) {
+    if (form == QueryForm::kAsWritten) continue;
+    const FormScore& score = scores[form];
+    std::printf("%-22s vnsearch %3zu   FTS5 %3zu\n", vnsearch::bench::QueryFormName(form),
+                score.vnsearch_rank_moves, score.fts5_rank_moves);
+  }
+
   for (QueryForm form : vnsearch::bench::kAllQueryForms) {
     const FormScore& score = scores[form];
     std::printf("\nvnsearch failures, %s: %zu of %zu not ranked first%s\n",
@@ -346,9 +371,8 @@ int main(int argc, char** argv) {
                 score.failure_count > score.failures.size() ? " (first ones shown)" : "");
     for (const Failure& failure : score.failures) {
       std::printf("  query \"%s\"\n", failure.query.c_str());
-      std::string where = failure.expected_rank
-                              ? "rank " + std::to_string(failure.expected_rank)
-                              : std::string("not in the top 10");
+      std::string where = failure.expected_rank ? "rank " + std::to_string(failure.expected_rank)
+                                                : std::string("not in the top 10");
       std::printf("    expected %s \"%s\" (%s)\n", failure.expected_id.c_str(),
                   failure.expected_title.c_str(), where.c_str());
       if (!failure.indexed_title.empty()) {

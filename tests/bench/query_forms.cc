@@ -33,7 +33,8 @@ const icu::Normalizer2& Nfc() {
 icu::UnicodeString Normalize(const icu::Normalizer2& normalizer, const icu::UnicodeString& text) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString normalized = normalizer.normalize(text, status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
   return normalized;
 }
 
@@ -43,9 +44,7 @@ std::string ToUtf8(const icu::UnicodeString& text) {
   return utf8;
 }
 
-bool IsMark(UChar32 code_point) {
-  return (U_GET_GC_MASK(code_point) & U_GC_M_MASK) != 0;
-}
+bool IsMark(UChar32 code_point) { return (U_GET_GC_MASK(code_point) & U_GC_M_MASK) != 0; }
 
 // The five Vietnamese tone marks in decomposed form: huyền, sắc, ngã, hỏi, nặng.
 bool IsToneMark(UChar32 mark) {
@@ -188,20 +187,28 @@ std::string ToNfd(std::string_view text) {
 
 const char* QueryFormName(QueryForm form) {
   switch (form) {
-    case QueryForm::kAsWritten: return "as written";
-    case QueryForm::kNoDiacritics: return "no diacritics";
-    case QueryForm::kOtherTonePlacement: return "other tone placement";
-    case QueryForm::kNfd: return "NFD";
+    case QueryForm::kAsWritten:
+      return "as written";
+    case QueryForm::kNoDiacritics:
+      return "no diacritics";
+    case QueryForm::kOtherTonePlacement:
+      return "other tone placement";
+    case QueryForm::kNfd:
+      return "NFD";
   }
   return "?";
 }
 
 std::string MakeQueryForm(QueryForm form, std::string_view fragment) {
   switch (form) {
-    case QueryForm::kAsWritten: return std::string(fragment);
-    case QueryForm::kNoDiacritics: return RemoveDiacritics(fragment);
-    case QueryForm::kOtherTonePlacement: return SwapTonePlacement(fragment);
-    case QueryForm::kNfd: return ToNfd(fragment);
+    case QueryForm::kAsWritten:
+      return std::string(fragment);
+    case QueryForm::kNoDiacritics:
+      return RemoveDiacritics(fragment);
+    case QueryForm::kOtherTonePlacement:
+      return SwapTonePlacement(fragment);
+    case QueryForm::kNfd:
+      return ToNfd(fragment);
   }
   return std::string(fragment);
 }

@@ -71,8 +71,13 @@ else
 fi
 
 echo
-echo "run.sh: query forms self-test"
-"$bench_bin/query_forms_test" --gtest_brief=1
+if ! self_test=$("$bench_bin/query_forms_test" --gtest_brief=1 2>&1); then
+  echo "$self_test"
+  echo "run.sh: query_forms_test failed, so the evaluation's queries would be wrong:" \
+       "fix tests/bench/query_forms.cc first" >&2
+  exit 1
+fi
+echo "run.sh: query forms self-test passed"
 
 echo
 VNSEARCH_BENCH_CORPUS="$corpus" "$bench_bin/analysis_bench" \
