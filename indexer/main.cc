@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "article/article_json.h"
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/index_writer.h"
@@ -18,13 +19,17 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: vnsearch-index [--db DIR] PATH...\n"
+    "       vnsearch-index --print FILE...\n"
     "Indexes the .txt articles found in PATH (files or directories, recursively).\n"
     "\n"
     "  --db DIR   Xapian database to create or update (env VNSEARCH_DB, default var/db)\n"
+    "  --print    parse the files and print what vnsearch understands of each, as JSON\n"
+    "             (title, date, source, author, body, terms, persons, units); index nothing\n"
     "  --help     show this help\n";
 
 struct Options {
   std::string database = "var/db";
+  bool print_only = false;
   std::vector<std::string> paths;
 };
 
@@ -35,6 +40,8 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     if (argument == "--help" || argument == "-h") {
       std::cout << kUsage;
       std::exit(0);
+    } else if (argument == "--print") {
+      options->print_only = true;
     } else if (argument == "--db" && i + 1 < argc) {
       options->database = argv[++i];
     } else if (argument.rfind("--db=", 0) == 0) {
@@ -54,6 +61,23 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   return true;
 }
 
+// --print: one JSON object per article, one per line.
+int PrintArticles(const std::vector<vnsearch::CorpusFile>& files) {
+  int failed = 0;
+  for (const vnsearch::CorpusFile& file : files) {
+    std::string text;
+    std::string error;
+    if (!vnsearch::ReadArticleFile(file.path, &text, &error)) {
+      std::cerr << "vnsearch-index: " << error << "\n";
+      ++failed;
+      continue;
+    }
+    std::cout << vnsearch::ArticleToJson(vnsearch::ParseArticle(file.article_id, text)).dump(2)
+              << "\n";
+  }
+  return failed == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +86,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> errors;
   std::vector<vnsearch::CorpusFile> files = vnsearch::ListCorpusFiles(options.paths, &errors);
   for (const std::string& error : errors) std::cerr << "vnsearch-index: " << error << "\n";
+  if (options.print_only) return PrintArticles(files) == 0 && errors.empty() ? 0 : 1;
 
   auto started = std::chrono::steady_clock::now();
   size_t indexed = 0;

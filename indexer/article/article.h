@@ -1,19 +1,37 @@
-// article: what vnsearch knows about one news article, from its raw text to its fields.
-// A plain value type; the parser that fills it lives in article_parser.
+// article: what vnsearch knows about one news article, from its raw text to its fields and the
+// entities it names. Plain value types; the parser that fills them lives in article_parser.
 #ifndef VNSEARCH_ARTICLE_ARTICLE_H_
 #define VNSEARCH_ARTICLE_ARTICLE_H_
 
 #include <string>
+#include <vector>
 
 namespace vnsearch {
+
+// A person the article names, with the positions it gives them.
+struct Person {
+  std::string name;                // full name, canonical spelling: "Trần Bình Trọng"
+  std::vector<std::string> roles;  // "Bí thư Chi bộ", "Vụ trưởng Vụ Khoa học và Công nghệ"
+};
+
+// An organisation unit the article names.
+struct Unit {
+  std::string name;    // full canonical name, abbreviations spelled out
+  std::string parent;  // the larger unit the text places it in, or ""
+};
 
 struct Article {
   std::string id;      // stable identifier: path relative to the corpus root, without ".txt"
   std::string title;   // the headline as written
-  std::string date;    // ISO 8601 "YYYY-MM-DD", or empty when unknown
-  std::string source;  // site or section, when the text names one
+  std::string date;    // publication date, ISO 8601 "YYYY-MM-DD", or empty when unknown
+  std::string source;  // site, section or agency, when the text names one
   std::string author;  // byline, when the text has one
-  std::string body;    // the article text as written (display and snippets)
+  std::string body;    // the article text as written, without site chrome and boilerplate
+
+  std::vector<std::string> terms;  // terms of office, "YYYY-YYYY", in order of mention
+  std::vector<Person> persons;
+  std::vector<Unit> units;
+  std::string main_unit;  // the unit whose congress or conference the article reports
 };
 
 }  // namespace vnsearch

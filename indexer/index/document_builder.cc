@@ -6,12 +6,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "article/article_json.h"
+#include "article/canonical_name.h"
 #include "index/schema.h"
 
 namespace vnsearch {
+
+std::string FacetFilterTerm(const char* prefix, const std::string& value) {
+  bool is_term = std::string_view(prefix) == schema::kTermFilter;
+  return prefix + (is_term ? value : NameKey(value));
+}
+
 namespace {
 
 void PostTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool title,
@@ -26,33 +35,60 @@ void PostTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool ti
   }
 }
 
+// One facet: a filter term per value and the sorted value list in its slot.
+void AddFacet(const std::vector<std::string>& names, const char* filter_prefix,
+              Xapian::valueno slot, Xapian::Document* document) {
+  std::vector<std::string> sorted = names;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::string joined;
+  for (const std::string& name : sorted) {
+    if (!joined.empty()) joined += schema::kFacetValueSeparator;
+    joined += name;
+    document->add_boolean_term(FacetFilterTerm(filter_prefix, name));
+  }
+  document->add_value(slot, joined);
+}
+
 }  // namespace
 
 std::string ArticleIdTerm(const std::string& article_id) {
   return schema::kArticleId + article_id;
 }
 
+
 Xapian::Document BuildDocument(const Article& article, const std::string& content_hash) {
   Xapian::Document document;
   std::vector<Token> tokens;
   uint32_t next_position = Analyze(article.title, &tokens, 1);
   PostTokens(tokens, schema::kTitleWdf, true, &document);
-  tokens.clear();
-  Analyze(article.body, &tokens, next_position + schema::kBodyPositionGap);
-  PostTokens(tokens, 1, false, &document);
+  // Body, then byline and source: each after a gap, so no phrase spans two of them.
+  for (const std::string* text : {&article.body, &article.author, &article.source}) {
+    tokens.clear();
+    next_position = Analyze(*text, &tokens, next_position + schema::kBodyPositionGap);
+    PostTokens(tokens, 1, false, &document);
+  }
 
   document.add_boolean_term(ArticleIdTerm(article.id));
+  std::vector<std::string> unit_names;
+  for (const Unit& unit : article.units) unit_names.push_back(unit.name);
+  std::vector<std::string> person_names;
+  for (const Person& person : article.persons) person_names.push_back(person.name);
+  AddFacet(unit_names, schema::kUnitFilter, schema::kUnitsSlot, &document);
+  AddFacet(article.terms, schema::kTermFilter, schema::kTermsSlot, &document);
+  AddFacet(person_names, schema::kPersonFilter, schema::kPersonsSlot, &document);
+  if (!article.main_unit.empty()) {
+    document.add_boolean_term(FacetFilterTerm(schema::kMainUnitFilter, article.main_unit));
+  }
+
   std::string compact_date;
   for (char c : article.date) {
     if (c != '-') compact_date += c;
   }
   document.add_value(schema::kDateSlot, compact_date);
   document.add_value(schema::kContentHashSlot, content_hash);
-
-  nlohmann::json stored = {{"id", article.id},         {"title", article.title},
-                           {"date", article.date},     {"source", article.source},
-                           {"author", article.author}, {"body", article.body}};
-  document.set_data(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  document.set_data(ArticleToJson(article).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace));
   return document;
 }
 

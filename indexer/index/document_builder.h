@@ -19,6 +19,10 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
 // The unique id term of an article id.
 std::string ArticleIdTerm(const std::string& article_id);
 
+// The boolean filter term for `value` of the facet with filter `prefix` (schema::kUnitFilter,
+// kTermFilter, kPersonFilter, kMainUnitFilter): the value's key under the prefix.
+std::string FacetFilterTerm(const char* prefix, const std::string& value);
+
 }  // namespace vnsearch
 
 #endif  // VNSEARCH_INDEX_DOCUMENT_BUILDER_H_

@@ -17,19 +17,26 @@ inline constexpr char kTitleExact[] = "S";
 inline constexpr char kTitleFolded[] = "XS";
 // The unique id of an article ("Q" + article id): replace_document() and lookups use it.
 inline constexpr char kArticleId[] = "Q";
-// Boolean facet filters: prefix + canonical facet value.
+// Boolean facet filters: prefix + facet key. A unit's or person's key is NameKey() of its name
+// (folded, "và" and punctuation dropped: "XUbo tai nguyen moi truong"), so a filter matches
+// whatever accents or abbreviation the article used; a term's key is "YYYY-YYYY".
 inline constexpr char kUnitFilter[] = "XU";
 inline constexpr char kTermFilter[] = "XT";
 inline constexpr char kPersonFilter[] = "XP";
+// The article's main unit (the one whose congress it reports), same key.
+inline constexpr char kMainUnitFilter[] = "XM";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum ValueSlot : Xapian::valueno {
   kDateSlot = 0,         // "YYYYMMDD", or empty when the date is unknown: sorts and ranges
-  kUnitsSlot = 1,        // serialised sorted list of the article's units (facet counting)
+  kUnitsSlot = 1,        // the article's unit names, sorted, one a line (facet counting)
   kTermsSlot = 2,        // same for terms of office
-  kPersonsSlot = 3,      // same for persons
+  kPersonsSlot = 3,      // same for person names
   kContentHashSlot = 4,  // hash of the source text: incremental reindexing skips unchanged files
 };
+
+// Separates the values of one facet in its slot. Names never hold a line break.
+inline constexpr char kFacetValueSeparator = '\n';
 
 // ---- Positions and weights -----------------------------------------------------------------
 // Title words take positions from 1; the body starts after this gap so that no phrase spans the

@@ -90,6 +90,41 @@ TEST_F(SearchApiTest, ArticleByIdAndUnknownId) {
   EXPECT_EQ(json::parse(result->body)["error"]["code"], "not_found");
 }
 
+TEST_F(SearchApiTest, ArticleCarriesItsFieldsAndEntities) {
+  httplib::Result result = Get(std::string("/api/articles/") + kTranBinhTrongArticle);
+  ASSERT_TRUE(result);
+  json article = json::parse(result->body);
+  EXPECT_EQ(article["date"], "2022-09-27");
+  EXPECT_EQ(article["author"], "Thủy Nguyễn");
+  EXPECT_EQ(article["terms"], json::array({"2022-2025", "2020-2022"}));
+  EXPECT_EQ(article["main_unit"], "Chi bộ Vụ Khoa học và Công nghệ");
+  json expected_person = {{"name", "Trần Bình Trọng"},
+                          {"roles", {"Vụ trưởng Vụ Khoa học và Công nghệ", "Bí thư Chi bộ"}}};
+  EXPECT_EQ(article["persons"][0], expected_person);
+  json expected_unit = {{"name", "Chi bộ Vụ Khoa học và Công nghệ"},
+                        {"parent", "Bộ Tài nguyên và Môi trường"}};
+  EXPECT_EQ(article["units"][0], expected_unit);
+  std::string body = article["body"];
+  EXPECT_EQ(body.find("_mg_0821rs.jpg"), std::string::npos) << "image file names stay out";
+  EXPECT_EQ(body.find("Ngày đăng"), std::string::npos) << "meta lines stay out";
+
+  result = Get("/api/articles/002_525ec149e4b227f3");
+  ASSERT_TRUE(result);
+  article = json::parse(result->body);
+  body = article["body"];
+  EXPECT_EQ(body.find("Thăm dò ý kiến"), std::string::npos) << "the poll stays out";
+  EXPECT_EQ(body.find("Tên của bạn"), std::string::npos) << "the comment form stays out";
+  EXPECT_EQ(article["title"],
+            "Đảng bộ Bộ Khoa học và Công nghệ đạt nhiều kết quả tích cực trong công tác xây dựng "
+            "Đảng năm 2023");
+  EXPECT_EQ(article["source"], "Hoạt động KH&CN");
+}
+
+TEST_F(SearchApiTest, HitsCarryDates) {
+  json response = Search("Trần Bình Trọng");
+  EXPECT_EQ(response["hits"][0]["date"], "2022-09-27");
+}
+
 TEST_F(SearchApiTest, MalformedQueriesAre400WithAMessage) {
   for (const char* query : {"AND AND", "\"khoa học", "foo:bar", "(khoa học", "khoa OR"}) {
     httplib::Result result =

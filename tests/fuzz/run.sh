@@ -17,7 +17,7 @@ fi
 sources=(
   "$source_dir/tests/fuzz/analysis_fuzzer.cc"
   "$source_dir"/indexer/analysis/*.cc
-  "$build_dir/indexer/abbreviations_data.cc"
+  "$build_dir/indexer/embedded/AbbreviationTableText.cc"
   "$source_dir/searchd/query_parser.cc"
   "$source_dir/searchd/query_builder.cc"
   "$source_dir/searchd/snippet.cc"

@@ -1,0 +1,27 @@
+// date_parser: the dates Vietnamese news pages write, as ISO 8601 "YYYY-MM-DD".
+// Pure; thread-safe.
+#ifndef VNSEARCH_ARTICLE_DATE_PARSER_H_
+#define VNSEARCH_ARTICLE_DATE_PARSER_H_
+
+#include <string>
+#include <string_view>
+
+namespace vnsearch {
+
+// The first full date in `text` — "27/09/2022", "28/05/2020 - 22:16'", "ngày 27 tháng 9 năm
+// 2022" — as "YYYY-MM-DD", or "" when there is none. Impossible dates (31/02) are skipped.
+std::string FindFullDate(std::string_view text);
+
+// The first day and month written without a year after "ngày" ("Ngày 19/8", "ngày 27/9"),
+// completed with `year`, or "" when there is none or `year` is 0.
+std::string FindDayMonth(std::string_view text, int year);
+
+// True when `text` holds a time of day ("22:16", "09:01:33", "02:04 pm").
+bool HasTimeOfDay(std::string_view text);
+
+// "YYYY-MM-DD" for a valid date, else "".
+std::string IsoDate(int year, int month, int day);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_ARTICLE_DATE_PARSER_H_

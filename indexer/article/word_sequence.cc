@@ -1,0 +1,98 @@
+// word_sequence: built on the analyzer's tokens (compounds kept whole, their parts dropped), so
+// that entity extraction sees exactly the words that search indexes.
+
+#include "article/word_sequence.h"
+
+#include <unicode/uchar.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/utf8.h"
+
+namespace vnsearch {
+
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Token> tokens;
+  Analyze(text, &tokens);
+  std::vector<Word> words;
+  uint32_t previous_end = 0;
+  for (Token& token : tokens) {
+    if (token.kind == TokenKind::kPart) continue;
+    Word word;
+    word.text = text.substr(token.begin, token.end - token.begin);
+    word.gap = text.substr(previous_end, token.begin - previous_end);
+    previous_end = token.end;
+    size_t letters = 0;
+    size_t capitals = 0;
+    size_t digits = 0;
+    bool first_letter_seen = false;
+    for (size_t offset = 0; offset < word.text.size();) {
+      int32_t code_point = NextCodePoint(word.text, &offset);
+      if (code_point < 0) continue;
+      if (u_isdigit(code_point)) {
+        ++digits;
+      } else if (u_isalpha(code_point)) {
+        ++letters;
+        bool upper = u_isupper(code_point);
+        capitals += upper;
+        if (!first_letter_seen) word.capitalized = upper;
+        first_letter_seen = true;
+      }
+    }
+    word.all_caps = letters >= 2 && capitals == letters;
+    word.is_number = digits > 0 && letters == 0;
+    word.exact = std::move(token.exact);
+    word.folded = std::move(token.folded);
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+bool IsSpaceOnly(std::string_view gap) {
+  for (size_t offset = 0; offset < gap.size();) {
+    int32_t code_point = NextCodePoint(gap, &offset);
+    if (code_point == '\n' || code_point < 0 || !u_isWhitespace(code_point)) {
+      if (code_point != 0x00A0) return false;  // no-break space is a space
+    }
+  }
+  return true;
+}
+
+bool IsClauseBreak(std::string_view gap) {
+  for (size_t offset = 0; offset < gap.size();) {
+    int32_t code_point = NextCodePoint(gap, &offset);
+    switch (code_point) {
+      case '.': case ';': case ':': case '!': case '?': case '(': case ')': case '"': case '\n':
+      case 0x201C: case 0x201D: case 0x2026:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+std::string JoinWords(const std::vector<Word>& words, size_t begin, size_t end) {
+  std::string joined;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) {
+      bool pending_space = false;
+      std::string_view gap = words[i].gap;
+      for (size_t offset = 0; offset < gap.size();) {
+        size_t start = offset;
+        int32_t code_point = NextCodePoint(gap, &offset);
+        if (code_point >= 0 && (u_isWhitespace(code_point) || code_point == 0x00A0)) {
+          pending_space = true;
+        } else {
+          if (pending_space) joined += ' ';
+          pending_space = false;
+          joined.append(gap.substr(start, offset - start));
+        }
+      }
+      if (pending_space) joined += ' ';
+    }
+    joined += words[i].text;
+  }
+  return joined;
+}
+
+}  // namespace vnsearch
