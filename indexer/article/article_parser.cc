@@ -4,6 +4,7 @@
 #include "article/article_parser.h"
 
 #include <regex>
+#include <unordered_set>
 #include <vector>
 
 #include "article/canonical_name.h"
@@ -18,6 +19,7 @@ namespace {
 
 constexpr size_t kMinHeadlineWords = 6;
 constexpr size_t kMaxMetaLineWords = 16;
+constexpr size_t kMaxMetaOtherWords = 5;
 constexpr size_t kMaxBylineWords = 6;
 constexpr size_t kMaxBoilerplateMarkerWords = 5;
 
@@ -40,8 +42,18 @@ bool HasDate(std::string_view line) {
   return std::regex_search(line.begin(), line.end(), kDate);
 }
 
+// A meta line: a date or time with little else — a label, a weekday, a section name
+// ("Ngành TN&MT - Ngày đăng : 19:45, 27/09/2022"). A headline that mentions a date has more.
 bool IsDateLine(std::string_view line) {
-  return (HasDate(line) || HasTimeOfDay(line)) && WordCount(line) <= kMaxMetaLineWords;
+  if (!HasDate(line) && !HasTimeOfDay(line)) return false;
+  static const std::unordered_set<std::string> kMetaWords = {
+      "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "đăng", "cập",
+      "lúc", "gmt", "am", "pm", "giờ", "xuất", "bản"};
+  size_t other_words = 0;
+  for (const Word& word : SplitWords(line)) {
+    other_words += !word.is_number && !kMetaWords.count(word.exact);
+  }
+  return other_words <= kMaxMetaOtherWords;
 }
 
 bool IsImageFileName(std::string_view line) {
@@ -118,7 +130,14 @@ Layout ReadLayout(std::string_view raw_text) {
   for (; at < lines.size(); ++at) {
     if (lines[at].empty()) continue;
     if (first_text == lines.size()) first_text = at;
-    if (!IsDateLine(lines[at]) && WordCount(lines[at]) >= kMinHeadlineWords) break;
+    if (!IsDateLine(lines[at])) {
+      if (WordCount(lines[at]) >= kMinHeadlineWords) break;
+      // A short line is a section name only when a meta line follows it ("Tin hoạt động Trung
+      // tâm" above "Cập nhật lúc: …"); otherwise it is a short headline ("Cải chính").
+      size_t next = at + 1;
+      while (next < lines.size() && lines[next].empty()) ++next;
+      if (next == lines.size() || !IsDateLine(lines[next])) break;
+    }
     layout.chrome_before.push_back(lines[at]);
   }
   if (at == lines.size()) {  // nothing reads like a headline: the first line is the title
