@@ -1,17 +1,20 @@
-// analyzer: splits text into runs of letters and digits (ICU character properties), joins runs
-// into codes where the writer joined them without spaces ("KH&CN", "05-CT/TW", "26/1/2024"),
-// and spells each run twice — exact and folded — after syllable canonicalisation.
+// analyzer: splits text into runs of letters and digits, joins runs into codes where the writer
+// joined them without spaces ("KH&CN", "05-CT/TW", "26/1/2024"), and spells each run twice —
+// exact and folded — after syllable canonicalisation.
 //
 // Why not icu::BreakIterator: Vietnamese words are space-separated syllables, so the UAX #29 word
-// rules add nothing but cost a UTF-16 copy and several times the time; and they split the codes
-// above, which readers search for as written. The letter data (case folding, decomposition) is
-// ICU's, read through letter_table.
+// rules add nothing but a UTF-16 copy and several times the time; and they split the codes
+// above, which readers search for as written. The character data is still ICU's: letter_table
+// reads it once into a table (class, case, decomposition) and the hot loop here is look-ups in
+// that table and copies of pre-spelled letters, with ICU's own functions for anything outside it.
 
 #include "analysis/analyzer.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <cstring>
 
 #include "analysis/letter_table.h"
 #include "analysis/syllable.h"
@@ -20,42 +23,8 @@
 namespace vnsearch {
 namespace {
 
-enum class CharClass { kSeparator, kLetterOrDigit, kMark, kIdeograph, kConnector };
-
-CharClass Classify(int32_t code_point) {
-  if (code_point < 0) return CharClass::kSeparator;
-  if (code_point < 0x80) {
-    if ((code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z') ||
-        (code_point >= '0' && code_point <= '9')) {
-      return CharClass::kLetterOrDigit;
-    }
-    switch (code_point) {
-      case '&': case '-': case '/': case ':': case '.': case ',': return CharClass::kConnector;
-      default: return CharClass::kSeparator;
-    }
-  }
-  if (code_point >= 0x2010 && code_point <= 0x2015) return CharClass::kConnector;  // dashes
-  if (code_point == 0x2212) return CharClass::kConnector;                           // minus
-  int8_t type = u_charType(code_point);
-  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-      type == U_ENCLOSING_MARK) {
-    return CharClass::kMark;
-  }
-  // Scripts written without spaces between words: each character is a token of its own.
-  if (u_hasBinaryProperty(code_point, UCHAR_IDEOGRAPHIC)) return CharClass::kIdeograph;
-  int32_t word_break = u_getIntPropertyValue(code_point, UCHAR_WORD_BREAK);
-  if (word_break == U_WB_KATAKANA) return CharClass::kIdeograph;
-  int32_t line_break = u_getIntPropertyValue(code_point, UCHAR_LINE_BREAK);
-  if (line_break == U_LB_COMPLEX_CONTEXT) return CharClass::kIdeograph;  // Thai, Lao, Khmer…
-  if (u_isalnum(code_point)) return CharClass::kLetterOrDigit;
-  return CharClass::kSeparator;
-}
-
-// Dash variants are one connector in terms; others are kept as written.
-char NormalizeConnector(int32_t code_point) {
-  if (code_point >= 0x2010 || code_point == '-') return '-';
-  return static_cast<char>(code_point);
-}
+constexpr size_t kMaxLettersInRun = 64;
+constexpr size_t kSpellingCapacity = kMaxTermBytes + 8;
 
 // A run: letters, digits and their combining marks, with no separator inside.
 struct Run {
@@ -65,11 +34,54 @@ struct Run {
   bool has_digit = false;
   bool all_upper = true;  // every letter was written in capitals
   bool foreign = false;   // holds something the Vietnamese fast path does not model
-  std::string exact;
-  std::string folded;
+  bool too_long = false;  // longer than a term may be: not indexed
+  char exact[kSpellingCapacity];
+  char folded[kSpellingCapacity];
+  size_t exact_length = 0;
+  size_t folded_length = 0;
+
+  // Readies the run for reuse. (Assigning Run() would zero both buffers: a cost per word.)
+  void Reset() {
+    begin = end = 0;
+    has_letter = has_digit = foreign = too_long = false;
+    all_upper = true;
+    exact_length = folded_length = 0;
+  }
 };
 
-constexpr size_t kMaxLettersInRun = 64;
+// The code point at text[offset] and where the next one starts; ASCII without a function call.
+inline int32_t Decode(std::string_view text, size_t offset, size_t* next) {
+  unsigned char byte = static_cast<unsigned char>(text[offset]);
+  if (byte < 0x80) {
+    *next = offset + 1;
+    return byte;
+  }
+  *next = offset;
+  return NextCodePoint(text, next);
+}
+
+inline CharClass ClassOf(int32_t code_point, const CodePointInfo** info) {
+  if (code_point < 0) {
+    *info = nullptr;
+    return CharClass::kSeparator;
+  }
+  static const CodePointInfo* const table = FastCodePointTable();
+  if (static_cast<char32_t>(code_point) < kFastTableSize) {
+    *info = &table[code_point];
+    return (*info)->char_class;
+  }
+  *info = nullptr;
+  return ClassifyWithIcu(static_cast<char32_t>(code_point));
+}
+
+void CopySpelling(const std::string& spelling, char* buffer, size_t* length, bool* too_long) {
+  if (spelling.size() > kMaxTermBytes) {
+    *too_long = true;
+    return;
+  }
+  std::memcpy(buffer, spelling.data(), spelling.size());
+  *length = spelling.size();
+}
 
 // Spells a run through ICU alone: NFKC with case folding for the exact form, then marks
 // removed for the folded form. Used for scripts and marks that Vietnamese does not have.
@@ -77,12 +89,18 @@ void SpellForeignRun(std::string_view text, Run* run) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status) || run->end - run->begin > 4 * kMaxTermBytes) {
+    run->too_long = true;
+    return;
+  }
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data() + run->begin, static_cast<int32_t>(run->end - run->begin)));
   icu::UnicodeString exact = casefold->normalize(source, status);
   icu::UnicodeString decomposed = nfd->normalize(exact, status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) {
+    run->too_long = true;
+    return;
+  }
   icu::UnicodeString folded;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
@@ -90,27 +108,12 @@ void SpellForeignRun(std::string_view text, Run* run) {
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     folded.append(c == 0x0111 ? UChar32('d') : c);
   }
-  run->exact.clear();
-  run->folded.clear();
-  exact.toUTF8String(run->exact);
-  folded.toUTF8String(run->folded);
-}
-
-void AppendLetter(const SyllableLetter& letter, std::string* exact, std::string* folded) {
-  char32_t composed = ComposeLetter(letter.base, letter.quality, letter.tone);
-  if (composed != 0) {
-    AppendUtf8(composed, exact);
-  } else {
-    // No precomposed form in Unicode: write NFC's answer, base + combining marks in order.
-    AppendUtf8(letter.base, exact);
-    static const char32_t kQualityMarks[] = {0, 0x0302, 0x0306, 0x031B};
-    static const char32_t kToneMarks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
-    if (letter.quality != Quality::kNone) {
-      AppendUtf8(kQualityMarks[static_cast<int>(letter.quality)], exact);
-    }
-    if (letter.tone != Tone::kNone) AppendUtf8(kToneMarks[static_cast<int>(letter.tone)], exact);
-  }
-  AppendUtf8(FoldBase(letter.base), folded);
+  std::string exact_utf8;
+  std::string folded_utf8;
+  exact.toUTF8String(exact_utf8);
+  folded.toUTF8String(folded_utf8);
+  CopySpelling(exact_utf8, run->exact, &run->exact_length, &run->too_long);
+  CopySpelling(folded_utf8, run->folded, &run->folded_length, &run->too_long);
 }
 
 // Reads one run starting at *offset (which holds a letter or digit) and spells it.
@@ -120,61 +123,81 @@ void ReadRun(std::string_view text, size_t* offset, Run* run) {
   run->begin = static_cast<uint32_t>(*offset);
   size_t cursor = *offset;
   while (cursor < text.size()) {
-    size_t next = cursor;
-    int32_t code_point = NextCodePoint(text, &next);
-    CharClass char_class = Classify(code_point);
+    size_t next;
+    int32_t code_point = Decode(text, cursor, &next);
+    const CodePointInfo* info;
+    CharClass char_class = ClassOf(code_point, &info);
     if (char_class == CharClass::kMark) {
-      Quality quality = Quality::kNone;
-      Tone tone = Tone::kNone;
-      if (letter_count > 0 && ClassifyCombiningMark(code_point, &quality, &tone)) {
+      if (info != nullptr && info->vietnamese_mark && letter_count > 0) {
         SyllableLetter& previous = letters[letter_count - 1];
-        if (quality != Quality::kNone) previous.quality = quality;
-        if (tone != Tone::kNone) previous.tone = tone;
+        if (info->quality != Quality::kNone) previous.quality = info->quality;
+        if (info->tone != Tone::kNone) previous.tone = info->tone;
       } else {
         run->foreign = true;
       }
       cursor = next;
       continue;
     }
-    if (char_class != CharClass::kLetterOrDigit) break;
+    if (char_class != CharClass::kLetter && char_class != CharClass::kDigit) break;
     cursor = next;
-    SyllableLetter letter;
-    Letter described;
-    if (code_point >= '0' && code_point <= '9') {
-      run->has_digit = true;
-      letter.base = static_cast<char32_t>(code_point);
-    } else if (LookUpLatinLetter(static_cast<char32_t>(code_point), &described) &&
-               !described.other_marks) {
-      run->has_letter = true;
-      if (described.folded_code_point == static_cast<char32_t>(code_point)) {
-        run->all_upper = false;
-      }
-      letter.base = described.base;
-      letter.quality = described.quality;
-      letter.tone = described.tone;
-    } else {
-      run->foreign = true;
-      run->has_letter = true;
-      if (!u_isupper(code_point)) run->all_upper = false;
+    if (letter_count == kMaxLettersInRun) {
+      run->too_long = true;  // longer than any word: keep reading to its end, index nothing
       continue;
     }
-    if (letter_count < kMaxLettersInRun) {
-      letters[letter_count++] = letter;
-    } else {
-      run->foreign = true;  // too long to be a word; spelled by the slow path, then dropped
+    SyllableLetter& letter = letters[letter_count++];
+    letter = SyllableLetter{};
+    if (char_class == CharClass::kDigit) {
+      run->has_digit = true;
+      if (code_point > '9') run->foreign = true;  // digits of other scripts
+      letter.base = static_cast<char32_t>(code_point);
+      continue;
     }
+    run->has_letter = true;
+    bool upper = info != nullptr ? info->upper : u_isupper(code_point);
+    if (!upper) run->all_upper = false;
+    if (info == nullptr || info->base_index == kNotVietnamese) {
+      run->foreign = true;
+      continue;
+    }
+    letter.base = BaseCodePoint(info->base_index);
+    letter.quality = info->quality;
+    letter.tone = info->tone;
   }
   run->end = static_cast<uint32_t>(cursor);
   *offset = cursor;
   if (!run->has_letter) run->all_upper = false;
+  if (run->too_long) return;
   if (run->foreign) {
     SpellForeignRun(text, run);
     return;
   }
   if (!run->has_digit) CanonicalizeSyllable(letters, letter_count);
-  run->exact.clear();
-  run->folded.clear();
-  for (size_t i = 0; i < letter_count; ++i) AppendLetter(letters[i], &run->exact, &run->folded);
+  static const SpelledLetterTable& spelled_letters = SpelledLetters();
+  for (size_t i = 0; i < letter_count; ++i) {
+    const SyllableLetter& letter = letters[i];
+    if (letter.base < 0x80 && (letter.base < 'a' || letter.base > 'z')) {  // a digit
+      run->exact[run->exact_length++] = static_cast<char>(letter.base);
+      run->folded[run->folded_length++] = static_cast<char>(letter.base);
+      continue;
+    }
+    uint8_t base_index = letter.base == 0x0111 ? kDBarIndex
+                                               : static_cast<uint8_t>(letter.base - U'a');
+    const SpelledLetter& spelled =
+        spelled_letters[base_index][static_cast<int>(letter.quality)][static_cast<int>(letter.tone)];
+    if (run->exact_length + spelled.length > kMaxTermBytes) {
+      run->too_long = true;
+      return;
+    }
+    std::memcpy(run->exact + run->exact_length, spelled.bytes, spelled.length);
+    run->exact_length += spelled.length;
+    run->folded[run->folded_length++] = base_index == kDBarIndex ? 'd' : static_cast<char>(letter.base);
+  }
+}
+
+// Dash variants are one connector in terms; others are kept as written.
+char NormalizeConnector(int32_t code_point) {
+  if (code_point >= 0x2010 || code_point == '-') return '-';
+  return static_cast<char>(code_point);
 }
 
 // Whether the writer meant `left connector right` as one code.
@@ -190,80 +213,104 @@ bool JoinsIntoCode(const Run& left, char connector, const Run& right) {
   return left.all_upper && right.all_upper;  // CT/TW, TP.HCM, KH,CN
 }
 
-void EmitToken(const std::string& exact, const std::string& folded, uint32_t begin, uint32_t end,
-               uint32_t position, TokenKind kind, std::vector<Token>* tokens) {
-  if (exact.empty() || exact.size() > kMaxTermBytes) return;
-  Token token;
-  token.exact = exact;
-  token.folded = folded;
+void EmitToken(const char* exact, size_t exact_length, const char* folded, size_t folded_length,
+               uint32_t begin, uint32_t end, uint32_t position, TokenKind kind,
+               std::vector<Token>* tokens) {
+  if (exact_length == 0 || exact_length > kMaxTermBytes) return;
+  Token& token = tokens->emplace_back();
+  token.exact.assign(exact, exact_length);
+  token.folded.assign(folded, folded_length);
   token.begin = begin;
   token.end = end;
   token.position = position;
   token.kind = kind;
-  token.has_diacritics = exact != folded;
-  tokens->push_back(std::move(token));
+  token.has_diacritics = exact_length != folded_length ||
+                         std::memcmp(exact, folded, exact_length) != 0;
+}
+
+void EmitRun(const Run& run, uint32_t position, TokenKind kind, std::vector<Token>* tokens) {
+  if (run.too_long) return;
+  EmitToken(run.exact, run.exact_length, run.folded, run.folded_length, run.begin, run.end,
+            position, kind, tokens);
 }
 
 }  // namespace
 
 uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t first_position) {
+  const CodePointInfo* ascii = FastCodePointTable();
   uint32_t position = first_position;
-  std::vector<Run> chain;
+  std::vector<Run> chain(1);
   std::string connectors;
+  std::string compound_exact;
+  std::string compound_folded;
   size_t offset = 0;
   while (offset < text.size()) {
-    size_t next = offset;
-    int32_t code_point = NextCodePoint(text, &next);
-    CharClass char_class = Classify(code_point);
+    unsigned char byte = static_cast<unsigned char>(text[offset]);
+    if (byte < 0x80 && ascii[byte].char_class == CharClass::kSeparator) {
+      ++offset;  // spaces and punctuation: the common case, one table look-up
+      continue;
+    }
+    size_t next;
+    int32_t code_point = Decode(text, offset, &next);
+    const CodePointInfo* info;
+    CharClass char_class = ClassOf(code_point, &info);
     if (char_class == CharClass::kIdeograph) {
-      std::string term(text.substr(offset, next - offset));
-      EmitToken(term, term, static_cast<uint32_t>(offset), static_cast<uint32_t>(next),
-                position++, TokenKind::kWord, tokens);
+      size_t length = next - offset;
+      EmitToken(text.data() + offset, length, text.data() + offset, length,
+                static_cast<uint32_t>(offset), static_cast<uint32_t>(next), position++,
+                TokenKind::kWord, tokens);
       offset = next;
       continue;
     }
-    if (char_class != CharClass::kLetterOrDigit) {
+    if (char_class != CharClass::kLetter && char_class != CharClass::kDigit) {
       offset = next;
       continue;
     }
     // A chain of runs joined by single connectors with no space: "05-CT/TW".
-    chain.clear();
+    size_t runs = 1;
     connectors.clear();
-    chain.emplace_back();
-    ReadRun(text, &offset, &chain.back());
+    chain[0].Reset();
+    ReadRun(text, &offset, &chain[0]);
     while (offset < text.size()) {
-      size_t after_connector = offset;
-      int32_t connector = NextCodePoint(text, &after_connector);
-      if (Classify(connector) != CharClass::kConnector || after_connector >= text.size()) break;
-      size_t peek = after_connector;
-      if (Classify(NextCodePoint(text, &peek)) != CharClass::kLetterOrDigit) break;
-      Run right;
+      size_t after_connector;
+      int32_t connector = Decode(text, offset, &after_connector);
+      if (ClassOf(connector, &info) != CharClass::kConnector || after_connector >= text.size()) {
+        break;
+      }
+      size_t peek;
+      CharClass following = ClassOf(Decode(text, after_connector, &peek), &info);
+      if (following != CharClass::kLetter && following != CharClass::kDigit) break;
+      if (chain.size() == runs) chain.emplace_back();
+      Run& right = chain[runs];
+      right.Reset();
       size_t right_offset = after_connector;
       ReadRun(text, &right_offset, &right);
       char normalized = NormalizeConnector(connector);
-      if (!JoinsIntoCode(chain.back(), normalized, right)) break;
+      if (!JoinsIntoCode(chain[runs - 1], normalized, right)) break;
       connectors.push_back(normalized);
-      chain.push_back(std::move(right));
+      ++runs;
       offset = right_offset;
     }
-    if (chain.size() == 1) {
-      const Run& run = chain.front();
-      EmitToken(run.exact, run.folded, run.begin, run.end, position++, TokenKind::kWord, tokens);
+    if (runs == 1) {
+      EmitRun(chain[0], position++, TokenKind::kWord, tokens);
       continue;
     }
-    std::string compound_exact = chain[0].exact;
-    std::string compound_folded = chain[0].folded;
-    for (size_t i = 1; i < chain.size(); ++i) {
+    compound_exact.assign(chain[0].exact, chain[0].exact_length);
+    compound_folded.assign(chain[0].folded, chain[0].folded_length);
+    bool any_too_long = chain[0].too_long;
+    for (size_t i = 1; i < runs; ++i) {
       compound_exact += connectors[i - 1];
-      compound_exact += chain[i].exact;
+      compound_exact.append(chain[i].exact, chain[i].exact_length);
       compound_folded += connectors[i - 1];
-      compound_folded += chain[i].folded;
+      compound_folded.append(chain[i].folded, chain[i].folded_length);
+      any_too_long = any_too_long || chain[i].too_long;
     }
-    EmitToken(compound_exact, compound_folded, chain.front().begin, chain.back().end, position,
-              TokenKind::kCompound, tokens);
-    for (const Run& run : chain) {
-      EmitToken(run.exact, run.folded, run.begin, run.end, position++, TokenKind::kPart, tokens);
+    if (!any_too_long) {
+      EmitToken(compound_exact.data(), compound_exact.size(), compound_folded.data(),
+                compound_folded.size(), chain[0].begin, chain[runs - 1].end, position,
+                TokenKind::kCompound, tokens);
     }
+    for (size_t i = 0; i < runs; ++i) EmitRun(chain[i], position++, TokenKind::kPart, tokens);
   }
   return position;
 }

@@ -8,6 +8,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <mutex>
@@ -82,6 +83,110 @@ const Tables& GetTables() {
 }
 
 }  // namespace
+
+CharClass ClassifyWithIcu(char32_t code_point) {
+  if (code_point < 0x80) {
+    if ((code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z')) {
+      return CharClass::kLetter;
+    }
+    if (code_point >= '0' && code_point <= '9') return CharClass::kDigit;
+    switch (code_point) {
+      case '&': case '-': case '/': case ':': case '.': case ',': return CharClass::kConnector;
+      default: return CharClass::kSeparator;
+    }
+  }
+  if ((code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212) {
+    return CharClass::kConnector;  // dashes and minus join codes as '-' does
+  }
+  int8_t type = u_charType(code_point);
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+      type == U_ENCLOSING_MARK) {
+    return CharClass::kMark;
+  }
+  // Scripts written without spaces between words: each character is a token of its own.
+  if (u_hasBinaryProperty(code_point, UCHAR_IDEOGRAPHIC)) return CharClass::kIdeograph;
+  if (u_getIntPropertyValue(code_point, UCHAR_WORD_BREAK) == U_WB_KATAKANA) {
+    return CharClass::kIdeograph;
+  }
+  if (u_getIntPropertyValue(code_point, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) {
+    return CharClass::kIdeograph;  // Thai, Lao, Khmer…
+  }
+  if (u_isdigit(code_point)) return CharClass::kDigit;
+  if (u_isalnum(code_point)) return CharClass::kLetter;
+  return CharClass::kSeparator;
+}
+
+namespace {
+
+struct FastTables {
+  CodePointInfo code_points[kFastTableSize];
+  SpelledLetter spelled[kBaseCount][4][6];
+};
+
+void AppendBytes(char32_t code_point, SpelledLetter* spelled) {
+  UBool error = false;
+  int32_t length = spelled->length;
+  U8_APPEND(reinterpret_cast<uint8_t*>(spelled->bytes), length, 8, code_point, error);
+  if (!error) spelled->length = static_cast<uint8_t>(length);
+}
+
+const FastTables& GetFastTables() {
+  static const FastTables* fast = [] {
+    auto* built = new FastTables();
+    for (char32_t cp = 0; cp < kFastTableSize; ++cp) {
+      CodePointInfo& info = built->code_points[cp];
+      info.char_class = ClassifyWithIcu(cp);
+      if (info.char_class == CharClass::kMark) {
+        Quality quality = Quality::kNone;
+        Tone tone = Tone::kNone;
+        info.vietnamese_mark = ClassifyCombiningMark(cp, &quality, &tone);
+        info.quality = quality;
+        info.tone = tone;
+        continue;
+      }
+      if (info.char_class != CharClass::kLetter) continue;
+      info.upper = u_isupper(cp);
+      Letter letter;
+      if (!LookUpLatinLetter(cp, &letter) || letter.other_marks) continue;
+      if (letter.base >= U'a' && letter.base <= U'z') {
+        info.base_index = static_cast<uint8_t>(letter.base - U'a');
+      } else if (letter.base == 0x0111) {
+        info.base_index = kDBarIndex;
+      } else {
+        continue;
+      }
+      info.quality = letter.quality;
+      info.tone = letter.tone;
+    }
+    static const char32_t kQualityMarks[] = {0, 0x0302, 0x0306, 0x031B};
+    static const char32_t kToneMarks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
+    for (uint8_t base = 0; base < kBaseCount; ++base) {
+      for (int quality = 0; quality < 4; ++quality) {
+        for (int tone = 0; tone < 6; ++tone) {
+          SpelledLetter& spelled = built->spelled[base][quality][tone];
+          spelled.length = 0;
+          char32_t composed = ComposeLetter(BaseCodePoint(base), static_cast<Quality>(quality),
+                                            static_cast<Tone>(tone));
+          if (composed != 0) {
+            AppendBytes(composed, &spelled);
+          } else {  // no precomposed form: base and combining marks, as NFC leaves them
+            AppendBytes(BaseCodePoint(base), &spelled);
+            if (quality != 0) AppendBytes(kQualityMarks[quality], &spelled);
+            if (tone != 0) AppendBytes(kToneMarks[tone], &spelled);
+          }
+        }
+      }
+    }
+    return built;
+  }();
+  return *fast;
+}
+
+}  // namespace
+
+const CodePointInfo* FastCodePointTable() { return GetFastTables().code_points; }
+
+const SpelledLetterTable& SpelledLetters() { return GetFastTables().spelled; }
 
 bool ClassifyCombiningMark(char32_t mark, Quality* quality, Tone* tone) {
   switch (mark) {

@@ -40,6 +40,49 @@ bool ClassifyCombiningMark(char32_t mark, Quality* quality, Tone* tone);
 // Strips diacritics for the folded term space: 'đ' → 'd', other bases unchanged.
 inline char32_t FoldBase(char32_t base) { return base == 0x0111 ? U'd' : base; }
 
+// ---- The analyzer's fast path ----------------------------------------------------------------
+// For code points below kFastTableSize, everything the analyzer asks per character is one table
+// look-up, filled at start-up from ICU (character type, case, decomposition). Code points above
+// it, and letters with non-Vietnamese marks, take ICU's general path.
+
+enum class CharClass : uint8_t { kSeparator, kLetter, kDigit, kMark, kIdeograph, kConnector };
+
+// Vietnamese letters are a–z and đ: base index 0–25 for a–z, 26 for đ.
+inline constexpr uint8_t kDBarIndex = 26;
+inline constexpr uint8_t kBaseCount = 27;
+inline constexpr uint8_t kNotVietnamese = 0xFF;  // a letter the fast path does not model
+
+struct CodePointInfo {
+  CharClass char_class = CharClass::kSeparator;
+  uint8_t base_index = kNotVietnamese;  // letters: a–z, đ; kNotVietnamese for any other
+  Quality quality = Quality::kNone;     // letters: their quality mark; marks: the one they add
+  Tone tone = Tone::kNone;              // letters: their tone mark; marks: the one they add
+  bool upper = false;                   // an uppercase letter
+  bool vietnamese_mark = false;         // marks: one of the eight Vietnamese combining marks
+};
+
+inline constexpr char32_t kFastTableSize = 0x2100;
+
+// The table for code points [0, kFastTableSize).
+const CodePointInfo* FastCodePointTable();
+
+// The class of any code point, asked of ICU (what the table holds for the low ones).
+CharClass ClassifyWithIcu(char32_t code_point);
+
+// A base + quality + tone letter spelled in UTF-8, NFC: the exact form the analyzer writes.
+struct SpelledLetter {
+  char bytes[8];
+  uint8_t length;
+};
+// Indexed [base index][quality][tone].
+using SpelledLetterTable = SpelledLetter[kBaseCount][4][6];
+const SpelledLetterTable& SpelledLetters();
+
+// The lowercase code point of a base index ('a'…'z', U+0111).
+inline char32_t BaseCodePoint(uint8_t base_index) {
+  return base_index == kDBarIndex ? 0x0111 : U'a' + base_index;
+}
+
 }  // namespace vnsearch
 
 #endif  // VNSEARCH_ANALYSIS_LETTER_TABLE_H_

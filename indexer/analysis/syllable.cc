@@ -5,6 +5,8 @@
 
 #include "analysis/syllable.h"
 
+#include <cstdint>
+
 namespace vnsearch {
 namespace {
 
@@ -40,14 +42,20 @@ bool IsInitialForIyVariant(const SyllableLetter* letters, size_t nucleus_begin) 
 }  // namespace
 
 bool IsVowelBase(char32_t base) {
-  switch (base) {
-    case U'a': case U'e': case U'i': case U'o': case U'u': case U'y': return true;
-    default: return false;
-  }
+  constexpr uint32_t kVowels = (1u << ('a' - 'a')) | (1u << ('e' - 'a')) | (1u << ('i' - 'a')) |
+                               (1u << ('o' - 'a')) | (1u << ('u' - 'a')) | (1u << ('y' - 'a'));
+  uint32_t index = base - U'a';
+  return index < 26 && ((kVowels >> index) & 1u) != 0;
 }
 
 void CanonicalizeSyllable(SyllableLetter* letters, size_t count) {
   if (count == 0 || count > 8) return;  // the longest syllable, "nghiêng", has 7 letters
+  // Most syllables need nothing: no tone to place and no lone i that could be y.
+  bool has_tone_or_i = false;
+  for (size_t i = 0; i < count; ++i) {
+    has_tone_or_i |= letters[i].tone != Tone::kNone || letters[i].base == U'i';
+  }
+  if (!has_tone_or_i) return;
   Tone tone = Tone::kNone;
   size_t nucleus_begin = count;
   for (size_t i = 0; i < count; ++i) {

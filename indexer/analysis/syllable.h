@@ -12,11 +12,13 @@ namespace vnsearch {
 
 // One letter of a word being analysed: a lowercase base, its quality mark and tone mark.
 // `opaque` letters (non-Vietnamese marks, other scripts) are never moved or merged.
+// No member initialisers on purpose: the analyzer keeps 64 of these on the stack per word and
+// sets each one it uses; value-initialise (`SyllableLetter{}`) where zeroes are wanted.
 struct SyllableLetter {
-  char32_t base = 0;
-  Quality quality = Quality::kNone;
-  Tone tone = Tone::kNone;
-  bool opaque = false;
+  char32_t base;
+  Quality quality;
+  Tone tone;
+  bool opaque;
 };
 
 // Rewrites letters[0..count) in place into the canonical spelling, when they form a Vietnamese
