@@ -6,21 +6,29 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
+#include "article/date_parser.h"
+#include "searchd/metrics.h"
 #include "searchd/searcher.h"
 
 namespace vnsearch {
+
+const char* OpenApiDocumentText();
+
 namespace {
 
 using nlohmann::json;
 
 // Longer queries are not questions but pasted documents; they would only cost time.
 constexpr size_t kMaxQueryBytes = 4096;
+constexpr int kMaxPage = 1000;
 
 // One Searcher per worker thread, opened lazily and refreshed before each request so that
-// articles committed by the indexer are found without a restart.
+// articles committed by the writer are found without a restart.
 Searcher& ThreadSearcher(const std::string& database) {
   thread_local std::unique_ptr<Searcher> searcher;
   thread_local std::string opened_path;
@@ -63,15 +71,61 @@ int IntParameter(const httplib::Request& request, const char* name, int fallback
   return value;
 }
 
+std::string DateParameter(const httplib::Request& request, const char* name) {
+  if (!request.has_param(name)) return "";
+  std::string text = request.get_param_value(name);
+  int year = 0, month = 0, day = 0;
+  char extra = 0;
+  bool shaped = text.size() == 10 &&
+                std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3;
+  if (!shaped || IsoDate(year, month, day) != text) {
+    throw BadParameter(std::string(name) + ": must be a date YYYY-MM-DD, not \"" + text + "\"");
+  }
+  return text;
+}
+
+SortOrder SortParameter(const httplib::Request& request) {
+  std::string text = request.has_param("sort") ? request.get_param_value("sort") : "relevance";
+  if (text == "relevance") return SortOrder::kRelevance;
+  if (text == "date") return SortOrder::kDateAscending;
+  if (text == "-date") return SortOrder::kDateDescending;
+  throw BadParameter("sort: must be relevance, date or -date, not \"" + text + "\"");
+}
+
+std::string QueryParameter(const httplib::Request& request, const char* name) {
+  std::string query = request.get_param_value(name);
+  if (query.size() > kMaxQueryBytes) {
+    throw BadParameter(std::string(name) + ": at most " + std::to_string(kMaxQueryBytes) +
+                       " bytes; shorten it");
+  }
+  return query;
+}
+
 json HitJson(const SearchHit& hit) {
-  return {{"id", hit.id},         {"title", hit.title},     {"date", hit.date},
-          {"source", hit.source}, {"author", hit.author},   {"snippet", hit.snippet},
-          {"score", hit.score}};
+  json object = {{"id", hit.id},         {"title", hit.title},   {"date", hit.date},
+                 {"source", hit.source}, {"author", hit.author}, {"score", hit.score},
+                 {"units", hit.units},   {"terms", hit.terms},   {"persons", hit.persons}};
+  if (!hit.snippet.empty()) object["snippet"] = hit.snippet;
+  return object;
+}
+
+json FacetValuesJson(const std::vector<FacetValue>& values) {
+  json array = json::array();
+  for (const FacetValue& value : values) {
+    array.push_back({{"value", value.value}, {"count", value.count}, {"selected", value.selected}});
+  }
+  return array;
 }
 
 json ResponseJson(const SearchResponse& response) {
   json hits = json::array();
-  for (const SearchHit& hit : response.hits) hits.push_back(HitJson(hit));
+  for (const SearchHit& hit : response.hits) {
+    json object = HitJson(hit);
+    object["snippet"] = hit.snippet;
+    hits.push_back(object);
+  }
+  json facets = json::object();
+  for (const auto& [name, values] : response.facets) facets[name] = FacetValuesJson(values);
   return {{"query", response.query},
           {"total", response.total},
           {"page", response.page},
@@ -79,7 +133,30 @@ json ResponseJson(const SearchResponse& response) {
           {"took_ms", response.took_ms},
           {"suggestion", response.suggestion},
           {"partial_match", response.partial_match},
-          {"hits", hits}};
+          {"hits", hits},
+          {"facets", facets}};
+}
+
+SearchRequest ParseSearchRequest(const httplib::Request& request) {
+  SearchRequest search;
+  search.query = QueryParameter(request, "q");
+  search.page = IntParameter(request, "page", 1, 1, kMaxPage);
+  search.size = IntParameter(request, "size", 10, 1, 100);
+  search.facet_limit = static_cast<size_t>(IntParameter(request, "facet_size", 10, 0, 100));
+  search.from = DateParameter(request, "from");
+  search.to = DateParameter(request, "to");
+  if (!search.from.empty() && !search.to.empty() && search.from > search.to) {
+    throw BadParameter("from: " + search.from + " is after to: " + search.to);
+  }
+  search.sort = SortParameter(request);
+  for (const FacetDefinition& facet : Facets()) {
+    size_t count = request.get_param_value_count(facet.name);
+    for (size_t i = 0; i < count; ++i) {
+      std::string value = request.get_param_value(facet.name, i);
+      if (!value.empty()) search.filters[facet.name].push_back(value);
+    }
+  }
+  return search;
 }
 
 // Runs `handler`, turning every exception into the right error response.
@@ -95,12 +172,17 @@ void Guarded(httplib::Response* response, Handler handler) {
     SendError(response, 503, "index_unavailable",
               "cannot open the index: " + error.get_description() +
                   " (build it with vnsearch-index --db DIR corpus/)");
+  } catch (const Xapian::DatabaseModifiedError& error) {
+    SendError(response, 503, "index_changed", "the index changed under the request: retry");
   } catch (const Xapian::Error& error) {
     SendError(response, 500, "index_error", error.get_description());
   } catch (const std::exception& error) {
     SendError(response, 500, "internal_error", error.what());
   }
 }
+
+// Per-request bookkeeping for the access log and metrics: set before routing, read after.
+thread_local std::chrono::steady_clock::time_point request_started;
 
 }  // namespace
 
@@ -118,7 +200,55 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
              options.database + " corpus/";
     return false;
   }
+  std::shared_ptr<FILE> access_log;
+  if (options.access_log == "-") {
+    access_log.reset(stderr, [](FILE*) {});
+  } else if (options.access_log != "off" && !options.access_log.empty()) {
+    FILE* file = std::fopen(options.access_log.c_str(), "a");
+    if (file == nullptr) {
+      *error = "cannot open the access log " + options.access_log + " for appending";
+      return false;
+    }
+    access_log.reset(file, std::fclose);
+  }
   const std::string database = options.database;
+  auto metrics = std::make_shared<Metrics>();
+  const std::string cors_origin = options.cors_origin;
+
+  server->set_read_timeout(options.timeout_seconds, 0);
+  server->set_write_timeout(options.timeout_seconds, 0);
+  server->set_payload_max_length(options.max_body_bytes);
+  server->set_keep_alive_max_count(1000);
+
+  server->set_pre_routing_handler([cors_origin](const httplib::Request& request,
+                                                httplib::Response& response) {
+    request_started = std::chrono::steady_clock::now();
+    if (!cors_origin.empty() && request.path.rfind("/api/", 0) == 0) {
+      response.set_header("Access-Control-Allow-Origin", cors_origin);
+      response.set_header("Vary", "Origin");
+      if (request.method == "OPTIONS") {
+        response.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+        response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        response.set_header("Access-Control-Max-Age", "600");
+        response.status = 204;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  server->set_logger([metrics, access_log](const httplib::Request& request,
+                                           const httplib::Response& response) {
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+    metrics->Record(RouteOf(request.path), response.status, seconds);
+    if (access_log) {
+      std::fprintf(access_log.get(), "%s \"%s %s\" %d %zu %.2fms\n", request.remote_addr.c_str(),
+                   request.method.c_str(), request.target.c_str(), response.status,
+                   response.body.size(), seconds * 1000);
+      std::fflush(access_log.get());
+    }
+  });
 
   server->Get("/healthz", [database](const httplib::Request&, httplib::Response& response) {
     Guarded(&response, [&] {
@@ -127,18 +257,73 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     });
   });
 
+  server->Get("/metrics", [database, metrics](const httplib::Request&,
+                                              httplib::Response& response) {
+    Guarded(&response, [&] {
+      response.set_content(metrics->Render(ThreadSearcher(database).DocumentCount()),
+                           "text/plain; version=0.0.4; charset=utf-8");
+    });
+  });
+
+  server->Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(OpenApiDocumentText(), "application/json; charset=utf-8");
+  });
+
   server->Get("/api/search", [database](const httplib::Request& request,
                                         httplib::Response& response) {
     Guarded(&response, [&] {
-      SearchRequest search;
-      search.query = request.get_param_value("q");
-      if (search.query.size() > kMaxQueryBytes) {
-        throw BadParameter("q: at most " + std::to_string(kMaxQueryBytes) +
-                           " bytes; shorten the query");
-      }
-      search.page = IntParameter(request, "page", 1, 1, 1000);
-      search.size = IntParameter(request, "size", 10, 1, 100);
+      SearchRequest search = ParseSearchRequest(request);
       SendJson(&response, 200, ResponseJson(ThreadSearcher(database).Search(search)));
+    });
+  });
+
+  server->Get("/api/suggest", [database](const httplib::Request& request,
+                                         httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string typed = QueryParameter(request, "q");
+      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 10, 1, 10));
+      json suggestions = json::array();
+      for (json& suggestion : ThreadSearcher(database).Suggest(typed, limit)) {
+        suggestions.push_back(std::move(suggestion));
+      }
+      SendJson(&response, 200, {{"query", typed}, {"suggestions", suggestions}});
+    });
+  });
+
+  server->Get(R"(/api/facets/([^/]+))", [database](const httplib::Request& request,
+                                                  httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string name = request.matches[1];
+      const FacetDefinition* facet = FindFacet(name);
+      if (facet == nullptr) {
+        SendError(&response, 404, "not_found",
+                  "no facet \"" + name + "\": the facets are unit, term and person");
+        return;
+      }
+      std::string prefix = QueryParameter(request, "prefix");
+      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 100, 1, 10000));
+      FacetListing listing = ThreadSearcher(database).ListFacet(*facet, prefix, limit);
+      SendJson(&response, 200,
+               {{"facet", name},
+                {"prefix", prefix},
+                {"total", listing.total_values},
+                {"values", FacetValuesJson(listing.values)}});
+    });
+  });
+
+  server->Get(R"(/api/articles/(.+)/similar)", [database](const httplib::Request& request,
+                                                         httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string article_id = request.matches[1];
+      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 5, 1, 50));
+      auto hits = ThreadSearcher(database).Similar(article_id, limit);
+      if (!hits) {
+        SendError(&response, 404, "not_found", "no article with id \"" + article_id + "\"");
+        return;
+      }
+      json array = json::array();
+      for (const SearchHit& hit : *hits) array.push_back(HitJson(hit));
+      SendJson(&response, 200, {{"id", article_id}, {"hits", array}});
     });
   });
 
@@ -160,11 +345,19 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     return false;
   }
   server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (response.status == 404 && !response.body.empty()) return;
-    if (response.body.empty()) {
-      SendError(&response, response.status, response.status == 404 ? "not_found" : "http_error",
-                response.status == 404 ? "no such page: " + request.path
-                                       : "the request could not be served");
+    if (!response.body.empty()) return;
+    switch (response.status) {
+      case 404:
+        SendError(&response, 404, "not_found", "no such page: " + request.path);
+        break;
+      case 413:
+        SendError(&response, 413, "too_large", "the request body is too large");
+        break;
+      case 414:
+        SendError(&response, 414, "too_long", "the request line is too long: shorten the query");
+        break;
+      default:
+        SendError(&response, response.status, "http_error", "the request could not be served");
     }
   });
   return true;

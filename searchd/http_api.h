@@ -15,10 +15,15 @@ struct ServerOptions {
   std::string database = "var/db";
   std::string web_root = "web";
   int threads = 8;
+  std::string cors_origin;         // Access-Control-Allow-Origin for the API, or none
+  std::string access_log = "-";    // "-" for standard error, "off", or a file to append to
+  int timeout_seconds = 10;        // read and write timeout per connection
+  size_t max_body_bytes = 4 << 20; // request bodies larger than this are refused (413)
 };
 
-// Installs every route of the API and the static page on `server`.
-// Returns false with *error set when the options cannot work (no index, no web root).
+// Installs every route of the API and the static page on `server`, with limits, CORS, the
+// access log and metrics. Returns false with *error set when the options cannot work (no index,
+// no web root, an access log that cannot be opened).
 bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::string* error);
 
 }  // namespace vnsearch

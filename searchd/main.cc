@@ -25,6 +25,11 @@ constexpr const char* kUsage =
     "  --port PORT    port to listen on        (VNSEARCH_PORT, default 8080)\n"
     "  --web DIR      folder of the web page   (VNSEARCH_WEB, default ./web, else the source's)\n"
     "  --threads N    worker threads           (VNSEARCH_THREADS, default 8)\n"
+    "  --cors-origin ORIGIN  allow browsers on ORIGIN to call the API, e.g. * "
+    "(VNSEARCH_CORS_ORIGIN, default none)\n"
+    "  --access-log FILE     - for standard error, off, or a file to append to\n"
+    "                        (VNSEARCH_ACCESS_LOG, default -)\n"
+    "  --timeout SECONDS     read and write timeout per connection (VNSEARCH_TIMEOUT, default 10)\n"
     "  --help         show this help\n";
 
 bool ParsePort(const std::string& text, int* port) {
@@ -47,6 +52,10 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   env("VNSEARCH_PORT", &port_text);
   env("VNSEARCH_WEB", &options->web_root);
   env("VNSEARCH_THREADS", &threads_text);
+  std::string timeout_text = std::to_string(options->timeout_seconds);
+  env("VNSEARCH_CORS_ORIGIN", &options->cors_origin);
+  env("VNSEARCH_ACCESS_LOG", &options->access_log);
+  env("VNSEARCH_TIMEOUT", &timeout_text);
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     auto value = [&](const char* flag, std::string* target) {
@@ -67,7 +76,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     }
     if (value("--db", &options->database) || value("--host", &options->host) ||
         value("--port", &port_text) || value("--web", &options->web_root) ||
-        value("--threads", &threads_text)) {
+        value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
+        value("--access-log", &options->access_log) || value("--timeout", &timeout_text)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;
@@ -75,6 +85,12 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   }
   if (!ParsePort(port_text, &options->port)) {
     std::cerr << "vnsearchd: --port must be a number from 0 to 65535, not " << port_text << "\n";
+    return false;
+  }
+  options->timeout_seconds = std::atoi(timeout_text.c_str());
+  if (options->timeout_seconds < 1 || options->timeout_seconds > 3600) {
+    std::cerr << "vnsearchd: --timeout must be from 1 to 3600 seconds, not " << timeout_text
+              << "\n";
     return false;
   }
   options->threads = std::atoi(threads_text.c_str());

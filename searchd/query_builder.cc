@@ -16,6 +16,8 @@
 #include "searchd/query_builder.h"
 
 #include "analysis/abbreviations.h"
+#include "article/canonical_name.h"
+#include "index/document_builder.h"
 #include "index/schema.h"
 
 namespace vnsearch {
@@ -57,11 +59,27 @@ class Builder {
   const char* Prefix(const std::string& field) const {
     if (field == "title") return space_ == MatchSpace::kExact ? schema::kTitleExact
                                                               : schema::kTitleFolded;
+    if (field == "person") return schema::kPersonWord;
+    if (field == "unit") return schema::kUnitWord;
     return space_ == MatchSpace::kExact ? schema::kExact : schema::kFolded;
   }
 
   const std::string& Spelling(const Token& token) const {
     return space_ == MatchSpace::kExact ? token.exact : token.folded;
+  }
+
+  // person: and unit: look for the words of entity names, diacritics ignored, in any order;
+  // term: for one term of office in any dash style.
+  Xapian::Query BuildEntityField(const QueryNode& node) {
+    if (node.field == "term") return Xapian::Query(FacetFilterTerm(schema::kTermFilter, node.text));
+    std::vector<Xapian::Query> words;
+    for (const std::string& word : FoldedTerms(ExpandAbbreviations(node.text))) {
+      words.emplace_back(Prefix(node.field) + word);
+    }
+    if (words.empty()) return Xapian::Query();
+    // Boolean: a filter on who or what the article names, not a matter of relevance.
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), 0);
   }
 
   Xapian::Query BuildAnd(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
@@ -183,6 +201,9 @@ class Builder {
   // kWords or kPhrase. Sets *single_term when the text is one plain word.
   Xapian::Query BuildText(const QueryNode& node, bool negated, BuiltQuery* out,
                           std::string* single_term) {
+    if (node.field == "person" || node.field == "unit" || node.field == "term") {
+      return BuildEntityField(node);
+    }
     std::vector<Token> tokens;
     Analyze(node.text, &tokens);
     if (tokens.empty()) return Xapian::Query();

@@ -1,12 +1,19 @@
-// searcher: parse → build → match → snippets. Totals are exact up to kExactTotalUpTo hits
-// (check_at_least), beyond which Xapian's estimate is returned.
+// searcher: parse → build → filter → match → facets → snippets.
+//
+// Totals are exact up to kExactTotalUpTo hits (check_at_least). Facet counts are multi-select:
+// each facet is counted over the matches of the query with every filter but its own, so a reader
+// can widen a selection; facets whose filters coincide share one counting pass.
 
 #include "searchd/searcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "analysis/analyzer.h"
+#include "article/canonical_name.h"
 #include "index/document_builder.h"
+#include "index/schema.h"
 #include "searchd/accent_restorer.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_parser.h"
@@ -18,6 +25,8 @@ namespace {
 constexpr Xapian::doccount kExactTotalUpTo = 10000;
 // How many of the best hits are read to restore accents in context.
 constexpr size_t kHitsForAccentContext = 5;
+// Relevance feedback for "similar": terms taken from the article.
+constexpr Xapian::termcount kSimilarTerms = 40;
 
 nlohmann::json ParseStored(const std::string& data) {
   nlohmann::json stored = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
@@ -27,6 +36,31 @@ nlohmann::json ParseStored(const std::string& data) {
 std::string StringField(const nlohmann::json& object, const char* name) {
   auto found = object.find(name);
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+std::vector<std::string> NamesField(const nlohmann::json& object, const char* name) {
+  std::vector<std::string> names;
+  auto found = object.find(name);
+  if (found == object.end() || !found->is_array()) return names;
+  for (const nlohmann::json& item : *found) {
+    if (item.is_string()) names.push_back(item.get<std::string>());
+    if (item.is_object()) names.push_back(StringField(item, "name"));
+  }
+  return names;
+}
+
+SearchHit HitFromStored(const nlohmann::json& stored, double score) {
+  SearchHit hit;
+  hit.id = StringField(stored, "id");
+  hit.title = StringField(stored, "title");
+  hit.date = StringField(stored, "date");
+  hit.source = StringField(stored, "source");
+  hit.author = StringField(stored, "author");
+  hit.score = score;
+  hit.units = NamesField(stored, "units");
+  hit.terms = NamesField(stored, "terms");
+  hit.persons = NamesField(stored, "persons");
+  return hit;
 }
 
 // The query as the reader most likely meant it: each word typed without accents given its most
@@ -62,6 +96,42 @@ Xapian::Query PreferLikelySpelling(const Xapian::Query& query,
                        Xapian::Query(Xapian::Query::OP_OR, likely.begin(), likely.end()));
 }
 
+// "YYYY-MM-DD" → "YYYYMMDD", the date slot's form.
+std::string SlotDate(const std::string& iso) {
+  std::string compact;
+  for (char c : iso) {
+    if (c != '-') compact += c;
+  }
+  return compact;
+}
+
+Xapian::Query DateRange(const std::string& from, const std::string& to) {
+  if (from.empty() && to.empty()) return Xapian::Query();
+  if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, SlotDate(from));
+  // Undated articles have an empty slot value, which sorts before every date: start at "1".
+  std::string lower = from.empty() ? "1" : SlotDate(from);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lower, SlotDate(to));
+}
+
+// `query` restricted by `filter` (when there is one) without changing its weights.
+Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  if (filter.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
+  if (first.empty()) return second;
+  if (second.empty()) return first;
+  return Xapian::Query(Xapian::Query::OP_AND, first, second);
+}
+
+void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
+  if (sort == SortOrder::kRelevance) return;
+  // Newest first for -date; relevance breaks ties.
+  enquire->set_sort_by_value_then_relevance(schema::kDateSlot,
+                                            sort == SortOrder::kDateDescending);
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& path) : database_(path) {}
@@ -83,16 +153,23 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     built.query = PreferLikelySpelling(built.query, restored);
     built.relaxed = PreferLikelySpelling(built.relaxed, restored);
   }
+  Xapian::Query date_range = DateRange(request.from, request.to);
+  Xapian::Query all_filters = Both(FacetFilter(request.filters), date_range);
+
   Xapian::Enquire enquire(database_);
-  enquire.set_query(built.query);
+  ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+  Xapian::Query text_query = built.query;
+  enquire.set_query(Filtered(text_query, all_filters));
   Xapian::MSet matches = enquire.get_mset(offset, request.size, kExactTotalUpTo);
   if (matches.get_matches_estimated() == 0 && !built.plain_words.empty()) {
-    enquire.set_query(built.relaxed);
+    text_query = built.relaxed;
+    enquire.set_query(Filtered(text_query, all_filters));
     matches = enquire.get_mset(offset, request.size, kExactTotalUpTo);
     response.partial_match = matches.get_matches_estimated() > 0;
   }
   response.total = matches.get_matches_estimated();
+
   std::vector<nlohmann::json> stored_hits;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     stored_hits.push_back(ParseStored(it.get_document().get_data()));
@@ -108,16 +185,44 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   response.suggestion = SuggestQuery(request.query, restored);
   Xapian::MSetIterator it = matches.begin();
   for (const nlohmann::json& stored : stored_hits) {
-    SearchHit hit;
-    hit.id = StringField(stored, "id");
-    hit.title = StringField(stored, "title");
-    hit.date = StringField(stored, "date");
-    hit.source = StringField(stored, "source");
-    hit.author = StringField(stored, "author");
+    SearchHit hit = HitFromStored(stored, it.get_weight());
     hit.snippet = MakeSnippet(StringField(stored, "body"), built.highlighter);
-    hit.score = it.get_weight();
     ++it;
     response.hits.push_back(std::move(hit));
+  }
+
+  if (request.with_facets) {
+    // Facets with no selection of their own are counted together over the fully filtered
+    // matches; each facet with a selection over the matches without its own filter.
+    std::vector<const FacetDefinition*> unselected;
+    for (const FacetDefinition& facet : Facets()) {
+      auto selected = request.filters.find(facet.name);
+      bool has_selection = selected != request.filters.end() && !selected->second.empty();
+      if (!has_selection) {
+        unselected.push_back(&facet);
+        continue;
+      }
+      Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
+      Xapian::Enquire counter(database_);
+      counter.set_query(Filtered(text_query, others));
+      Xapian::ValueCountMatchSpy spy(facet.slot);
+      counter.add_matchspy(&spy);
+      counter.get_mset(0, 0, database_.get_doccount());
+      response.facets[facet.name] = CountsFromSpy(spy, selected->second, request.facet_limit);
+    }
+    if (!unselected.empty()) {
+      Xapian::Enquire counter(database_);
+      counter.set_query(Filtered(text_query, all_filters));
+      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+      for (const FacetDefinition* facet : unselected) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
+        counter.add_matchspy(spies.back().get());
+      }
+      counter.get_mset(0, 0, database_.get_doccount());
+      for (size_t i = 0; i < unselected.size(); ++i) {
+        response.facets[unselected[i]->name] = CountsFromSpy(*spies[i], {}, request.facet_limit);
+      }
+    }
   }
   response.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -129,6 +234,100 @@ std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id
   Xapian::PostingIterator posting = database_.postlist_begin(ArticleIdTerm(article_id));
   if (posting == database_.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
   return ParseStored(database_.get_document(*posting).get_data());
+}
+
+std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& article_id,
+                                                        size_t limit) {
+  std::string id_term = ArticleIdTerm(article_id);
+  Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+  if (posting == database_.postlist_end(id_term)) return std::nullopt;
+  Xapian::docid source = *posting;
+  Xapian::RSet relevant;
+  relevant.add_document(source);
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(id_term));
+  // Exact terms only (the folded space repeats them), no title or boolean copies.
+  struct ExactTermsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      unsigned char first = static_cast<unsigned char>(term[0]);
+      return !(first >= 'A' && first <= 'Z') && term.size() > 2;
+    }
+  } exact_terms_only;
+  Xapian::ESet expanded = enquire.get_eset(kSimilarTerms, relevant, &exact_terms_only);
+  std::vector<Xapian::Query> terms;
+  for (Xapian::ESetIterator term = expanded.begin(); term != expanded.end(); ++term) {
+    terms.emplace_back(*term);
+  }
+  std::vector<SearchHit> hits;
+  if (terms.empty()) return hits;
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                  Xapian::Query(id_term)));
+  Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+    hits.push_back(HitFromStored(ParseStored(it.get_document().get_data()), it.get_weight()));
+  }
+  return hits;
+}
+
+FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
+                                 size_t limit) {
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query::MatchAll);
+  Xapian::ValueCountMatchSpy spy(facet.slot);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, database_.get_doccount());
+  std::vector<FacetValue> all = CountsFromSpy(spy, {}, std::numeric_limits<size_t>::max() / 2);
+  std::string wanted = NameKey(prefix);
+  FacetListing listing;
+  for (const FacetValue& value : all) {
+    if (!wanted.empty()) {
+      const std::string& key = FacetKey(value.value);
+      bool matches = key.compare(0, wanted.size(), wanted) == 0 ||
+                     key.find(" " + wanted) != std::string::npos;
+      if (!matches) continue;
+    }
+    ++listing.total_values;
+    if (listing.values.size() < limit) listing.values.push_back(value);
+  }
+  return listing;
+}
+
+std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t limit) {
+  std::vector<std::string> words = FoldedTerms(typed);
+  std::vector<nlohmann::json> suggestions;
+  if (words.empty()) return suggestions;
+  std::string typed_key;
+  for (const std::string& word : words) typed_key += (typed_key.empty() ? "" : " ") + word;
+  // Persons and units whose name, or a word of it, starts with what was typed.
+  for (const char* facet_name : {"person", "unit"}) {
+    FacetListing listing = ListFacet(*FindFacet(facet_name), typed, limit);
+    for (const FacetValue& value : listing.values) {
+      if (suggestions.size() >= limit / 2 + 1) break;
+      suggestions.push_back({{"type", facet_name}, {"text", value.value}, {"count", value.count}});
+    }
+  }
+  // Titles with every typed word, the last one as a prefix.
+  std::vector<Xapian::Query> parts;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string term = schema::kTitleFolded + words[i];
+    if (i + 1 < words.size()) {
+      parts.emplace_back(term);
+    } else {
+      parts.emplace_back(Xapian::Query::OP_WILDCARD, term, 50,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+  }
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  size_t wanted_titles = limit > suggestions.size() ? limit - suggestions.size() : 0;
+  Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted_titles));
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+    nlohmann::json stored = ParseStored(it.get_document().get_data());
+    suggestions.push_back(
+        {{"type", "title"}, {"text", StringField(stored, "title")}, {"id", StringField(stored, "id")}});
+  }
+  return suggestions;
 }
 
 }  // namespace vnsearch

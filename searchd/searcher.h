@@ -5,18 +5,29 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "searchd/facets.h"
+
 namespace vnsearch {
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
 struct SearchRequest {
   std::string query;
   int page = 1;   // 1-based
   int size = 10;  // hits per page, 1..100
+  FacetSelection filters;   // facet name → selected values: OR within, AND across facets
+  std::string from;         // "YYYY-MM-DD" or empty: articles dated on or after it
+  std::string to;           // "YYYY-MM-DD" or empty: on or before it
+  SortOrder sort = SortOrder::kRelevance;
+  size_t facet_limit = 10;  // values listed per facet (selected ones always added)
+  bool with_facets = true;
 };
 
 struct SearchHit {
@@ -27,6 +38,9 @@ struct SearchHit {
   std::string author;
   std::string snippet;  // HTML: <mark> around matches, the rest escaped
   double score = 0;
+  std::vector<std::string> units;
+  std::vector<std::string> terms;
+  std::vector<std::string> persons;
 };
 
 struct SearchResponse {
@@ -38,6 +52,13 @@ struct SearchResponse {
   std::string suggestion;      // a better query to offer, or empty
   bool partial_match = false;  // no article had every word: these have some of them
   std::vector<SearchHit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values with counts
+};
+
+// One value of a facet over the whole index, for a facet browser.
+struct FacetListing {
+  std::vector<FacetValue> values;
+  size_t total_values = 0;  // before `limit`
 };
 
 // Thrown for a query the reader must fix; what() says how.
@@ -63,6 +84,18 @@ class Searcher {
 
   // The stored article with id `article_id`, or nullopt when there is none.
   std::optional<nlohmann::json> GetArticle(const std::string& article_id);
+
+  // Up to `limit` articles most like `article_id` (Xapian relevance feedback on its terms), or
+  // nullopt when there is no such article.
+  std::optional<std::vector<SearchHit>> Similar(const std::string& article_id, size_t limit);
+
+  // Every value of `facet` over the index whose name, or a word of it, starts with `prefix`
+  // (diacritics ignored), most frequent first, at most `limit`.
+  FacetListing ListFacet(const FacetDefinition& facet, const std::string& prefix, size_t limit);
+
+  // Up to `limit` completions of what the reader has typed so far: persons, units and titles
+  // whose words start with the typed words (diacritics ignored; the last word may be partial).
+  std::vector<nlohmann::json> Suggest(const std::string& typed, size_t limit);
 
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 

@@ -17,8 +17,13 @@
 namespace vnsearch {
 
 std::string FacetFilterTerm(const char* prefix, const std::string& value) {
-  bool is_term = std::string_view(prefix) == schema::kTermFilter;
-  return prefix + (is_term ? value : NameKey(value));
+  if (std::string_view(prefix) != schema::kTermFilter) return prefix + NameKey(value);
+  // A term of office in any spelling ("2022 – 2025") is keyed "2022-2025".
+  std::string digits;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return prefix + (digits.size() == 8 ? digits.substr(0, 4) + "-" + digits.substr(4) : value);
 }
 
 namespace {
@@ -31,6 +36,16 @@ void PostTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool ti
     if (title) {
       document->add_posting(schema::kTitleExact + token.exact, token.position);
       document->add_posting(schema::kTitleFolded + token.folded, token.position);
+    }
+  }
+}
+
+// The folded words of `names` as terms under `prefix`, for field queries.
+void AddNameWords(const std::vector<std::string>& names, const char* prefix,
+                  Xapian::Document* document) {
+  for (const std::string& name : names) {
+    for (const std::string& word : FoldedTerms(ExpandAbbreviations(name))) {
+      document->add_boolean_term(prefix + word);
     }
   }
 }
@@ -77,6 +92,8 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   AddFacet(unit_names, schema::kUnitFilter, schema::kUnitsSlot, &document);
   AddFacet(article.terms, schema::kTermFilter, schema::kTermsSlot, &document);
   AddFacet(person_names, schema::kPersonFilter, schema::kPersonsSlot, &document);
+  AddNameWords(unit_names, schema::kUnitWord, &document);
+  AddNameWords(person_names, schema::kPersonWord, &document);
   if (!article.main_unit.empty()) {
     document.add_boolean_term(FacetFilterTerm(schema::kMainUnitFilter, article.main_unit));
   }

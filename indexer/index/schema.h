@@ -25,6 +25,10 @@ inline constexpr char kTermFilter[] = "XT";
 inline constexpr char kPersonFilter[] = "XP";
 // The article's main unit (the one whose congress it reports), same key.
 inline constexpr char kMainUnitFilter[] = "XM";
+// Each folded word of the article's person and unit names, for `person:` and `unit:` queries
+// ("person:trong" finds the articles naming Trần Bình Trọng).
+inline constexpr char kPersonWord[] = "XPW";
+inline constexpr char kUnitWord[] = "XUW";
 
 // ---- Value slots ---------------------------------------------------------------------------
 enum ValueSlot : Xapian::valueno {

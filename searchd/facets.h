@@ -1,0 +1,54 @@
+// facets: the three facets of vnsearch (unit, term, person) — their filters and their counts.
+// Counting reads whole slot values with Xapian's stock ValueCountMatchSpy and splits them here,
+// so it runs unchanged on remote shards (xapian-tcpsrv knows only Xapian's own match spies).
+// Functions are pure or take the objects they use; a FacetCounter is not thread-safe.
+#ifndef VNSEARCH_SEARCHD_FACETS_H_
+#define VNSEARCH_SEARCHD_FACETS_H_
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vnsearch {
+
+struct FacetDefinition {
+  const char* name;           // as in the API: "unit", "term", "person"
+  const char* filter_prefix;  // schema's boolean filter prefix
+  Xapian::valueno slot;       // schema's value slot holding the article's values
+};
+
+// The facets, in API order.
+const std::vector<FacetDefinition>& Facets();
+const FacetDefinition* FindFacet(const std::string& name);
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;
+  bool selected = false;
+};
+
+// Selected values per facet name; values as the API shows them (any spelling: they are keyed).
+using FacetSelection = std::map<std::string, std::vector<std::string>>;
+
+// The filter for `selection`: OR within a facet, AND across facets, leaving out `except_facet`
+// (for multi-select counts). Returns an empty query when nothing is selected.
+Xapian::Query FacetFilter(const FacetSelection& selection, const std::string& except_facet = "");
+
+// NameKey(name), remembered per thread: the names of an index are few and asked for often.
+const std::string& FacetKey(const std::string& name);
+
+// Adds one article's slot value (names joined by schema::kFacetValueSeparator) to `counts`.
+void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
+                    std::map<std::string, Xapian::doccount>* counts);
+
+// The values of `spy` split and summed, merged by key (two spellings of one unit are one value),
+// most frequent first, the selected ones always included (count 0 if absent), cut to `limit`
+// plus the selected ones.
+std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
+                                      const std::vector<std::string>& selected, size_t limit);
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_FACETS_H_

@@ -1,0 +1,68 @@
+// metrics: a fixed-bucket histogram under one mutex — requests take microseconds to record and
+// the lock is held for a handful of additions.
+
+#include "searchd/metrics.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace vnsearch {
+
+void Metrics::Record(const std::string& route, int status, double seconds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++requests_[{route, status}];
+  ++count_;
+  sum_seconds_ += seconds;
+  for (size_t i = 0; i < kBucketBounds.size(); ++i) {
+    if (seconds <= kBucketBounds[i]) {
+      ++buckets_[i];
+      break;
+    }
+  }
+}
+
+std::string Metrics::Render(unsigned long documents) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::ostringstream out;
+  out << "# HELP vnsearch_http_requests_total HTTP requests by route and status.\n"
+      << "# TYPE vnsearch_http_requests_total counter\n";
+  for (const auto& [key, count] : requests_) {
+    out << "vnsearch_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second
+        << "\"} " << count << "\n";
+  }
+  out << "# HELP vnsearch_http_request_duration_seconds Time to answer a request.\n"
+      << "# TYPE vnsearch_http_request_duration_seconds histogram\n";
+  unsigned long cumulative = 0;
+  for (size_t i = 0; i < kBucketBounds.size(); ++i) {
+    cumulative += buckets_[i];
+    char bound[32];
+    std::snprintf(bound, sizeof bound, "%g", kBucketBounds[i]);
+    out << "vnsearch_http_request_duration_seconds_bucket{le=\"" << bound << "\"} " << cumulative
+        << "\n";
+  }
+  out << "vnsearch_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
+      << "vnsearch_http_request_duration_seconds_sum " << sum_seconds_ << "\n"
+      << "vnsearch_http_request_duration_seconds_count " << count_ << "\n"
+      << "# HELP vnsearch_index_documents Articles in the index.\n"
+      << "# TYPE vnsearch_index_documents gauge\n"
+      << "vnsearch_index_documents " << documents << "\n";
+  return out.str();
+}
+
+std::string RouteOf(const std::string& path) {
+  static const char* const kExact[] = {"/api/search", "/api/suggest", "/api/openapi.json",
+                                       "/healthz", "/metrics"};
+  for (const char* route : kExact) {
+    if (path == route) return route;
+  }
+  if (path.rfind("/api/articles/", 0) == 0) {
+    bool similar = path.size() > 8 && path.compare(path.size() - 8, 8, "/similar") == 0;
+    return similar ? "/api/articles/{id}/similar" : "/api/articles/{id}";
+  }
+  if (path == "/api/articles") return "/api/articles";
+  if (path.rfind("/api/facets/", 0) == 0) return "/api/facets/{facet}";
+  if (path.rfind("/api/", 0) == 0) return "/api/other";
+  return "static";
+}
+
+}  // namespace vnsearch
