@@ -214,6 +214,13 @@ class Builder {
     if (!negated) {
       if (node.kind == QueryNode::Kind::kWords && node.field.empty()) {
         out->plain_words.push_back(node.text);
+        const char* title_prefix =
+            space_ == MatchSpace::kExact ? schema::kTitleExact : schema::kTitleFolded;
+        for (const Token& token : tokens) {
+          if (token.kind != TokenKind::kCompound) {
+            out->title_terms.push_back(title_prefix + Spelling(token));
+          }
+        }
       }
       std::vector<std::string> sequence;
       for (const Token& token : tokens) {
@@ -332,6 +339,12 @@ BuiltQuery BuildQuery(const QueryNode& root) {
   BuiltQuery scratch;  // the relaxed pass sees the same words; keep the first pass's lists
   scratch.highlighter.space = built.space;
   built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  if (!built.title_terms.empty()) {
+    std::vector<Xapian::Query> in_title(built.title_terms.begin(), built.title_terms.end());
+    Xapian::Query title_boost(Xapian::Query::OP_OR, in_title.begin(), in_title.end());
+    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, title_boost);
+    built.relaxed = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, title_boost);
+  }
   return built;
 }
 

@@ -48,6 +48,9 @@ struct BuiltQuery {
   // The free-text words in query order (not in quotes, fields or exclusions), as typed:
   // what accent restoration and spelling suggestions work on.
   std::vector<std::string> plain_words;
+  // The title-only terms of those words: an article whose headline holds the query's words is
+  // most likely the one sought, so they are added as an optional boost.
+  std::vector<std::string> title_terms;
 };
 
 // Chooses the space from everything typed in `root`.
