@@ -6,6 +6,7 @@
 #include "searchd/accent_restorer.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "analysis/accent_candidates.h"
 #include "analysis/analyzer.h"
@@ -15,10 +16,20 @@ namespace vnsearch {
 namespace {
 
 // The exact term with the most articles among the spellings of `folded`, or "".
+// AccentCandidates() spells hundreds of combinations; a reader's words repeat, so each worker
+// thread remembers them.
+const std::vector<std::string>& CachedCandidates(const std::string& folded) {
+  thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+  auto found = cache.find(folded);
+  if (found != cache.end()) return found->second;
+  if (cache.size() > 50000) cache.clear();
+  return cache.emplace(folded, AccentCandidates(folded)).first->second;
+}
+
 std::string MostFrequentSpelling(const std::string& folded, const Xapian::Database& database) {
   std::string best;
   Xapian::doccount best_frequency = 0;
-  for (const std::string& candidate : AccentCandidates(folded)) {
+  for (const std::string& candidate : CachedCandidates(folded)) {
     Xapian::doccount frequency = database.get_termfreq(candidate);
     if (frequency > best_frequency) {
       best_frequency = frequency;
@@ -66,20 +77,17 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
   return restored;
 }
 
-void RestoreFromTexts(const std::vector<std::string_view>& texts,
+void RestoreFromTexts(const std::vector<const std::vector<Token>*>& analysed_texts,
                       std::vector<RestoredWord>* words) {
   if (words->empty()) return;
   for (const RestoredWord& word : *words) {
     if (word.folded.empty()) return;
   }
   std::map<std::vector<std::string>, size_t> spellings;  // exact sequence → occurrences
-  std::vector<Token> tokens;
   std::vector<const Token*> in_order;
-  for (std::string_view text : texts) {
-    tokens.clear();
-    Analyze(text, &tokens);
+  for (const std::vector<Token>* tokens : analysed_texts) {
     in_order.clear();
-    for (const Token& token : tokens) {
+    for (const Token& token : *tokens) {
       if (token.kind != TokenKind::kCompound) in_order.push_back(&token);
     }
     for (size_t start = 0; start + words->size() <= in_order.size(); ++start) {

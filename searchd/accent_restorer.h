@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/analyzer.h"
+
 namespace vnsearch {
 
 // One typed word and what it most likely means.
@@ -25,11 +27,12 @@ struct RestoredWord {
 std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
                                        const Xapian::Database& database);
 
-// Where the words, side by side, occur in `texts` (the best hits' titles and bodies), takes the
+// Where the words, side by side, occur in `analysed_texts` (the tokens of the best hits' titles
+// and bodies), takes the
 // spelling they have there most often: "tran binh trong" is "Trần Bình Trọng" in an article
 // about him, although "trong" alone is most often "trong". Words left alone when the whole
 // sequence never occurs.
-void RestoreFromTexts(const std::vector<std::string_view>& texts,
+void RestoreFromTexts(const std::vector<const std::vector<Token>*>& analysed_texts,
                       std::vector<RestoredWord>* words);
 
 }  // namespace vnsearch

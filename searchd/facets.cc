@@ -1,7 +1,8 @@
 // facets: an article has several units and persons, and ValueCountMatchSpy counts whole slot
-// values, so each slot holds the article's values as one canonical list (sorted, one a line) and
-// the counts of the lists are split and summed here. The result is exact: an article counts once
-// for each value it holds, and every list is read once.
+// values, so each slot holds the article's values as one canonical list — sorted 8-byte ids —
+// and the counts of the lists are split and summed here. The result is exact: an article counts
+// once for each value it holds. Ids rather than names keep the spy's work (one map entry per
+// distinct list) and the split cheap; the few names shown are read from metadata.
 
 #include "searchd/facets.h"
 
@@ -56,71 +57,71 @@ Xapian::Query FacetFilter(const FacetSelection& selection, const std::string& ex
 }
 
 void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
-                    std::map<std::string, Xapian::doccount>* counts) {
-  size_t start = 0;
-  while (start < slot_value.size()) {
-    size_t end = slot_value.find(schema::kFacetValueSeparator, start);
-    if (end == std::string::npos) end = slot_value.size();
-    if (end > start) (*counts)[slot_value.substr(start, end - start)] += frequency;
-    start = end + 1;
+                    std::unordered_map<std::string, Xapian::doccount>* counts) {
+  for (size_t at = 0; at + schema::kFacetIdBytes <= slot_value.size(); at += schema::kFacetIdBytes) {
+    (*counts)[slot_value.substr(at, schema::kFacetIdBytes)] += frequency;
   }
 }
 
+namespace {
+
+// The name of a facet value id, from the metadata the index writer keeps; remembered per thread.
+std::string FacetValueName(const FacetDefinition& facet, const Xapian::Database& database,
+                           const std::string& id) {
+  thread_local std::unordered_map<std::string, std::string> names;
+  std::string key = FacetNameKey(facet.filter_prefix, id);
+  auto found = names.find(key);
+  if (found != names.end()) return found->second;
+  if (names.size() > 200000) names.clear();
+  std::string name = database.get_metadata(key);
+  if (!name.empty()) names.emplace(key, name);
+  return name;
+}
+
+}  // namespace
+
 std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
+                                      const FacetDefinition& facet,
+                                      const Xapian::Database& database,
                                       const std::vector<std::string>& selected, size_t limit) {
-  std::map<std::string, Xapian::doccount> by_name;
+  std::unordered_map<std::string, Xapian::doccount> counts;
   for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
-    SplitSlotValue(*it, it.get_termfreq(), &by_name);
-  }
-  // Merge spellings of one name; the most frequent spelling names the merged value.
-  std::unordered_map<std::string, size_t> index_by_key;
-  std::vector<FacetValue> values;
-  std::vector<Xapian::doccount> best_spelling_count;
-  for (const auto& [name, count] : by_name) {
-    const std::string& key = FacetKey(name);
-    auto found = index_by_key.find(key);
-    if (found == index_by_key.end()) {
-      index_by_key.emplace(key, values.size());
-      values.push_back({name, count, false});
-      best_spelling_count.push_back(count);
-      continue;
-    }
-    FacetValue& merged = values[found->second];
-    merged.count += count;
-    if (count > best_spelling_count[found->second]) {
-      best_spelling_count[found->second] = count;
-      merged.value = name;
-    }
+    SplitSlotValue(*it, it.get_termfreq(), &counts);
   }
   std::vector<FacetValue> shown;
+  std::vector<std::string> shown_ids;
   for (const std::string& wanted : selected) {
-    auto found = index_by_key.find(FacetKey(wanted));
-    FacetValue value{wanted, 0, true};
-    if (found != index_by_key.end()) {
-      value = values[found->second];
-      value.selected = true;
-    }
-    bool already = false;
-    for (const FacetValue& existing : shown) {
-      already |= FacetKey(existing.value) == FacetKey(value.value);
-    }
-    if (!already) shown.push_back(value);
+    std::string id = FacetValueId(facet.filter_prefix, wanted);
+    if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
+    auto found = counts.find(id);
+    std::string name = FacetValueName(facet, database, id);
+    shown.push_back({name.empty() ? wanted : name, found == counts.end() ? 0 : found->second,
+                     true});
+    shown_ids.push_back(id);
   }
-  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  for (const FacetValue& value : values) {
-    if (shown.size() >= limit + selected.size()) break;
-    bool already = false;
-    for (const FacetValue& existing : shown) {
-      already |= FacetKey(existing.value) == FacetKey(value.value);
-    }
-    if (!already) shown.push_back(value);
+  // The most frequent `limit` others, by count then name.
+  std::vector<std::pair<Xapian::doccount, const std::string*>> ranked;
+  ranked.reserve(counts.size());
+  for (const auto& [id, count] : counts) ranked.emplace_back(count, &id);
+  size_t wanted = std::min(ranked.size(), limit + shown_ids.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + wanted, ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+                    });
+  size_t others = 0;
+  for (size_t i = 0; i < wanted && others < limit; ++i) {
+    const std::string& id = *ranked[i].second;
+    if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
+    std::string name = FacetValueName(facet, database, id);
+    if (name.empty()) continue;  // a value whose name was never written: nothing to show
+    shown.push_back({name, ranked[i].first, false});
+    ++others;
   }
-  // Selected first keeps them visible; then by count.
-  std::stable_sort(shown.begin(), shown.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.selected != b.selected ? a.selected : a.count > b.count;
-  });
+  // Equal counts by name, so that the order does not depend on hash values.
+  std::stable_sort(shown.begin() + static_cast<long>(shown_ids.size()), shown.end(),
+                   [](const FacetValue& a, const FacetValue& b) {
+                     return a.count != b.count ? a.count > b.count : a.value < b.value;
+                   });
   return shown;
 }
 

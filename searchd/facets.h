@@ -1,6 +1,7 @@
 // facets: the three facets of vnsearch (unit, term, person) — their filters and their counts.
-// Counting reads whole slot values with Xapian's stock ValueCountMatchSpy and splits them here,
-// so it runs unchanged on remote shards (xapian-tcpsrv knows only Xapian's own match spies).
+// Counting reads whole slot values (an article's value ids) with Xapian's stock
+// ValueCountMatchSpy and splits them here, so it runs unchanged on remote shards (xapian-tcpsrv
+// knows only Xapian's own match spies); names come from the database's metadata.
 // Functions are pure or take the objects they use; a FacetCounter is not thread-safe.
 #ifndef VNSEARCH_SEARCHD_FACETS_H_
 #define VNSEARCH_SEARCHD_FACETS_H_
@@ -8,6 +9,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -39,14 +41,16 @@ Xapian::Query FacetFilter(const FacetSelection& selection, const std::string& ex
 // NameKey(name), remembered per thread: the names of an index are few and asked for often.
 const std::string& FacetKey(const std::string& name);
 
-// Adds one article's slot value (names joined by schema::kFacetValueSeparator) to `counts`.
+// Splits one article's slot value (concatenated ids) into `counts`, adding `frequency` to each.
 void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
-                    std::map<std::string, Xapian::doccount>* counts);
+                    std::unordered_map<std::string, Xapian::doccount>* counts);
 
-// The values of `spy` split and summed, merged by key (two spellings of one unit are one value),
-// most frequent first, the selected ones always included (count 0 if absent), cut to `limit`
-// plus the selected ones.
+// The values `spy` counted for `facet`, split and summed, named from the database's metadata,
+// most frequent first, cut to `limit`; the `selected` values always included first (count 0 if
+// the matches have none).
 std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
+                                      const FacetDefinition& facet,
+                                      const Xapian::Database& database,
                                       const std::vector<std::string>& selected, size_t limit);
 
 }  // namespace vnsearch

@@ -28,7 +28,9 @@ constexpr double kTypedFormBonus = 0.5;
 
 class Builder {
  public:
-  explicit Builder(MatchSpace space) : space_(space) {}
+  // `with_boosts`: add the optional adjacent-pair phrases (for ranking); without them the
+  // query matches the same articles at less cost (for counting).
+  Builder(MatchSpace space, bool with_boosts) : space_(space), with_boosts_(with_boosts) {}
 
   Xapian::Query Build(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
     switch (node.kind) {
@@ -117,7 +119,7 @@ class Builder {
       Xapian::Query pair[] = {Xapian::Query(single_terms[i - 1]), Xapian::Query(single_terms[i])};
       adjacent_pairs.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
     }
-    if (adjacent_pairs.empty()) return combined;
+    if (adjacent_pairs.empty() || !with_boosts_) return combined;
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, combined,
         Xapian::Query(Xapian::Query::OP_OR, adjacent_pairs.begin(), adjacent_pairs.end()));
@@ -273,6 +275,7 @@ class Builder {
   }
 
   MatchSpace space_;
+  bool with_boosts_;
 };
 
 bool AnyDiacritics(const QueryNode& node) {
@@ -334,11 +337,14 @@ BuiltQuery BuildQuery(const QueryNode& root) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
   built.highlighter.space = built.space;
-  Builder builder(built.space);
+  Builder builder(built.space, /*with_boosts=*/true);
   built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
-  BuiltQuery scratch;  // the relaxed pass sees the same words; keep the first pass's lists
+  BuiltQuery scratch;  // later passes see the same words; keep the first pass's lists
   scratch.highlighter.space = built.space;
   built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  Builder matcher(built.space, /*with_boosts=*/false);
+  built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
+  built.relaxed_matches = matcher.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
   if (!built.title_terms.empty()) {
     std::vector<Xapian::Query> in_title(built.title_terms.begin(), built.title_terms.end());
     Xapian::Query title_boost(Xapian::Query::OP_OR, in_title.begin(), in_title.end());

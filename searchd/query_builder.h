@@ -43,6 +43,9 @@ struct Highlighter {
 struct BuiltQuery {
   Xapian::Query query;    // every word must match (the default)
   Xapian::Query relaxed;  // any word may match: the fallback when `query` finds nothing
+  // What `query` / `relaxed` match, without the optional boosts: enough to count matches.
+  Xapian::Query query_matches;
+  Xapian::Query relaxed_matches;
   MatchSpace space = MatchSpace::kExact;
   Highlighter highlighter;
   // The free-text words in query order (not in quotes, fields or exclusions), as typed:

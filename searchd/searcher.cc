@@ -156,78 +156,93 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   Xapian::Query date_range = DateRange(request.from, request.to);
   Xapian::Query all_filters = Both(FacetFilter(request.filters), date_range);
 
+  // The page of hits. With facets, the counting pass below gives the exact total, so the
+  // ranking pass may stop as soon as it has the page.
   Xapian::Enquire enquire(database_);
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-  Xapian::Query text_query = built.query;
-  enquire.set_query(Filtered(text_query, all_filters));
-  Xapian::MSet matches = enquire.get_mset(offset, request.size, kExactTotalUpTo);
-  if (matches.get_matches_estimated() == 0 && !built.plain_words.empty()) {
-    text_query = built.relaxed;
-    enquire.set_query(Filtered(text_query, all_filters));
-    matches = enquire.get_mset(offset, request.size, kExactTotalUpTo);
-    response.partial_match = matches.get_matches_estimated() > 0;
+  Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
+  Xapian::Query matcher = built.query_matches;
+  enquire.set_query(Filtered(built.query, all_filters));
+  Xapian::MSet matches = enquire.get_mset(offset, request.size, check_at_least);
+  if (matches.get_matches_upper_bound() == 0 && !built.plain_words.empty()) {
+    matcher = built.relaxed_matches;
+    enquire.set_query(Filtered(built.relaxed, all_filters));
+    matches = enquire.get_mset(offset, request.size, check_at_least);
+    response.partial_match = matches.get_matches_upper_bound() > 0;
   }
   response.total = matches.get_matches_estimated();
+  if (request.with_facets) CountFacets(request, matcher, date_range, &response);
 
+  // Each hit's title and body are analysed once, for its snippet and for accent restoration.
   std::vector<nlohmann::json> stored_hits;
+  std::vector<std::vector<Token>> title_tokens;
+  std::vector<std::vector<Token>> body_tokens;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     stored_hits.push_back(ParseStored(it.get_document().get_data()));
+    title_tokens.emplace_back();
+    body_tokens.emplace_back();
+    Analyze(StringField(stored_hits.back(), "title"), &title_tokens.back());
+    Analyze(StringField(stored_hits.back(), "body"), &body_tokens.back());
   }
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
-    std::vector<std::string> texts;
+    std::vector<const std::vector<Token>*> analysed;
     for (size_t i = 0; i < stored_hits.size() && i < kHitsForAccentContext; ++i) {
-      texts.push_back(StringField(stored_hits[i], "title"));
-      texts.push_back(StringField(stored_hits[i], "body"));
+      analysed.push_back(&title_tokens[i]);
+      analysed.push_back(&body_tokens[i]);
     }
-    RestoreFromTexts(std::vector<std::string_view>(texts.begin(), texts.end()), &restored);
+    RestoreFromTexts(analysed, &restored);
   }
   response.suggestion = SuggestQuery(request.query, restored);
   Xapian::MSetIterator it = matches.begin();
-  for (const nlohmann::json& stored : stored_hits) {
-    SearchHit hit = HitFromStored(stored, it.get_weight());
-    hit.snippet = MakeSnippet(StringField(stored, "body"), built.highlighter);
-    ++it;
+  for (size_t i = 0; i < stored_hits.size(); ++i, ++it) {
+    SearchHit hit = HitFromStored(stored_hits[i], it.get_weight());
+    hit.snippet = MakeSnippet(StringField(stored_hits[i], "body"), body_tokens[i],
+                              built.highlighter);
     response.hits.push_back(std::move(hit));
-  }
-
-  if (request.with_facets) {
-    // Facets with no selection of their own are counted together over the fully filtered
-    // matches; each facet with a selection over the matches without its own filter.
-    std::vector<const FacetDefinition*> unselected;
-    for (const FacetDefinition& facet : Facets()) {
-      auto selected = request.filters.find(facet.name);
-      bool has_selection = selected != request.filters.end() && !selected->second.empty();
-      if (!has_selection) {
-        unselected.push_back(&facet);
-        continue;
-      }
-      Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
-      Xapian::Enquire counter(database_);
-      counter.set_query(Filtered(text_query, others));
-      Xapian::ValueCountMatchSpy spy(facet.slot);
-      counter.add_matchspy(&spy);
-      counter.get_mset(0, 0, database_.get_doccount());
-      response.facets[facet.name] = CountsFromSpy(spy, selected->second, request.facet_limit);
-    }
-    if (!unselected.empty()) {
-      Xapian::Enquire counter(database_);
-      counter.set_query(Filtered(text_query, all_filters));
-      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-      for (const FacetDefinition* facet : unselected) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
-        counter.add_matchspy(spies.back().get());
-      }
-      counter.get_mset(0, 0, database_.get_doccount());
-      for (size_t i = 0; i < unselected.size(); ++i) {
-        response.facets[unselected[i]->name] = CountsFromSpy(*spies[i], {}, request.facet_limit);
-      }
-    }
   }
   response.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
           .count();
   return response;
+}
+
+void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
+                           const Xapian::Query& date_range, SearchResponse* response) {
+  // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
+  Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
+  Xapian::doccount everything = database_.get_doccount();
+  // Facets with a selection of their own: counted over the matches without their own filter.
+  std::vector<const FacetDefinition*> unselected;
+  for (const FacetDefinition& facet : Facets()) {
+    auto selected = request.filters.find(facet.name);
+    if (selected == request.filters.end() || selected->second.empty()) {
+      unselected.push_back(&facet);
+      continue;
+    }
+    Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
+    Xapian::Enquire counter(database_);
+    counter.set_query(Filtered(unweighted, others));
+    Xapian::ValueCountMatchSpy spy(facet.slot);
+    counter.add_matchspy(&spy);
+    counter.get_mset(0, 0, everything);
+    response->facets[facet.name] =
+        CountsFromSpy(spy, facet, database_, selected->second, request.facet_limit);
+  }
+  // The rest, together, over the fully filtered matches — which also gives the exact total.
+  Xapian::Enquire counter(database_);
+  counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const FacetDefinition* facet : unselected) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
+    counter.add_matchspy(spies.back().get());
+  }
+  Xapian::MSet all = counter.get_mset(0, 0, everything);
+  response->total = all.get_matches_estimated();
+  for (size_t i = 0; i < unselected.size(); ++i) {
+    response->facets[unselected[i]->name] =
+        CountsFromSpy(*spies[i], *unselected[i], database_, {}, request.facet_limit);
+  }
 }
 
 std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id) {
@@ -277,7 +292,8 @@ FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string
   Xapian::ValueCountMatchSpy spy(facet.slot);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, database_.get_doccount());
-  std::vector<FacetValue> all = CountsFromSpy(spy, {}, std::numeric_limits<size_t>::max() / 2);
+  std::vector<FacetValue> all =
+      CountsFromSpy(spy, facet, database_, {}, std::numeric_limits<size_t>::max() / 2);
   std::string wanted = NameKey(prefix);
   FacetListing listing;
   for (const FacetValue& value : all) {

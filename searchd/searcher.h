@@ -100,6 +100,11 @@ class Searcher {
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 
  private:
+  // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
+  // query's matches without ranking boosts.
+  void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
+                   const Xapian::Query& date_range, SearchResponse* response);
+
   Xapian::Database database_;
 };
 

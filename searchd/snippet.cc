@@ -78,6 +78,11 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
                         size_t max_words) {
   std::vector<Token> tokens;
   Analyze(text, &tokens);
+  return MakeSnippet(text, tokens, highlighter, max_words);
+}
+
+std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
+                        const Highlighter& highlighter, size_t max_words) {
   if (tokens.empty()) return EscapeHtml(text.substr(0, 300));
   std::vector<bool> matched = highlighter.MatchTokens(tokens);
   auto spelling = [&](const Token& token) -> const std::string& {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "searchd/query_builder.h"
 
@@ -19,6 +20,10 @@ std::string EscapeHtml(std::string_view text);
 // window cuts the text. With no match, the opening words of `text`.
 std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
                         size_t max_words = 40);
+
+// The same, over `tokens`, the analysis of `text` the caller already has.
+std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
+                        const Highlighter& highlighter, size_t max_words = 40);
 
 // The whole of `text`, escaped, with every match marked (the article view).
 std::string HighlightAll(std::string_view text, const Highlighter& highlighter);

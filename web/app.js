@@ -1,423 +1,212 @@
-// vnsearch search page controller: turns the URL into what index.html shows.
+// vnsearch search page controller: turns the URL into what index.html shows, and the reader's
+// actions into URLs.
 //
-// The URL is the single source of truth for page state:
-//   ?q=QUERY&page=N&size=M   a page of search results (page and size optional)
-//   ?id=ARTICLE_ID&q=...     one article; q/page are kept for "back to results"
-// Every navigation goes through navigateTo() (history.pushState) and every
-// display goes through showUrlState(), which also runs on first load and on
-// popstate, so opening a shared URL and the back/forward buttons all behave
-// the same way.
+// The URL is the single source of truth for page state (js/url-state.js). Every navigation goes
+// through navigateTo() (history.pushState) and every display through showUrlState(), which also
+// runs on first load and on popstate, so a shared URL and the back/forward buttons all behave
+// the same way. Internal links are real links with a data-nav attribute saying what they lead
+// to; one click handler turns plain clicks on them into navigateTo().
 //
-// Safety: the API's `snippet` is the only HTML inserted (the server escapes it
-// and adds only <mark>); every other field goes in through textContent.
-'use strict';
+// The views (js/results-view.js, js/facet-sidebar.js, js/article-view.js, js/suggest-box.js)
+// render and report what the reader asks for; only this file touches history and the network
+// order of things.
 
-(() => {
-  const DEFAULT_PAGE_SIZE = 10;
-  const MAX_PAGE_SIZE = 100;
-  // Show "searching…" only if the answer is slow, to avoid a flicker.
-  const LOADING_MESSAGE_DELAY_MS = 200;
-  const MAX_CACHED_RESPONSES = 20;
+import { articleApiUrl, fetchJson, searchApiUrl, similarApiUrl } from './js/api.js';
+import { ArticleView } from './js/article-view.js';
+import { isPlainLeftClick } from './js/dom.js';
+import { FULL_FACET_SIZE, FacetSidebar } from './js/facet-sidebar.js';
+import { ResultsView } from './js/results-view.js';
+import { SuggestBox } from './js/suggest-box.js';
+import { emptyState, readUrlState, refinedState, urlForState, withFacetValue } from './js/url-state.js';
 
-  const el = {
-    searchForm: document.getElementById('search-form'),
-    queryInput: document.getElementById('q'),
-    homeLink: document.getElementById('home-link'),
-    resultsView: document.getElementById('results-view'),
-    summary: document.getElementById('summary'),
-    suggestion: document.getElementById('suggestion'),
-    partialNote: document.getElementById('partial-note'),
-    results: document.getElementById('results'),
-    pager: document.getElementById('pager'),
-    prevPage: document.getElementById('prev-page'),
-    nextPage: document.getElementById('next-page'),
-    pageStatus: document.getElementById('page-status'),
-    article: document.getElementById('article'),
-    backLink: document.getElementById('back-link'),
-    articleTitle: document.getElementById('article-title'),
-    articleMeta: document.getElementById('article-meta'),
-    articleBody: document.getElementById('article-body'),
-  };
+// Show "searching…" only if the answer is slow, to avoid a flicker.
+const LOADING_MESSAGE_DELAY_MS = 200;
+const SIMILAR_LIMIT = 5;
+const HOME_TITLE = 'vnsearch – Tìm kiếm tin tức';
 
-  // API responses by request URL, so back/forward redraws instantly.
-  const responseCache = new Map();
-  // Aborts the request of the previous showUrlState() when a newer one starts.
-  let inFlightRequest = null;
+const el = {
+  searchForm: document.getElementById('search-form'),
+  queryInput: document.getElementById('q'),
+  homeLink: document.getElementById('home-link'),
+  layout: document.getElementById('layout'),
+  resultsView: document.getElementById('results-view'),
+  article: document.getElementById('article'),
+};
 
-  // ---- URL state ---------------------------------------------------------
+// Aborts the requests of the previous showUrlState() when a newer one starts.
+let inFlightRequest = null;
 
-  function parsePositiveInt(text, fallback, max) {
-    const number = Number.parseInt(text, 10);
-    if (!Number.isFinite(number) || number < 1) return fallback;
-    return Math.min(number, max);
+const resultsView = new ResultsView(el.resultsView, {
+  onNavigate: (state, focus) => navigateTo(state, { focus }),
+});
+const articleView = new ArticleView(el.article);
+const sidebar = new FacetSidebar(document.getElementById('filters'), {
+  onNavigate: (state) => navigateTo(state, { focus: 'none' }),
+  onNeedFullFacets: () => showUrlState({ focus: 'none', keepScroll: true }),
+  loadFullFacets: () => fetchJson(searchApiUrl(readUrlState(location.search), FULL_FACET_SIZE)),
+});
+const suggestBox = new SuggestBox({
+  input: el.queryInput,
+  list: document.getElementById('suggest-list'),
+  status: document.getElementById('suggest-status'),
+  onChoose: chooseSuggestion,
+});
+
+// ---- navigation --------------------------------------------------------
+
+// Shows `state` in a new history entry. `focus`: 'results' moves the focus to the results'
+// heading (after a page change, say), 'none' leaves it where it is and keeps the scroll
+// position (a filter ticked, a chip removed). `historyData` is stored with the new entry;
+// `returnFocusId` with the current one, for when the reader comes back to it.
+function navigateTo(state, { focus = 'results', historyData = {}, returnFocusId = '' } = {}) {
+  history.replaceState({ ...history.state, scrollY: window.scrollY, returnFocusId }, '');
+  history.pushState(historyData, '', urlForState(state));
+  showUrlState({ focus, keepScroll: focus === 'none' });
+}
+
+function chooseSuggestion(suggestion) {
+  const current = readUrlState(location.search);
+  if (suggestion.type === 'title' && suggestion.id) {
+    navigateTo({ ...current, articleId: suggestion.id }, { focus: 'article' });
+  } else if (suggestion.type === 'person' || suggestion.type === 'unit') {
+    // The typed text only served to find the name: the search becomes that filter.
+    navigateTo(withFacetValue(refinedState(current, { query: '' }), suggestion.type, suggestion.text, true),
+      { focus: 'none' });
+  } else {
+    navigateTo(refinedState(current, { query: suggestion.text }), { focus: 'none' });
   }
+}
 
-  // Reads {query, page, size, articleId} from a location.search string.
-  function readUrlState(search) {
-    const params = new URLSearchParams(search);
-    return {
-      query: (params.get('q') || '').trim(),
-      page: parsePositiveInt(params.get('page'), 1, Number.MAX_SAFE_INTEGER),
-      size: parsePositiveInt(params.get('size'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-      articleId: params.get('id') || '',
-    };
+// ---- showing the state in the URL --------------------------------------
+
+function showView(name) {
+  el.resultsView.hidden = name !== 'results';
+  el.article.hidden = name !== 'article';
+  sidebar.setVisible(name === 'results');
+  el.layout.classList.toggle('article-mode', name === 'article');
+}
+
+async function showArticle(state, request) {
+  showView('article');
+  articleView.renderPending(state);
+  window.scrollTo(0, 0);
+  let article;
+  try {
+    article = await fetchJson(articleApiUrl(state.articleId), request.signal);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    articleView.renderError(error.message);
+    articleView.focusTitle();
+    return;
   }
-
-  // The relative URL ("?q=…") for a state; defaults are left out to keep it short.
-  function urlForState(state) {
-    const params = new URLSearchParams();
-    if (state.articleId) params.set('id', state.articleId);
-    if (state.query) params.set('q', state.query);
-    if (state.query && state.page > 1) params.set('page', String(state.page));
-    if (state.query && state.size !== DEFAULT_PAGE_SIZE) params.set('size', String(state.size));
-    const search = params.toString();
-    return search ? `?${search}` : location.pathname;
+  articleView.render(article, state);
+  articleView.focusTitle();
+  try {
+    const similar = await fetchJson(similarApiUrl(state.articleId, SIMILAR_LIMIT), request.signal);
+    articleView.renderSimilar(Array.isArray(similar.hits) ? similar.hits : [], state);
+  } catch {
+    // Similar articles are extra: without them the article is still whole.
   }
+}
 
-  function navigateTo(state, historyEntryData = {}) {
-    // Remember where the reader was on this page, for when they come back.
-    history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
-    history.pushState(historyEntryData, '', urlForState(state));
-    showUrlState();
+async function showResults(state, request, { focus, keepScroll }) {
+  const savedScrollY = (history.state && history.state.scrollY) || 0;
+  const returnFocusId = (history.state && history.state.returnFocusId) || '';
+  showView('results');
+  resultsView.renderPending(state);
+  document.title = state.query ? `${state.query} – vnsearch` : HOME_TITLE;
+  const facetSize = sidebar.facetSize();
+  const loadingTimer = setTimeout(() => resultsView.setLoadingMessage(), LOADING_MESSAGE_DELAY_MS);
+  try {
+    const response = await fetchJson(searchApiUrl(state, facetSize), request.signal);
+    const annotated = { ...response, facetSize };
+    resultsView.render(state, annotated);
+    sidebar.render(state, annotated);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    resultsView.renderError(state, error.message);
+    sidebar.render(state, null);
+  } finally {
+    clearTimeout(loadingTimer);
   }
-
-  // ---- API ---------------------------------------------------------------
-
-  class ApiError extends Error {}
-
-  // GETs a JSON document; throws ApiError with a message fit for the reader.
-  async function fetchJson(url, signal) {
-    if (responseCache.has(url)) return responseCache.get(url);
-    let response;
-    try {
-      response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    } catch (networkError) {
-      if (networkError.name === 'AbortError') throw networkError;
-      throw new ApiError('Không kết nối được máy chủ tìm kiếm.');
-    }
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (parseError) {
-      if (parseError.name === 'AbortError') throw parseError;
-    }
-    if (!response.ok) {
-      const serverMessage = body && body.error && body.error.message;
-      throw new ApiError(serverMessage || `Máy chủ trả lỗi ${response.status}.`);
-    }
-    if (body === null) throw new ApiError('Máy chủ trả về dữ liệu không hợp lệ.');
-    if (responseCache.size >= MAX_CACHED_RESPONSES) {
-      responseCache.delete(responseCache.keys().next().value);
-    }
-    responseCache.set(url, body);
-    return body;
+  if (!keepScroll) window.scrollTo(0, savedScrollY);
+  if (focus === 'results') {
+    resultsView.focusHeading();
+  } else if (focus === 'restore' && returnFocusId) {
+    // Back from an article: the focus returns to the link that opened it.
+    const link = [...document.querySelectorAll('#results li.hit')]
+      .find((item) => item.dataset.id === returnFocusId)?.querySelector('a.hit-title');
+    link?.focus({ preventScroll: true });
   }
+}
 
-  function searchApiUrl(state) {
-    const params = new URLSearchParams({
-      q: state.query,
-      page: String(state.page),
-      size: String(state.size),
-    });
-    return `api/search?${params}`;
-  }
-
-  function articleApiUrl(articleId) {
-    return `api/articles/${encodeURIComponent(articleId)}`;
-  }
-
-  // ---- formatting --------------------------------------------------------
-
-  const countFormat = new Intl.NumberFormat('vi-VN');
-  const millisecondsFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-  // "2022-09-27" → "27/09/2022"; with a time, "27/09/2022 19:45". Other text as is.
-  function formatDate(isoDate) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(isoDate || '');
-    if (!match) return isoDate || '';
-    const [, year, month, day, hour, minute] = match;
-    const datePart = `${day}/${month}/${year}`;
-    return hour ? `${datePart} ${hour}:${minute}` : datePart;
-  }
-
-  // Fills a meta line with "date · source · author", leaving out the empty ones.
-  function fillMetaLine(metaElement, fields) {
-    const parts = [];
-    if (fields.date) {
-      const time = document.createElement('time');
-      time.dateTime = fields.date;
-      time.textContent = formatDate(fields.date);
-      parts.push(time);
-    }
-    for (const text of [fields.source, fields.author]) {
-      if (text) parts.push(document.createTextNode(text));
-    }
-    metaElement.replaceChildren();
-    parts.forEach((part, index) => {
-      if (index > 0) metaElement.append(' · ');
-      metaElement.append(part);
-    });
-    metaElement.hidden = parts.length === 0;
-  }
-
-  // ---- rendering: search results -----------------------------------------
-
-  function showView(name) {
-    el.resultsView.hidden = name !== 'results';
-    el.article.hidden = name !== 'article';
-  }
-
-  function clearResults() {
-    el.summary.textContent = '';
-    el.summary.classList.remove('error');
-    el.suggestion.hidden = true;
-    el.suggestion.replaceChildren();
-    el.partialNote.hidden = true;
-    el.results.replaceChildren();
-    el.pager.hidden = true;
-  }
-
-  function renderHit(hit, state) {
-    const item = document.createElement('li');
-    item.className = 'hit';
-    item.dataset.id = hit.id;
-
-    const heading = document.createElement('h2');
-    heading.className = 'hit-heading';
-    const titleLink = document.createElement('a');
-    titleLink.className = 'hit-title';
-    titleLink.href = urlForState({ ...state, articleId: hit.id });
-    titleLink.textContent = hit.title || '(Không có tiêu đề)';
-    heading.append(titleLink);
-    item.append(heading);
-
-    if (hit.date || hit.source) {
-      const meta = document.createElement('p');
-      meta.className = 'hit-meta';
-      fillMetaLine(meta, hit);
-      item.append(meta);
-    }
-
-    const snippet = document.createElement('p');
-    snippet.className = 'snippet';
-    snippet.innerHTML = hit.snippet || ''; // server-escaped HTML with <mark> only
-    item.append(snippet);
-    return item;
-  }
-
-  function renderSuggestion(suggestedQuery, state) {
-    if (!suggestedQuery) return;
-    const link = document.createElement('a');
-    link.href = urlForState({ query: suggestedQuery, page: 1, size: state.size });
-    link.textContent = suggestedQuery;
-    link.addEventListener('click', (event) => {
-      if (!isPlainLeftClick(event)) return;
-      event.preventDefault();
-      navigateTo({ query: suggestedQuery, page: 1, size: state.size });
-    });
-    el.suggestion.replaceChildren('Có phải bạn muốn tìm: ', link);
-    el.suggestion.hidden = false;
-  }
-
-  function setPagerLink(link, targetState) {
-    if (targetState) {
-      link.href = urlForState(targetState);
-      link.removeAttribute('aria-disabled');
-      link.onclick = (event) => {
-        if (!isPlainLeftClick(event)) return;
-        event.preventDefault();
-        navigateTo(targetState);
-      };
-    } else {
-      link.removeAttribute('href');
-      link.setAttribute('aria-disabled', 'true');
-      link.onclick = null;
-    }
-  }
-
-  function renderPager(total, state) {
-    const pageCount = Math.ceil(total / state.size);
-    if (pageCount <= 1 && state.page === 1) {
-      el.pager.hidden = true;
-      return;
-    }
-    const lastPage = Math.max(pageCount, 1);
-    // From a page past the end (an old URL), "Trước" leads to the last real page.
-    const previousPage = Math.min(state.page - 1, lastPage);
-    setPagerLink(el.prevPage, state.page > 1 ? { ...state, page: previousPage } : null);
-    setPagerLink(el.nextPage, state.page < lastPage ? { ...state, page: state.page + 1 } : null);
-    el.pageStatus.textContent = `Trang ${countFormat.format(state.page)} / ${countFormat.format(lastPage)}`;
-    el.pager.hidden = false;
-  }
-
-  function renderSearchResponse(response, state) {
-    clearResults();
-    const hits = Array.isArray(response.hits) ? response.hits : [];
-    const total = Number(response.total) || 0;
-    if (total === 0) {
-      el.summary.textContent = `Không tìm thấy kết quả nào cho “${state.query}”.`;
-    } else if (hits.length === 0) {
-      el.summary.textContent = `Trang ${state.page} không có kết quả (tổng cộng ${countFormat.format(total)} kết quả).`;
-    } else {
-      const tookMs = millisecondsFormat.format(Number(response.took_ms) || 0);
-      el.summary.textContent = `Tìm thấy ${countFormat.format(total)} kết quả (${tookMs} ms)`;
-    }
-    renderSuggestion(response.suggestion, state);
-    el.partialNote.hidden = !(response.partial_match && hits.length > 0);
-    el.results.start = (state.page - 1) * state.size + 1;
-    el.results.replaceChildren(...hits.map((hit) => renderHit(hit, state)));
-    renderPager(total, state);
-  }
-
-  function renderSearchError(message) {
-    clearResults();
-    el.summary.textContent = `Lỗi: ${message}`;
-    el.summary.classList.add('error');
-  }
-
-  // ---- rendering: one article --------------------------------------------
-
-  // Splits a plain-text body into paragraphs on blank lines.
-  function bodyParagraphs(bodyText) {
-    return String(bodyText || '')
-      .split(/\r?\n[ \t]*\r?\n/)
-      .map((paragraph) => paragraph.trim())
-      .filter((paragraph) => paragraph !== '');
-  }
-
-  function renderArticle(article) {
-    el.articleTitle.textContent = article.title || '(Không có tiêu đề)';
-    fillMetaLine(el.articleMeta, article);
-    el.articleBody.replaceChildren(
-      ...bodyParagraphs(article.body).map((paragraphText) => {
-        const paragraph = document.createElement('p');
-        paragraph.textContent = paragraphText;
-        return paragraph;
-      }),
-    );
-    document.title = `${el.articleTitle.textContent} – vnsearch`;
-  }
-
-  function renderArticleError(message) {
-    el.articleTitle.textContent = 'Không mở được bài viết';
-    el.articleMeta.hidden = true;
-    const paragraph = document.createElement('p');
-    paragraph.className = 'error';
-    paragraph.textContent = message;
-    el.articleBody.replaceChildren(paragraph);
-    document.title = 'Không mở được bài viết – vnsearch';
-  }
-
-  function prepareBackLink(state) {
-    const resultsState = { ...state, articleId: '' };
-    el.backLink.href = urlForState(resultsState);
-    el.backLink.textContent = state.query ? '← Quay lại kết quả' : '← Trang tìm kiếm';
-  }
-
-  // ---- showing the state in the URL --------------------------------------
-
-  async function showUrlState() {
-    const state = readUrlState(location.search);
-    const savedScrollY = (history.state && history.state.scrollY) || 0;
-    if (inFlightRequest) inFlightRequest.abort();
-    const request = new AbortController();
-    inFlightRequest = request;
+async function showUrlState({ focus = 'none', keepScroll = false } = {}) {
+  const state = readUrlState(location.search);
+  if (inFlightRequest) inFlightRequest.abort();
+  const request = new AbortController();
+  inFlightRequest = request;
+  if (el.queryInput.value !== state.query) {
     el.queryInput.value = state.query;
-
-    if (state.articleId) {
-      showView('article');
-      prepareBackLink(state);
-      el.articleTitle.textContent = 'Đang tải…';
-      el.articleMeta.hidden = true;
-      el.articleBody.replaceChildren();
-      window.scrollTo(0, 0);
-      try {
-        renderArticle(await fetchJson(articleApiUrl(state.articleId), request.signal));
-      } catch (error) {
-        if (error.name === 'AbortError') return;
-        renderArticleError(error.message);
-      }
-      el.articleTitle.focus({ preventScroll: true });
-      return;
-    }
-
-    showView('results');
-    if (!state.query) {
-      clearResults();
-      document.title = 'vnsearch – Tìm kiếm tin tức';
-      return;
-    }
-    document.title = `${state.query} – vnsearch`;
-    el.results.setAttribute('aria-busy', 'true');
-    const loadingTimer = setTimeout(() => {
-      el.summary.classList.remove('error');
-      el.summary.textContent = 'Đang tìm…';
-    }, LOADING_MESSAGE_DELAY_MS);
-    try {
-      renderSearchResponse(await fetchJson(searchApiUrl(state), request.signal), state);
-      window.scrollTo(0, savedScrollY);
-    } catch (error) {
-      if (error.name === 'AbortError') return;
-      renderSearchError(error.message);
-    } finally {
-      clearTimeout(loadingTimer);
-      if (inFlightRequest === request) el.results.removeAttribute('aria-busy');
-    }
+    suggestBox.reset();
   }
+  if (state.articleId) await showArticle(state, request);
+  else await showResults(state, request, { focus, keepScroll });
+}
 
-  // ---- wiring ------------------------------------------------------------
+// ---- wiring ------------------------------------------------------------
 
-  // True for a click that should stay in this page (not ctrl/middle-click to a new tab).
-  function isPlainLeftClick(event) {
-    return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+function isTypingTarget(target) {
+  return target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+el.searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  suggestBox.reset();
+  const current = readUrlState(location.search);
+  navigateTo(refinedState(current, { query: el.queryInput.value.trim() }), { focus: 'none' });
+});
+
+// Plain clicks on internal links (data-nav) stay in the page; others (new tab…) go their way.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-nav][href]');
+  if (!link || !isPlainLeftClick(event)) return;
+  event.preventDefault();
+  const target = readUrlState(new URL(link.href).search);
+  switch (link.dataset.nav) {
+    case 'back':
+      // Going back restores the results' history entry, scroll position included.
+      if (history.state && history.state.openedFromResults) history.back();
+      else navigateTo(target, { focus: 'results' });
+      break;
+    case 'article':
+      navigateTo(target, { focus: 'article', historyData: { openedFromResults: true }, returnFocusId: target.articleId });
+      break;
+    case 'similar':
+      navigateTo(target, { focus: 'article' });
+      break;
+    default: // 'page', 'search'
+      navigateTo(target, { focus: 'results' });
   }
+});
 
-  function isTypingTarget(target) {
-    return target instanceof HTMLElement &&
-      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-  }
+el.homeLink.addEventListener('click', (event) => {
+  if (!isPlainLeftClick(event)) return;
+  event.preventDefault();
+  navigateTo(emptyState(), { focus: 'none' });
+  el.queryInput.focus();
+});
 
-  el.searchForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const current = readUrlState(location.search);
-    navigateTo({ query: el.queryInput.value.trim(), page: 1, size: current.size });
-  });
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (isTypingTarget(event.target)) return;
+  event.preventDefault();
+  el.queryInput.focus();
+  el.queryInput.select();
+});
 
-  el.results.addEventListener('click', (event) => {
-    const titleLink = event.target.closest('a.hit-title');
-    if (!titleLink || !isPlainLeftClick(event)) return;
-    event.preventDefault();
-    const current = readUrlState(location.search);
-    const articleId = titleLink.closest('li.hit').dataset.id;
-    navigateTo({ ...current, articleId }, { openedFromResults: true });
-  });
+window.addEventListener('popstate', () => showUrlState({ focus: 'restore' }));
 
-  el.backLink.addEventListener('click', (event) => {
-    if (!isPlainLeftClick(event)) return;
-    event.preventDefault();
-    // Going back restores the results' history entry, scroll position included.
-    if (history.state && history.state.openedFromResults) history.back();
-    else navigateTo({ ...readUrlState(location.search), articleId: '' });
-  });
-
-  el.homeLink.addEventListener('click', (event) => {
-    if (!isPlainLeftClick(event)) return;
-    event.preventDefault();
-    navigateTo({ query: '', page: 1, size: DEFAULT_PAGE_SIZE });
-    el.queryInput.focus();
-  });
-
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTypingTarget(event.target)) return;
-    event.preventDefault();
-    el.queryInput.focus();
-    el.queryInput.select();
-  });
-
-  window.addEventListener('popstate', showUrlState);
-
-  history.scrollRestoration = 'manual'; // showUrlState restores it after redrawing
-  showUrlState();
-  if (!location.search) el.queryInput.focus();
-})();
+history.scrollRestoration = 'manual'; // showResults restores it after redrawing
+showUrlState();
+if (!location.search) el.queryInput.focus();

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -15,6 +16,30 @@
 #include "index/schema.h"
 
 namespace vnsearch {
+
+std::string FacetValueId(const char* prefix, const std::string& value) {
+  std::string key = FacetFilterTerm(prefix, value);  // prefix + key: ids differ across facets
+  uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char byte : key) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  std::string id(schema::kFacetIdBytes, '\0');
+  for (size_t i = 0; i < schema::kFacetIdBytes; ++i) {
+    id[i] = static_cast<char>(hash >> (8 * (schema::kFacetIdBytes - 1 - i)));
+  }
+  return id;
+}
+
+std::string FacetNameKey(const char* prefix, const std::string& id) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string key = std::string(prefix) + schema::kFacetNameSeparator;
+  for (unsigned char byte : id) {
+    key += kHex[byte >> 4];
+    key += kHex[byte & 15];
+  }
+  return key;
+}
 
 std::string FacetFilterTerm(const char* prefix, const std::string& value) {
   if (std::string_view(prefix) != schema::kTermFilter) return prefix + NameKey(value);
@@ -50,19 +75,31 @@ void AddNameWords(const std::vector<std::string>& names, const char* prefix,
   }
 }
 
-// One facet: a filter term per value and the sorted value list in its slot.
+// One facet: a filter term per value, and the sorted ids in its slot.
 void AddFacet(const std::vector<std::string>& names, const char* filter_prefix,
               Xapian::valueno slot, Xapian::Document* document) {
-  std::vector<std::string> sorted = names;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::string joined;
-  for (const std::string& name : sorted) {
-    if (!joined.empty()) joined += schema::kFacetValueSeparator;
-    joined += name;
+  std::vector<std::string> ids;
+  for (const std::string& name : names) {
     document->add_boolean_term(FacetFilterTerm(filter_prefix, name));
+    ids.push_back(FacetValueId(filter_prefix, name));
   }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string joined;
+  for (const std::string& id : ids) joined += id;
   document->add_value(slot, joined);
+}
+
+std::vector<std::string> UnitNames(const Article& article) {
+  std::vector<std::string> names;
+  for (const Unit& unit : article.units) names.push_back(unit.name);
+  return names;
+}
+
+std::vector<std::string> PersonNames(const Article& article) {
+  std::vector<std::string> names;
+  for (const Person& person : article.persons) names.push_back(person.name);
+  return names;
 }
 
 }  // namespace
@@ -85,10 +122,8 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   }
 
   document.add_boolean_term(ArticleIdTerm(article.id));
-  std::vector<std::string> unit_names;
-  for (const Unit& unit : article.units) unit_names.push_back(unit.name);
-  std::vector<std::string> person_names;
-  for (const Person& person : article.persons) person_names.push_back(person.name);
+  std::vector<std::string> unit_names = UnitNames(article);
+  std::vector<std::string> person_names = PersonNames(article);
   AddFacet(unit_names, schema::kUnitFilter, schema::kUnitsSlot, &document);
   AddFacet(article.terms, schema::kTermFilter, schema::kTermsSlot, &document);
   AddFacet(person_names, schema::kPersonFilter, schema::kPersonsSlot, &document);
@@ -107,6 +142,19 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   document.set_data(ArticleToJson(article).dump(-1, ' ', false,
                                                 nlohmann::json::error_handler_t::replace));
   return document;
+}
+
+std::vector<std::pair<std::string, std::string>> FacetNames(const Article& article) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  auto add = [&](const std::vector<std::string>& names, const char* prefix) {
+    for (const std::string& name : names) {
+      entries.emplace_back(FacetNameKey(prefix, FacetValueId(prefix, name)), name);
+    }
+  };
+  add(UnitNames(article), schema::kUnitFilter);
+  add(article.terms, schema::kTermFilter);
+  add(PersonNames(article), schema::kPersonFilter);
+  return entries;
 }
 
 }  // namespace vnsearch

@@ -35,6 +35,9 @@ IndexWriter::IndexWriter(const std::string& path) : database_(OpenForWriting(pat
 void IndexWriter::Put(const Article& article, const std::string& content_hash) {
   Xapian::Document document = BuildDocument(article, content_hash);
   database_.replace_document(ArticleIdTerm(article.id), document);
+  for (const auto& [key, name] : FacetNames(article)) {
+    if (named_facet_values_.insert(key).second) database_.set_metadata(key, name);
+  }
   std::vector<Token> tokens;
   Analyze(article.title, &tokens);
   Analyze(article.body, &tokens);

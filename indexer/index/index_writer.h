@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "article/article.h"
 
@@ -33,6 +34,8 @@ class IndexWriter {
   Xapian::WritableDatabase database_;
   // Folded words seen since the last commit and how often: spelling data for typo suggestions.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
+  // Facet names written as metadata by this writer: each is written once.
+  std::unordered_set<std::string> named_facet_values_;
 };
 
 }  // namespace vnsearch

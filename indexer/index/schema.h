@@ -33,14 +33,20 @@ inline constexpr char kUnitWord[] = "XUW";
 // ---- Value slots ---------------------------------------------------------------------------
 enum ValueSlot : Xapian::valueno {
   kDateSlot = 0,         // "YYYYMMDD", or empty when the date is unknown: sorts and ranges
-  kUnitsSlot = 1,        // the article's unit names, sorted, one a line (facet counting)
+  kUnitsSlot = 1,        // the article's unit ids, sorted, concatenated (facet counting)
   kTermsSlot = 2,        // same for terms of office
-  kPersonsSlot = 3,      // same for person names
+  kPersonsSlot = 3,      // same for persons
   kContentHashSlot = 4,  // hash of the source text: incremental reindexing skips unchanged files
 };
 
-// Separates the values of one facet in its slot. Names never hold a line break.
-inline constexpr char kFacetValueSeparator = '\n';
+// A facet value's id: the 64-bit FNV-1a hash of its key, as 8 big-endian bytes. Slots hold ids,
+// not names, so that counting compares short fixed-width strings; ids of one facet's values are
+// concatenated in order, kFacetIdBytes each.
+inline constexpr size_t kFacetIdBytes = 8;
+
+// Metadata key of a facet value's name: filter prefix + ':' + id in hex ("XU:9c2e…" → "Bộ Khoa
+// học và Công nghệ"). Written by the index writer, read by searchd to show counted ids.
+inline constexpr char kFacetNameSeparator = ':';
 
 // ---- Positions and weights -----------------------------------------------------------------
 // Title words take positions from 1; the body starts after this gap so that no phrase spans the

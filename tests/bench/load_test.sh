@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# load_test.sh: QPS and latency of vnsearchd over HTTP (wrk, from Debian) for the benchmark
+# queries, at 1 and 16 connections, next to SQLite FTS5 answering the same queries in-process
+# over the same articles in the same run. Part of `make bench`; run alone as
+#   bash tests/bench/load_test.sh <build-dir> <index> <corpus> <queries>
+set -euo pipefail
+build_dir=$1 database=$2 corpus=$3 queries=$4
+duration=${LOAD_TEST_SECONDS:-10}
+if ! command -v wrk > /dev/null; then
+  echo "load_test.sh: wrk not found: run make deps (Debian package wrk)" >&2
+  exit 1
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$build_dir/searchd/vnsearchd" --db "$database" --host 127.0.0.1 --port "$port" \
+  --access-log off --threads 16 > /dev/null &
+server=$!
+trap 'kill $server 2> /dev/null || true; wait $server 2> /dev/null || true' EXIT
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break
+  sleep 0.1
+done
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "vnsearchd over HTTP, /api/search with three facets and snippets, ${duration}s each:"
+# Warm the caches (and each worker's database handle) first.
+QUERIES=$queries wrk -t2 -c16 -d2s -s "$(dirname "$0")/load_test.lua" "http://127.0.0.1:$port" > /dev/null
+for connections in 1 16; do
+  threads=$(( connections < 2 ? 1 : 2 ))
+  printf '  %2d connection(s): ' "$connections"
+  QUERIES=$queries wrk -t"$threads" -c"$connections" -d"${duration}s" \
+    -s "$(dirname "$0")/load_test.lua" "http://127.0.0.1:$port" | tail -n 1
+done
+"$build_dir/tests/bench/fts5_latency" --corpus "$corpus" --queries "$queries" --rounds 5
