@@ -35,10 +35,10 @@ class Builder {
   Xapian::Query Build(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
     switch (node.kind) {
       case QueryNode::Kind::kMatchAll:
-        return Xapian::Query::MatchAll;
+        return MatchEverything();
       case QueryNode::Kind::kWords:
       case QueryNode::Kind::kPhrase:
-        return BuildText(node, negated, out, nullptr);
+        return BuildText(node, negated, out);
       case QueryNode::Kind::kAndNot: {
         Xapian::Query left = Build(node.children[0], relaxed, negated, out);
         Xapian::Query right = Build(node.children[1], relaxed, !negated, out);
@@ -70,15 +70,41 @@ class Builder {
     return space_ == MatchSpace::kExact ? token.exact : token.folded;
   }
 
+  // Positions are kept in the folded space only (schema.h): phrases are matched there.
+  static const char* PositionalPrefix(const std::string& field) {
+    return field == "title" ? schema::kTitleFolded : schema::kFolded;
+  }
+
+  // `words` side by side. In the exact space: side by side as folded words, each present with
+  // its exact spelling.
+  Xapian::Query Phrase(const std::vector<const Token*>& words, const std::string& field) const {
+    std::vector<Xapian::Query> positional;
+    for (const Token* word : words) positional.emplace_back(PositionalPrefix(field) + word->folded);
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, positional.begin(), positional.end(),
+                         positional.size());
+    if (space_ == MatchSpace::kFolded) return phrase;
+    std::vector<Xapian::Query> exact{phrase};
+    for (const Token* word : words) exact.emplace_back(Prefix(field) + word->exact);
+    return Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end());
+  }
+
   // person: and unit: look for the words of entity names, diacritics ignored, in any order;
   // term: for one term of office in any dash style.
   Xapian::Query BuildEntityField(const QueryNode& node) {
     if (node.field == "term") return Xapian::Query(FacetFilterTerm(schema::kTermFilter, node.text));
-    std::vector<Xapian::Query> words;
+    std::vector<std::string> terms;
     for (const std::string& word : FoldedTerms(ExpandAbbreviations(node.text))) {
-      words.emplace_back(Prefix(node.field) + word);
+      terms.push_back(Prefix(node.field) + word);
     }
-    if (words.empty()) return Xapian::Query();
+    if (terms.empty()) return Xapian::Query();
+    std::vector<Xapian::Query> words(terms.begin(), terms.end());
+    if (node.prefix) {  // person:tra* — the last word as typed so far
+      std::string exact_stem, folded_stem;
+      SpellPrefix(node.text, &exact_stem, &folded_stem);
+      words.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, Prefix(node.field) + folded_stem,
+                                   kWildcardExpansionLimit,
+                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
     // Boolean: a filter on who or what the article names, not a matter of relevance.
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), 0);
@@ -89,7 +115,8 @@ class Builder {
     std::vector<std::string> spelled(children.size());
     for (size_t i = 0; i < children.size(); ++i) spelled[i] = PlainWordSpelling(children[i]);
     std::vector<Xapian::Query> parts;
-    std::vector<std::string> single_terms;  // per part: its one term, or "" when not one term
+    // Per part: its one positional (folded) term, or "" when it is not one plain word.
+    std::vector<std::string> single_terms;
     for (size_t i = 0; i < children.size();) {
       size_t expansion_end = 0;
       const AbbreviationGroup* group = FindExpansion(spelled, i, &expansion_end);
@@ -97,19 +124,20 @@ class Builder {
         if (!negated) {
           for (size_t j = i; j < expansion_end; ++j) out->plain_words.push_back(children[j].text);
         }
-        parts.push_back(GroupQuery(*group, Prefix(children[i].field), "", negated, out));
+        parts.push_back(GroupQuery(*group, children[i].field, "", negated, out));
         single_terms.emplace_back();
         i = expansion_end;
         continue;
       }
       const QueryNode& child = children[i++];
       std::string single_term;
+      std::string single_folded;
       Xapian::Query part = child.kind == QueryNode::Kind::kWords
-                               ? BuildText(child, negated, out, &single_term)
+                               ? BuildText(child, negated, out, &single_term, &single_folded)
                                : Build(child, relaxed, negated, out);
       if (part.empty()) continue;  // punctuation alone ("-", "…") asks for nothing
       parts.push_back(part);
-      single_terms.push_back(single_term);
+      single_terms.push_back(single_folded);
     }
     Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
                            parts.end());
@@ -170,8 +198,9 @@ class Builder {
   // weighted as one term (OP_SYNONYM: occurrences of all forms add up, as if one word). The
   // form the reader typed (`typed_term`, or the expansion when it is "") adds a little on top,
   // so that among equals an article that says exactly what was asked for ranks first.
-  Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& prefix,
+  Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& field,
                            const std::string& typed_term, bool negated, BuiltQuery* out) {
+    const std::string prefix = Prefix(field);
     std::vector<Xapian::Query> forms;
     Xapian::Query typed_form;
     for (const std::string& term : InSpace(group.abbreviation_terms)) {
@@ -179,8 +208,11 @@ class Builder {
       if (term == typed_term) typed_form = forms.back();
       if (!negated) out->highlighter.terms.insert(term);
     }
+    // The expansion is matched in the folded space, where positions are: its accents add nothing.
     std::vector<std::string> words;
-    for (const std::string& word : InSpace(group.expansion_words)) words.push_back(prefix + word);
+    for (const std::string& word : group.expansion_words.folded) {
+      words.push_back(PositionalPrefix(field) + word);
+    }
     forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
                        words.size() + group.optional_words);
     if (typed_term.empty()) typed_form = forms.back();
@@ -200,9 +232,11 @@ class Builder {
     return nullptr;
   }
 
-  // kWords or kPhrase. Sets *single_term when the text is one plain word.
+  // kWords or kPhrase. Sets *single_term (and *single_folded, its positional folded term) when
+  // the text is one plain word.
   Xapian::Query BuildText(const QueryNode& node, bool negated, BuiltQuery* out,
-                          std::string* single_term) {
+                          std::string* single_term = nullptr,
+                          std::string* single_folded = nullptr) {
     if (node.field == "person" || node.field == "unit" || node.field == "term") {
       return BuildEntityField(node);
     }
@@ -231,35 +265,37 @@ class Builder {
       if (one_unit) out->highlighter.terms.insert(Spelling(tokens.front()));
       if (sequence.size() > 1) out->highlighter.sequences.push_back({sequence, false});
     }
-    std::vector<Xapian::Query> sequence;  // words and parts, in order, for a phrase
+    std::vector<const Token*> words;  // words and parts, in order, for a phrase
     for (const Token& token : tokens) {
-      if (token.kind != TokenKind::kCompound) sequence.emplace_back(prefix + Spelling(token));
+      if (token.kind != TokenKind::kCompound) words.push_back(&token);
     }
     if (node.prefix) {
-      std::string stem = prefix + Spelling(tokens.back());
-      if (!negated) out->highlighter.prefixes.push_back(Spelling(tokens.back()));
-      sequence.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
-                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-      if (sequence.size() == 1) return sequence.back();
-      Xapian::Query last = sequence.back();
-      sequence.pop_back();
-      Xapian::Query head = sequence.size() == 1
-                               ? sequence.front()
-                               : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
-                                               sequence.end(), sequence.size());
+      std::string exact_stem, folded_stem;
+      SpellPrefix(node.text, &exact_stem, &folded_stem);
+      const std::string& spelled_stem = space_ == MatchSpace::kExact ? exact_stem : folded_stem;
+      std::string stem = prefix + spelled_stem;
+      if (!negated) out->highlighter.prefixes.push_back(spelled_stem);
+      Xapian::Query last(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      words.pop_back();
+      if (words.empty()) return last;
+      Xapian::Query head = words.size() == 1 ? Xapian::Query(prefix + Spelling(*words.front()))
+                                             : Phrase(words, node.field);
       return Xapian::Query(Xapian::Query::OP_AND, head, last);
     }
     if (one_unit && node.kind == QueryNode::Kind::kWords) {
       if (const AbbreviationGroup* group = GroupOfAbbreviation(Spelling(tokens.front()))) {
-        return GroupQuery(*group, prefix, Spelling(tokens.front()), negated, out);
+        return GroupQuery(*group, node.field, Spelling(tokens.front()), negated, out);
       }
     }
     if (tokens.size() == 1) {
-      if (single_term != nullptr) *single_term = prefix + Spelling(tokens.front());
+      if (single_term != nullptr) {
+        *single_term = prefix + Spelling(tokens.front());
+        *single_folded = PositionalPrefix(node.field) + tokens.front().folded;
+      }
       return Xapian::Query(prefix + Spelling(tokens.front()));
     }
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, sequence.begin(), sequence.end(),
-                         sequence.size());
+    Xapian::Query phrase = Phrase(words, node.field);
     if (one_unit && node.kind == QueryNode::Kind::kWords) {
       // A code: the code term itself, or its parts side by side.
       return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefix + Spelling(tokens.front())),

@@ -56,6 +56,11 @@ struct BuiltQuery {
   std::vector<std::string> title_terms;
 };
 
+// A query that matches every article. Xapian::Query::MatchAll is one shared static object
+// whose reference count is not atomic: copying it from several threads corrupts it, so each
+// use gets a fresh query (the empty term, which is what MatchAll is).
+inline Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
+
 // Chooses the space from everything typed in `root`.
 MatchSpace ChooseSpace(const QueryNode& root);
 

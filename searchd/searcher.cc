@@ -261,13 +261,17 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
   relevant.add_document(source);
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query(id_term));
-  // Exact terms only (the folded space repeats them), no title or boolean copies.
-  struct ExactTermsOnly : Xapian::ExpandDecider {
+  // Exact terms only (the folded space repeats them, prefixed terms are copies or filters), and
+  // only terms some other article has: a word only this article uses finds nothing like it.
+  struct SharedExactTerms : Xapian::ExpandDecider {
+    explicit SharedExactTerms(const Xapian::Database& database) : database(database) {}
     bool operator()(const std::string& term) const override {
       unsigned char first = static_cast<unsigned char>(term[0]);
-      return !(first >= 'A' && first <= 'Z') && term.size() > 2;
+      return !(first >= 'A' && first <= 'Z') && term.size() > 2 &&
+             database.get_termfreq(term) > 1;
     }
-  } exact_terms_only;
+    const Xapian::Database& database;
+  } exact_terms_only(database_);
   Xapian::ESet expanded = enquire.get_eset(kSimilarTerms, relevant, &exact_terms_only);
   std::vector<Xapian::Query> terms;
   for (Xapian::ESetIterator term = expanded.begin(); term != expanded.end(); ++term) {
@@ -288,7 +292,7 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
 FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
                                  size_t limit) {
   Xapian::Enquire enquire(database_);
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(MatchEverything());
   Xapian::ValueCountMatchSpy spy(facet.slot);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, database_.get_doccount());

@@ -17,7 +17,7 @@ import { isPlainLeftClick } from './js/dom.js';
 import { FULL_FACET_SIZE, FacetSidebar } from './js/facet-sidebar.js';
 import { ResultsView } from './js/results-view.js';
 import { SuggestBox } from './js/suggest-box.js';
-import { emptyState, readUrlState, refinedState, urlForState, withFacetValue } from './js/url-state.js';
+import { FACET_NAMES, emptyState, readUrlState, refinedState, urlForState, withFacetValue } from './js/url-state.js';
 
 // Show "searching…" only if the answer is slow, to avoid a flicker.
 const LOADING_MESSAGE_DELAY_MS = 200;
@@ -36,12 +36,14 @@ const el = {
 // Aborts the requests of the previous showUrlState() when a newer one starts.
 let inFlightRequest = null;
 
+// Filters, chips and the sort order change the results in place: the focus and the scroll
+// position stay where the reader is.
 const resultsView = new ResultsView(el.resultsView, {
-  onNavigate: (state, focus) => navigateTo(state, { focus }),
+  onNavigate: (state) => navigateTo(state, { focus: 'none', keepScroll: true }),
 });
 const articleView = new ArticleView(el.article);
 const sidebar = new FacetSidebar(document.getElementById('filters'), {
-  onNavigate: (state) => navigateTo(state, { focus: 'none' }),
+  onNavigate: (state) => navigateTo(state, { focus: 'none', keepScroll: true }),
   onNeedFullFacets: () => showUrlState({ focus: 'none', keepScroll: true }),
   loadFullFacets: () => fetchJson(searchApiUrl(readUrlState(location.search), FULL_FACET_SIZE)),
 });
@@ -55,13 +57,13 @@ const suggestBox = new SuggestBox({
 // ---- navigation --------------------------------------------------------
 
 // Shows `state` in a new history entry. `focus`: 'results' moves the focus to the results'
-// heading (after a page change, say), 'none' leaves it where it is and keeps the scroll
-// position (a filter ticked, a chip removed). `historyData` is stored with the new entry;
+// heading (after a page change, say), 'none' leaves it where it is. `keepScroll` keeps the
+// scroll position rather than going to the top. `historyData` is stored with the new entry;
 // `returnFocusId` with the current one, for when the reader comes back to it.
-function navigateTo(state, { focus = 'results', historyData = {}, returnFocusId = '' } = {}) {
+function navigateTo(state, { focus = 'results', keepScroll = false, historyData = {}, returnFocusId = '' } = {}) {
   history.replaceState({ ...history.state, scrollY: window.scrollY, returnFocusId }, '');
   history.pushState(historyData, '', urlForState(state));
-  showUrlState({ focus, keepScroll: focus === 'none' });
+  showUrlState({ focus, keepScroll });
 }
 
 function chooseSuggestion(suggestion) {
@@ -114,7 +116,8 @@ async function showResults(state, request, { focus, keepScroll }) {
   const returnFocusId = (history.state && history.state.returnFocusId) || '';
   showView('results');
   resultsView.renderPending(state);
-  document.title = state.query ? `${state.query} – vnsearch` : HOME_TITLE;
+  const searchedFor = state.query || FACET_NAMES.flatMap((name) => state.filters[name]).join(', ');
+  document.title = searchedFor ? `${searchedFor} – vnsearch` : HOME_TITLE;
   const facetSize = sidebar.facetSize();
   const loadingTimer = setTimeout(() => resultsView.setLoadingMessage(), LOADING_MESSAGE_DELAY_MS);
   try {

@@ -116,8 +116,9 @@ void SpellForeignRun(std::string_view text, Run* run) {
   CopySpelling(folded_utf8, run->folded, &run->folded_length, &run->too_long);
 }
 
-// Reads one run starting at *offset (which holds a letter or digit) and spells it.
-void ReadRun(std::string_view text, size_t* offset, Run* run) {
+// Reads one run starting at *offset (which holds a letter or digit) and spells it. `complete`:
+// the run is a whole word (false for a prefix being typed).
+void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = true) {
   SyllableLetter letters[kMaxLettersInRun];
   size_t letter_count = 0;
   run->begin = static_cast<uint32_t>(*offset);
@@ -171,7 +172,7 @@ void ReadRun(std::string_view text, size_t* offset, Run* run) {
     SpellForeignRun(text, run);
     return;
   }
-  if (!run->has_digit) CanonicalizeSyllable(letters, letter_count);
+  if (!run->has_digit) CanonicalizeSyllable(letters, letter_count, complete);
   static const SpelledLetterTable& spelled_letters = SpelledLetters();
   for (size_t i = 0; i < letter_count; ++i) {
     const SyllableLetter& letter = letters[i];
@@ -329,6 +330,33 @@ std::vector<std::string> FoldedTerms(std::string_view text) {
   std::vector<std::string> terms;
   for (Token& token : tokens) terms.push_back(std::move(token.folded));
   return terms;
+}
+
+void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folded) {
+  exact->clear();
+  folded->clear();
+  // The last run of letters or digits is the prefix being typed.
+  size_t start = prefix.size();
+  while (start > 0) {
+    size_t back = start - 1;
+    while (back > 0 && (static_cast<unsigned char>(prefix[back]) & 0xC0) == 0x80) --back;
+    size_t next;
+    const CodePointInfo* info;
+    CharClass char_class = ClassOf(Decode(prefix, back, &next), &info);
+    if (char_class != CharClass::kLetter && char_class != CharClass::kDigit &&
+        char_class != CharClass::kMark) {
+      break;
+    }
+    start = back;
+  }
+  if (start == prefix.size()) return;
+  Run run;
+  run.Reset();
+  size_t offset = start;
+  ReadRun(prefix, &offset, &run, /*complete=*/false);
+  if (run.too_long) return;
+  exact->assign(run.exact, run.exact_length);
+  folded->assign(run.folded, run.folded_length);
 }
 
 bool HasDiacritics(std::string_view text) {

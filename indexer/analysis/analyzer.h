@@ -40,6 +40,11 @@ uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t fir
 std::vector<std::string> ExactTerms(std::string_view text);
 std::vector<std::string> FoldedTerms(std::string_view text);
 
+// The exact and folded spellings of a word prefix as typed ("vi", "côn"), for prefix queries:
+// spelled like a word, except that rules for whole syllables (kì → kỳ) are not applied.
+// Empty strings when `prefix` holds no word.
+void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folded);
+
 // True when `text` contains any Vietnamese diacritic or đ in a word: a query typed with accents
 // means exactly them; a query typed without means any accent.
 bool HasDiacritics(std::string_view text);

@@ -48,7 +48,7 @@ bool IsVowelBase(char32_t base) {
   return index < 26 && ((kVowels >> index) & 1u) != 0;
 }
 
-void CanonicalizeSyllable(SyllableLetter* letters, size_t count) {
+void CanonicalizeSyllable(SyllableLetter* letters, size_t count, bool complete) {
   if (count == 0 || count > 8) return;  // the longest syllable, "nghiêng", has 7 letters
   // Most syllables need nothing: no tone to place and no lone i that could be y.
   bool has_tone_or_i = false;
@@ -86,7 +86,7 @@ void CanonicalizeSyllable(SyllableLetter* letters, size_t count) {
   bool has_final = nucleus_end < count;
 
   // i/y: a lone i after h, k, l, m, s, t, v, qu with no final is written y.
-  if (nucleus_length == 1 && !has_final && letters[nucleus_begin].base == U'i' &&
+  if (complete && nucleus_length == 1 && !has_final && letters[nucleus_begin].base == U'i' &&
       IsInitialForIyVariant(letters, nucleus_begin)) {
     letters[nucleus_begin].base = U'y';
   }

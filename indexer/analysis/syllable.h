@@ -32,7 +32,9 @@ struct SyllableLetter {
 //   4. the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ: the "new" placement), the first of any
 //      other two-vowel nucleus (mùa, bài), the only vowel of a one-vowel nucleus.
 // And a lone i after h, k, l, m, s, t, v or qu with no final consonant is written y (kì → kỳ).
-void CanonicalizeSyllable(SyllableLetter* letters, size_t count);
+// `complete` is false for a word still being typed ("vi" of "viện"): the i/y rule, which
+// holds only for whole syllables, is then not applied.
+void CanonicalizeSyllable(SyllableLetter* letters, size_t count, bool complete = true);
 
 // True for a, ă, â, e, ê, i, o, ô, ơ, u, ư, y (by base letter).
 bool IsVowelBase(char32_t base);

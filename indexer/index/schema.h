@@ -8,11 +8,13 @@
 namespace vnsearch::schema {
 
 // ---- Term prefixes -------------------------------------------------------------------------
-// Every analysed word is indexed twice, at the same position, so that phrases work in both
-// spaces: exact (canonical diacritics) unprefixed, folded (no diacritics) under kFolded.
+// Every analysed word is indexed twice: exact (canonical diacritics) unprefixed, with its
+// frequency; folded (no diacritics) under kFolded, with its positions. Phrases are matched on
+// folded positions — an exact phrase is the folded phrase with each exact word present — so the
+// position table, the largest part of an index, is kept once.
 inline constexpr char kExact[] = "";
 inline constexpr char kFolded[] = "XF";
-// The title alone, for `title:` queries.
+// The title alone, for `title:` queries (exact without positions, folded with them).
 inline constexpr char kTitleExact[] = "S";
 inline constexpr char kTitleFolded[] = "XS";
 // The unique id of an article ("Q" + article id): replace_document() and lookups use it.

@@ -77,11 +77,12 @@ export async function withPage(browser, name, options, body) {
   }
 }
 
-// Saves a full-page screenshot as ARTIFACTS/NAME.png and returns its path.
-export async function saveScreenshot(page, name) {
+// Saves a screenshot as ARTIFACTS/NAME.png and returns its path: of the whole page, or with
+// {fullPage: false} of the viewport only (a long article is slow to capture and to look at).
+export async function saveScreenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(artifactsDir, { recursive: true });
   const screenshotPath = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: screenshotPath, fullPage: true });
+  await page.screenshot({ path: screenshotPath, fullPage });
   return screenshotPath;
 }
 
@@ -92,4 +93,36 @@ export async function waitForText(page, selector, expected) {
     [selector, expected],
   );
   return page.locator(selector).textContent();
+}
+
+// GETs `pathAndQuery` (e.g. "/api/search?q=x") from the server under test and returns its JSON:
+// what a test expects the page to show is what the API says, not a number copied into the test.
+export async function apiJson(pathAndQuery) {
+  const response = await fetch(`${baseUrl}${pathAndQuery}`);
+  assert.ok(response.ok, `GET ${pathAndQuery} answered ${response.status}`);
+  return response.json();
+}
+
+// The search page URL for `params` ({q, unit: [..], …}; arrays become repeated parameters).
+export function pageUrl(params = {}) {
+  return `${baseUrl}/?${searchParams(params)}`;
+}
+
+// URLSearchParams from {name: value | [values]}.
+export function searchParams(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) search.append(name, one);
+  }
+  return search;
+}
+
+// Waits until the results show the search in the page's URL: a search sets aria-busy on #results
+// in the same task as it changes the URL, and clears it once its answer is drawn. Call it after
+// the URL is known to have changed (page.waitForURL), or the previous results may still be up.
+export async function waitForResults(page) {
+  await page.waitForFunction(() => {
+    const results = document.querySelector('#results');
+    return results && !results.hasAttribute('aria-busy') && !document.querySelector('#results-view').hidden;
+  });
 }

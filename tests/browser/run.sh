@@ -46,6 +46,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$artifacts_dir"
+rm -f "$artifacts_dir"/*.png # a screenshot left from an earlier run would mislead
 index_log="$artifacts_dir/index.log"
 searchd_log="$artifacts_dir/searchd.log"
 

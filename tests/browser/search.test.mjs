@@ -1,9 +1,11 @@
-// Browser tests of the search page (web/) against a real vnsearchd serving the 5-article corpus/.
-// Run with tests/browser/run.sh, which builds the index, starts the server and sets VNSEARCH_URL.
-// Every test fails if the page logs a console error or throws.
+// Browser tests of the search page (web/) against a real vnsearchd serving the 5-article corpus/:
+// searching, paging, errors, escaping, the phone layout, landmarks and labels, OpenSearch.
+// Facets, reading and suggestions have their own files. Run with tests/browser/run.sh, which
+// builds the index, starts the server and sets VNSEARCH_URL. Every test fails if the page logs a
+// console error or throws.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, launchBrowser, saveScreenshot, waitForText, withPage } from './harness.mjs';
+import { baseUrl, launchBrowser, saveScreenshot, waitForResults, waitForText, withPage } from './harness.mjs';
 
 // corpus/000_2bc41360e3854d8f.txt: the article that names Trần Bình Trọng in its body.
 const PERSON_QUERY = 'Trần Bình Trọng';
@@ -36,6 +38,9 @@ test('searching for a person finds their article and opens it', { timeout: TEST_
     assert.equal(await page.locator('label[for="q"]').textContent(), 'Tìm kiếm');
     await page.locator('#q').fill(PERSON_QUERY);
     await page.locator('#q').press('Enter');
+    // The home page lists the newest articles: wait for this search's results.
+    await page.waitForURL((url) => url.searchParams.get('q') === PERSON_QUERY);
+    await waitForResults(page);
 
     const firstHit = page.locator('#results li.hit').first();
     await firstHit.waitFor();
@@ -55,7 +60,7 @@ test('searching for a person finds their article and opens it', { timeout: TEST_
     assert.ok((await page.locator('#article-title').textContent()).includes(PERSON_ARTICLE_TITLE_PART));
     assert.equal(new URL(page.url()).searchParams.get('id'), PERSON_ARTICLE_ID);
     assert.ok(await page.locator('#results-view').isHidden(), 'the results are hidden behind the article');
-    await saveScreenshot(page, 'article');
+    await saveScreenshot(page, 'article-accented-query', { fullPage: false });
 
     // Back returns to the same results, with the query still in the box.
     await page.goBack();
@@ -164,5 +169,98 @@ test('"/" focuses the search box, and the page fits a 360px phone', { timeout: T
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(pageWidth <= 360, `the page is ${pageWidth}px wide at a 360px viewport`);
     await saveScreenshot(page, 'search-results-360px');
+
+    // The filters fold into a toggle above the results.
+    const toggle = page.locator('#filters-toggle');
+    assert.ok(await toggle.isVisible());
+    assert.ok(await page.locator('#facet-term').isHidden());
+    const toggleBox = await toggle.boundingBox();
+    const resultsBox = await page.locator('#results').boundingBox();
+    assert.ok(toggleBox.y < resultsBox.y, 'the toggle sits above the results');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const term = page.locator('#facet-term input[type="checkbox"]').first();
+    await term.waitFor();
+    const termValue = await term.getAttribute('data-value');
+    await term.check();
+    await page.waitForURL((url) => url.searchParams.get('term') === termValue);
+    await page.locator('#active-filters .chip').first().waitFor();
+    assert.ok(await toggle.textContent(), 'Bộ lọc (1)');
+    const widthWithFilters = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(widthWithFilters <= 360, `the page is ${widthWithFilters}px wide with the filters open`);
+    await saveScreenshot(page, 'filters-open-360px');
+
+    // The article view fits too.
+    await page.locator('a.hit-title').first().click();
+    await page.locator('#article-persons li').first().waitFor();
+    const articleWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(articleWidth <= 360, `the article is ${articleWidth}px wide at a 360px viewport`);
+    await saveScreenshot(page, 'article-360px', { fullPage: false });
+  });
+});
+
+test('landmarks, labels and a live result count for screen readers', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'landmarks', {}, async (page) => {
+    await page.goto(searchUrl(COMMON_QUERY, { size: '2' }));
+    await page.locator('#results li.hit').first().waitFor();
+    assert.equal(await page.getByRole('banner').count(), 1);
+    assert.equal(await page.getByRole('search').count(), 1);
+    assert.equal(await page.getByRole('main').count(), 1);
+    assert.equal(await page.getByRole('complementary', { name: 'Bộ lọc' }).count(), 1);
+    assert.equal(await page.getByRole('navigation', { name: 'Phân trang' }).count(), 1);
+    assert.equal(await page.getByRole('combobox', { name: 'Tìm kiếm' }).count(), 1);
+    assert.equal(await page.getByRole('combobox', { name: 'Sắp xếp' }).count(), 1);
+    assert.equal(await page.locator('#summary').getAttribute('aria-live'), 'polite');
+    // Every visible form control has a name a screen reader can say.
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
+      .filter((control) => control.offsetParent !== null)
+      .filter((control) => !(control.labels && control.labels.length > 0) && !control.getAttribute('aria-label') &&
+        !(control.tagName === 'BUTTON' && control.textContent.trim()))
+      .map((control) => control.outerHTML));
+    assert.deepEqual(unnamed, []);
+    // Tab from the search box reaches the filters before the results, as they are laid out.
+    const order = await page.evaluate(() => {
+      const position = (node) => [...document.querySelectorAll('*')].indexOf(node);
+      return [position(document.querySelector('#q')), position(document.querySelector('#date-from')),
+        position(document.querySelector('#results'))];
+    });
+    assert.ok(order[0] < order[1] && order[1] < order[2], order.join(' < '));
+  });
+});
+
+test('the page offers an OpenSearch description whose template searches', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(browser, 'opensearch', {}, async (page) => {
+    await page.goto(`${baseUrl}/`);
+    const link = page.locator('link[rel="search"]');
+    assert.equal(await link.getAttribute('type'), 'application/opensearchdescription+xml');
+    const descriptionUrl = new URL(await link.getAttribute('href'), page.url()).href;
+    const description = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      const xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
+      const namespace = 'http://a9.com/-/spec/opensearch/1.1/';
+      const urlElement = xml.getElementsByTagNameNS(namespace, 'Url')[0];
+      return {
+        status: response.status,
+        parseError: xml.getElementsByTagName('parsererror').length > 0,
+        root: xml.documentElement.namespaceURI + ' ' + xml.documentElement.localName,
+        shortName: xml.getElementsByTagNameNS(namespace, 'ShortName')[0]?.textContent,
+        type: urlElement?.getAttribute('type'),
+        template: urlElement?.getAttribute('template'),
+      };
+    }, descriptionUrl);
+    assert.equal(description.status, 200);
+    assert.equal(description.parseError, false, 'opensearch.xml is well-formed XML');
+    assert.equal(description.root, 'http://a9.com/-/spec/opensearch/1.1/ OpenSearchDescription');
+    assert.equal(description.shortName, 'vnsearch');
+    assert.equal(description.type, 'text/html');
+    assert.ok(description.template.includes('{searchTerms}'), description.template);
+
+    // The template, resolved against the description's own URL, is this page searching.
+    const searchUrlFromTemplate = new URL(
+      description.template.replace('{searchTerms}', encodeURIComponent(PERSON_QUERY)), descriptionUrl);
+    assert.equal(searchUrlFromTemplate.origin, new URL(baseUrl).origin);
+    await page.goto(searchUrlFromTemplate.href);
+    await page.locator('#results li.hit').first().waitFor();
+    assert.equal((await hitIds(page))[0], PERSON_ARTICLE_ID);
   });
 });

@@ -7,7 +7,7 @@
 
 import { element, fillMetaLine, markedTextNodes } from './dom.js';
 import { formatCount, formatDate } from './format.js';
-import { queryHighlightTerms } from './query-words.js';
+import { queryHighlightTerms, withAccentsFromPhrases } from './query-words.js';
 import { facetOnlyState, isHomeState, urlForState } from './url-state.js';
 
 // Splits a plain-text body into paragraphs on blank lines.
@@ -58,7 +58,7 @@ export class ArticleView {
   }
 
   render(article, state) {
-    const terms = queryHighlightTerms(state.query);
+    const terms = withAccentsFromPhrases(queryHighlightTerms(state.query), [article.title, article.body]);
     this.title.replaceChildren(...markedTextNodes(article.title || '(Không có tiêu đề)', terms));
     fillMetaLine(this.meta, article);
     this.body.replaceChildren(...bodyParagraphs(article.body).map((paragraphText) =>

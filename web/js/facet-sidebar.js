@@ -15,7 +15,6 @@
 import { fetchJson, facetValuesApiUrl } from './api.js';
 import { element, setTextIfChanged } from './dom.js';
 import { formatCount } from './format.js';
-import { foldPhrase } from './query-words.js';
 import { FACETS, FACET_NAMES, hasFilters, refinedState, resolveSelections, withFacetValue } from './url-state.js';
 
 export const VISIBLE_VALUES = 8;

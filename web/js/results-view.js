@@ -16,7 +16,7 @@ import {
 const PAGE_NUMBER_RADIUS = 2;
 
 export class ResultsView {
-  // `onNavigate(state, focusTarget)` applies a new search state.
+  // `onNavigate(state)` applies a new search state.
   constructor(root, { onNavigate }) {
     this.root = root;
     this.onNavigate = onNavigate;
@@ -41,13 +41,13 @@ export class ResultsView {
       if (!this.state) return;
       const defaultSort = this.state.query ? 'relevance' : '-date';
       const sort = this.sort.value === defaultSort ? '' : this.sort.value;
-      this.onNavigate(refinedState(this.state, { sort }), 'none');
+      this.onNavigate(refinedState(this.state, { sort }));
     });
     this.activeFilters.addEventListener('click', (event) => {
       const chip = event.target.closest('button[data-remove]');
       if (!chip || !this.state) return;
       this.chipToFocus = Number(chip.dataset.index);
-      this.onNavigate(this.stateWithout(chip.dataset), 'none');
+      this.onNavigate(this.stateWithout(chip.dataset));
     });
   }
 
