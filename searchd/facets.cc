@@ -99,29 +99,26 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
                      true});
     shown_ids.push_back(id);
   }
-  // The most frequent `limit` others, by count then name.
-  std::vector<std::pair<Xapian::doccount, const std::string*>> ranked;
+  // The most frequent `limit` others, by count then name (names are remembered per thread, so
+  // ordering ties by name stays cheap after the first request).
+  struct Ranked {
+    Xapian::doccount count;
+    const std::string* id;
+    std::string name;
+  };
+  std::vector<Ranked> ranked;
   ranked.reserve(counts.size());
-  for (const auto& [id, count] : counts) ranked.emplace_back(count, &id);
-  size_t wanted = std::min(ranked.size(), limit + shown_ids.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + wanted, ranked.end(),
-                    [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
-                    });
-  size_t others = 0;
-  for (size_t i = 0; i < wanted && others < limit; ++i) {
-    const std::string& id = *ranked[i].second;
+  for (const auto& [id, count] : counts) {
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     std::string name = FacetValueName(facet, database, id);
-    if (name.empty()) continue;  // a value whose name was never written: nothing to show
-    shown.push_back({name, ranked[i].first, false});
-    ++others;
+    if (!name.empty()) ranked.push_back({count, &id, std::move(name)});  // unnamed: not shown
   }
-  // Equal counts by name, so that the order does not depend on hash values.
-  std::stable_sort(shown.begin() + static_cast<long>(shown_ids.size()), shown.end(),
-                   [](const FacetValue& a, const FacetValue& b) {
-                     return a.count != b.count ? a.count > b.count : a.value < b.value;
-                   });
+  size_t wanted = std::min(ranked.size(), limit);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(wanted), ranked.end(),
+                    [](const Ranked& a, const Ranked& b) {
+                      return a.count != b.count ? a.count > b.count : a.name < b.name;
+                    });
+  for (size_t i = 0; i < wanted; ++i) shown.push_back({ranked[i].name, ranked[i].count, false});
   return shown;
 }
 

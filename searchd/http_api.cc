@@ -293,6 +293,42 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     });
   });
 
+  // The OpenSearch description, with this server's address as the browser reached it (a static
+  // file cannot know it, and browsers want absolute templates).
+  server->Get("/opensearch.xml", [](const httplib::Request& request, httplib::Response& response) {
+    std::string host = request.get_header_value("Host");
+    bool safe_host = !host.empty() && host.find_first_of("<>\"'& ") == std::string::npos;
+    std::string base = "http://" + (safe_host ? host : std::string("127.0.0.1:8080"));
+    response.set_content(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
+        "  <ShortName>vnsearch</ShortName>\n"
+        "  <Description>Tìm kiếm tin tức tiếng Việt: đại hội, nhân sự, đơn vị, nhiệm kỳ."
+        "</Description>\n"
+        "  <InputEncoding>UTF-8</InputEncoding>\n"
+        "  <Language>vi</Language>\n"
+        "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
+        "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base +
+            "/api/opensearch/suggest?q={searchTerms}\"/>\n"
+        "</OpenSearchDescription>\n",
+        "application/opensearchdescription+xml; charset=utf-8");
+  });
+
+  // OpenSearch suggestions (application/x-suggestions+json): a browser's address bar asks here
+  // as the reader types once vnsearch is added as a search engine.
+  server->Get("/api/opensearch/suggest", [database](const httplib::Request& request,
+                                                   httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string typed = QueryParameter(request, "q");
+      json completions = json::array();
+      for (const json& suggestion : ThreadSearcher(database).Suggest(typed, 10)) {
+        completions.push_back(suggestion["text"]);
+      }
+      response.set_content(json::array({typed, completions}).dump(),
+                           "application/x-suggestions+json; charset=utf-8");
+    });
+  });
+
   server->Get(R"(/api/facets/([^/]+))", [database](const httplib::Request& request,
                                                   httplib::Response& response) {
     Guarded(&response, [&] {

@@ -51,7 +51,7 @@ std::string Metrics::Render(unsigned long documents) const {
 
 std::string RouteOf(const std::string& path) {
   static const char* const kExact[] = {"/api/search", "/api/suggest", "/api/openapi.json",
-                                       "/healthz", "/metrics"};
+                                       "/api/opensearch/suggest", "/healthz", "/metrics"};
   for (const char* route : kExact) {
     if (path == route) return route;
   }

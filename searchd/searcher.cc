@@ -165,7 +165,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   Xapian::Query matcher = built.query_matches;
   enquire.set_query(Filtered(built.query, all_filters));
   Xapian::MSet matches = enquire.get_mset(offset, request.size, check_at_least);
-  if (matches.get_matches_upper_bound() == 0 && !built.plain_words.empty()) {
+  // No article has every word: show those with some — unless filters are set, which must only
+  // ever narrow what the words find.
+  if (matches.get_matches_upper_bound() == 0 && !built.plain_words.empty() &&
+      all_filters.empty()) {
     matcher = built.relaxed_matches;
     enquire.set_query(Filtered(built.relaxed, all_filters));
     matches = enquire.get_mset(offset, request.size, check_at_least);
@@ -319,12 +322,19 @@ std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t l
   if (words.empty()) return suggestions;
   std::string typed_key;
   for (const std::string& word : words) typed_key += (typed_key.empty() ? "" : " ") + word;
-  // Persons and units whose name, or a word of it, starts with what was typed.
+  // Persons and units whose name, or a word of it, starts with what was typed — or, when
+  // nothing does, with its last words ("dai hoi tran b" → Trần Bình Trọng).
   for (const char* facet_name : {"person", "unit"}) {
-    FacetListing listing = ListFacet(*FindFacet(facet_name), typed, limit);
-    for (const FacetValue& value : listing.values) {
-      if (suggestions.size() >= limit / 2 + 1) break;
-      suggestions.push_back({{"type", facet_name}, {"text", value.value}, {"count", value.count}});
+    for (size_t first_word = 0; first_word < words.size(); ++first_word) {
+      std::string tail;
+      for (size_t i = first_word; i < words.size(); ++i) tail += (tail.empty() ? "" : " ") + words[i];
+      FacetListing listing = ListFacet(*FindFacet(facet_name), tail, limit);
+      for (const FacetValue& value : listing.values) {
+        if (suggestions.size() >= limit / 2 + 1) break;
+        suggestions.push_back(
+            {{"type", facet_name}, {"text", value.value}, {"count", value.count}});
+      }
+      if (!listing.values.empty()) break;
     }
   }
   // Titles with every typed word, the last one as a prefix.

@@ -40,19 +40,41 @@ std::vector<Span> MatchedSpans(std::string_view text, const std::vector<Token>& 
   return spans;
 }
 
+// Escapes `text` for a snippet: a paragraph break becomes " · ", so that the end of one
+// paragraph does not run into the next ("…tại Đại hội · Cùng với đó…").
+std::string EscapeSnippetText(std::string_view text) {
+  std::string escaped;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t line_break = text.find('\n', at);
+    if (line_break == std::string_view::npos) line_break = text.size();
+    escaped += EscapeHtml(text.substr(at, line_break - at));
+    if (line_break == text.size()) break;
+    size_t after = text.find_first_not_of("\r\n \t", line_break);
+    if (after == std::string_view::npos) after = text.size();
+    while (!escaped.empty() && escaped.back() == ' ') escaped.pop_back();
+    if (!escaped.empty() && after < text.size()) escaped += " · ";
+    at = after;
+  }
+  return escaped;
+}
+
 std::string RenderMarked(std::string_view text, uint32_t begin, uint32_t end,
-                         const std::vector<Span>& spans) {
+                         const std::vector<Span>& spans, bool for_snippet) {
+  auto escape = [for_snippet](std::string_view part) {
+    return for_snippet ? EscapeSnippetText(part) : EscapeHtml(part);
+  };
   std::string html;
   uint32_t at = begin;
   for (const Span& span : spans) {
     if (span.begin < at || span.end > end) continue;
-    html += EscapeHtml(text.substr(at, span.begin - at));
+    html += escape(text.substr(at, span.begin - at));
     html += "<mark>";
     html += EscapeHtml(text.substr(span.begin, span.end - span.begin));
     html += "</mark>";
     at = span.end;
   }
-  html += EscapeHtml(text.substr(at, end - at));
+  html += escape(text.substr(at, end - at));
   return html;
 }
 
@@ -83,7 +105,7 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
 
 std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
                         const Highlighter& highlighter, size_t max_words) {
-  if (tokens.empty()) return EscapeHtml(text.substr(0, 300));
+  if (tokens.empty()) return EscapeSnippetText(text.substr(0, 300));
   std::vector<bool> matched = highlighter.MatchTokens(tokens);
   auto spelling = [&](const Token& token) -> const std::string& {
     return highlighter.space == MatchSpace::kExact ? token.exact : token.folded;
@@ -129,7 +151,8 @@ std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
                                        : tokens[last - 1].end;
   std::string html;
   if (begin > 0) html += "… ";
-  html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last));
+  html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last),
+                       /*for_snippet=*/true);
   if (end < text.size()) html += " …";
   return html;
 }
@@ -139,7 +162,7 @@ std::string HighlightAll(std::string_view text, const Highlighter& highlighter) 
   Analyze(text, &tokens);
   std::vector<bool> matched = highlighter.MatchTokens(tokens);
   return RenderMarked(text, 0, static_cast<uint32_t>(text.size()),
-                      MatchedSpans(text, tokens, matched, 0, tokens.size()));
+                      MatchedSpans(text, tokens, matched, 0, tokens.size()), /*for_snippet=*/false);
 }
 
 }  // namespace vnsearch

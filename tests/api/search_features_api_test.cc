@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -945,7 +946,8 @@ TEST_F(SearchFeaturesApiTest, HostileInputNeverGets5xx) {
         repeated("2022-", 800), repeated("ặ", 1300)}) {
     paths.push_back("/api/search?q=" + httplib::detail::encode_query_param(query));
   }
-  paths.push_back("/api/suggest?q=" + httplib::detail::encode_query_param(repeated("a ", 2000)));
+  paths.push_back("/api/suggest?q=" + repeated("a", 4000));
+  paths.push_back("/api/suggest?q=" + httplib::detail::encode_query_param(repeated("tran ", 400)));
   paths.push_back("/api/facets/person?prefix=" + repeated("a", 5000));
   paths.push_back("/api/search?q=a" + repeated("&unit=x", 500));
 
@@ -961,6 +963,27 @@ TEST_F(SearchFeaturesApiTest, HostileInputNeverGets5xx) {
     }
   }
   EXPECT_EQ(Get("/healthz")["status"], "ok");
+}
+
+// A request within the limits (q ≤ 4096 bytes) must cost about what its words cost to look up,
+// not the square of their number: a worker busy for seconds on one request is a denial of
+// service. Ordinary requests take milliseconds; the bound leaves room for a loaded machine.
+TEST_F(SearchFeaturesApiTest, LongSuggestQueryIsAnsweredQuickly) {
+  std::string many_words;
+  for (int i = 0; i < 2000; ++i) many_words += "a ";
+  std::string path = "/api/suggest?q=" + httplib::detail::encode_query_param(many_words);
+  ApiClient client = Client();
+  double fastest_seconds = 1e9;
+  for (int attempt = 0; attempt < 2 && fastest_seconds >= 1.0; ++attempt) {
+    auto started = std::chrono::steady_clock::now();
+    httplib::Result result = client.Get(path);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 200);
+    fastest_seconds = std::min(fastest_seconds, seconds);
+  }
+  EXPECT_LT(fastest_seconds, 1.0) << "GET /api/suggest?q=a%20a%20… (2000 words)";
 }
 
 TEST_F(SearchFeaturesApiTest, PathTraversalOnStaticFilesServesNoFile) {

@@ -17,23 +17,22 @@ fi
 sources=(
   "$source_dir/tests/fuzz/analysis_fuzzer.cc"
   "$source_dir"/indexer/analysis/*.cc
-  "$build_dir/indexer/embedded/AbbreviationTableText.cc"
+  "$source_dir"/indexer/article/*.cc
+  "$build_dir"/indexer/embedded/*.cc
   "$source_dir/searchd/query_parser.cc"
-  "$source_dir/searchd/query_builder.cc"
-  "$source_dir/searchd/snippet.cc"
 )
 binary="$fuzz_dir/analysis_fuzzer"
 rebuild=0
 [ -x "$binary" ] || rebuild=1
-for source in "${sources[@]}" "$source_dir"/indexer/analysis/*.h "$source_dir"/searchd/*.h; do
+for source in "${sources[@]}" "$source_dir"/indexer/*/*.h "$source_dir"/searchd/*.h; do
   [ "$source" -nt "$binary" ] && rebuild=1
 done
 if [ "$rebuild" = 1 ]; then
   echo "run.sh: building $binary"
   # shellcheck disable=SC2046  # pkg-config output is a list of flags
   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I "$source_dir/indexer" -I "$source_dir" $(pkg-config --cflags icu-uc icu-i18n xapian-core) \
-    "${sources[@]}" -o "$binary" $(pkg-config --libs icu-uc icu-i18n xapian-core)
+    -I "$source_dir/indexer" -I "$source_dir" $(pkg-config --cflags icu-uc icu-i18n) \
+    "${sources[@]}" -o "$binary" $(pkg-config --libs icu-uc icu-i18n)
 fi
 # Seeds: the articles of corpus/ and a few hand-picked hard cases.
 seeds="$fuzz_dir/seeds"
