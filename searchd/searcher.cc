@@ -13,6 +13,7 @@
 #include "analysis/analyzer.h"
 #include "article/canonical_name.h"
 #include "index/document_builder.h"
+#include "index/generations.h"
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
 #include "searchd/query_builder.h"
@@ -134,9 +135,38 @@ void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : database_(path) {}
+Searcher::Searcher(const std::string& path)
+    : path_(path), generation_(CurrentGeneration(path)), database_(path) {}
 
-void Searcher::Refresh() { database_.reopen(); }
+void Searcher::Refresh() {
+  // A rebuild swaps in a new generation: a different database, opened afresh. Otherwise reopen()
+  // picks up whatever the writer committed since (cheap when nothing changed).
+  std::string generation = CurrentGeneration(path_);
+  if (generation != generation_) {
+    database_ = Xapian::Database(path_);
+    generation_ = generation;
+    all_facet_values_.clear();
+    return;
+  }
+  database_.reopen();
+}
+
+const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
+  Xapian::rev revision = database_.get_revision();
+  if (revision != all_facet_values_revision_) {
+    all_facet_values_.clear();
+    all_facet_values_revision_ = revision;
+  }
+  auto found = all_facet_values_.find(facet.name);
+  if (found != all_facet_values_.end()) return found->second;
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, MatchEverything(), 0));
+  Xapian::ValueCountMatchSpy spy(facet.slot);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, database_.get_doccount());
+  return all_facet_values_[facet.name] =
+             CountsFromSpy(spy, facet, database_, {}, std::numeric_limits<size_t>::max() / 2);
+}
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
@@ -294,13 +324,7 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
 
 FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
                                  size_t limit) {
-  Xapian::Enquire enquire(database_);
-  enquire.set_query(MatchEverything());
-  Xapian::ValueCountMatchSpy spy(facet.slot);
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, database_.get_doccount());
-  std::vector<FacetValue> all =
-      CountsFromSpy(spy, facet, database_, {}, std::numeric_limits<size_t>::max() / 2);
+  const std::vector<FacetValue>& all = AllFacetValues(facet);
   std::string wanted = NameKey(prefix);
   FacetListing listing;
   for (const FacetValue& value : all) {
@@ -325,7 +349,9 @@ std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t l
   // Persons and units whose name, or a word of it, starts with what was typed — or, when
   // nothing does, with its last words ("dai hoi tran b" → Trần Bình Trọng).
   for (const char* facet_name : {"person", "unit"}) {
-    for (size_t first_word = 0; first_word < words.size(); ++first_word) {
+    constexpr size_t kMaxTrailingWords = 4;
+    size_t first_tried = words.size() > kMaxTrailingWords ? words.size() - kMaxTrailingWords : 0;
+    for (size_t first_word = first_tried; first_word < words.size(); ++first_word) {
       std::string tail;
       for (size_t i = first_word; i < words.size(); ++i) tail += (tail.empty() ? "" : " ") + words[i];
       FacetListing listing = ListFacet(*FindFacet(facet_name), tail, limit);

@@ -100,12 +100,20 @@ class Searcher {
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 
  private:
+  // Every value of `facet` over the whole index with its count, most frequent first; computed
+  // once per index revision.
+  const std::vector<FacetValue>& AllFacetValues(const FacetDefinition& facet);
+
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
                    const Xapian::Query& date_range, SearchResponse* response);
 
+  std::string path_;
+  std::string generation_;  // what path_ resolved to when opened (see index/generations.h)
   Xapian::Database database_;
+  std::map<std::string, std::vector<FacetValue>> all_facet_values_;  // by facet name
+  Xapian::rev all_facet_values_revision_ = 0;
 };
 
 }  // namespace vnsearch

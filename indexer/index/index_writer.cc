@@ -1,55 +1,84 @@
-// index_writer: document building plus the bookkeeping that spans documents. Spelling data is
-// gathered per batch and written once per distinct word at commit, which is far cheaper than one
-// add_spelling() call per occurrence.
+// index_writer: spelling data is gathered per batch and written once per distinct word at commit,
+// far cheaper than one add_spelling() call per occurrence. Facet names go to metadata once per
+// writer. Both are part of the same Xapian commit as the documents, so a crash never leaves one
+// without the other.
 
 #include "index/index_writer.h"
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
-#include "analysis/analyzer.h"
 #include "index/document_builder.h"
+#include "index/schema.h"
 
 namespace vnsearch {
 namespace {
 
-Xapian::WritableDatabase OpenForWriting(const std::string& path) {
+Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   std::error_code ignored;  // a failure shows up, with a better message, in the open below
   if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-}
-
-// Words worth offering as spelling corrections: letters only, two or more.
-bool IsSpellingWord(const Token& token) {
-  if (token.kind != TokenKind::kWord || token.folded.size() < 2) return false;
-  for (char c : token.folded) {
-    if (c < 'a' || c > 'z') return false;
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(lock_wait_seconds));
+  while (true) {
+    try {
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
   }
-  return true;
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path) : database_(OpenForWriting(path)) {}
+IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds)
+    : database_(OpenForWriting(path, lock_wait_seconds)) {}
 
-void IndexWriter::Put(const Article& article, const std::string& content_hash) {
-  Xapian::Document document = BuildDocument(article, content_hash);
-  database_.replace_document(ArticleIdTerm(article.id), document);
-  for (const auto& [key, name] : FacetNames(article)) {
+void IndexWriter::Put(const PreparedArticle& prepared) {
+  database_.replace_document(ArticleIdTerm(prepared.article.id), prepared.document);
+  for (const auto& [key, name] : prepared.facet_names) {
     if (named_facet_values_.insert(key).second) database_.set_metadata(key, name);
   }
-  std::vector<Token> tokens;
-  Analyze(article.title, &tokens);
-  Analyze(article.body, &tokens);
-  for (const Token& token : tokens) {
-    if (IsSpellingWord(token)) ++pending_spellings_[token.folded];
+  for (const auto& [word, frequency] : prepared.spelling_words) {
+    pending_spellings_[word] += frequency;
   }
+}
+
+bool IndexWriter::Delete(const std::string& article_id) {
+  std::string id_term = ArticleIdTerm(article_id);
+  if (database_.get_termfreq(id_term) == 0) return false;
+  database_.delete_document(id_term);
+  return true;
 }
 
 void IndexWriter::Commit() {
   for (const auto& [word, frequency] : pending_spellings_) database_.add_spelling(word, frequency);
   pending_spellings_.clear();
   database_.commit();
+}
+
+std::unordered_map<std::string, std::string> IndexWriter::StoredContentHashes() {
+  return ReadContentHashes(database_);
+}
+
+std::unordered_map<std::string, std::string> ReadContentHashes(const Xapian::Database& database) {
+  std::unordered_map<Xapian::docid, std::string> hash_by_docid;
+  for (Xapian::ValueIterator value = database.valuestream_begin(schema::kContentHashSlot);
+       value != database.valuestream_end(schema::kContentHashSlot); ++value) {
+    hash_by_docid[value.get_docid()] = *value;
+  }
+  std::unordered_map<std::string, std::string> hash_by_id;
+  const std::string prefix = schema::kArticleId;
+  for (Xapian::TermIterator term = database.allterms_begin(prefix);
+       term != database.allterms_end(prefix); ++term) {
+    Xapian::PostingIterator posting = database.postlist_begin(*term);
+    if (posting == database.postlist_end(*term)) continue;
+    hash_by_id[(*term).substr(prefix.size())] = hash_by_docid[*posting];
+  }
+  return hash_by_id;
 }
 
 }  // namespace vnsearch

@@ -1,5 +1,6 @@
 // index_writer: the one place that writes to a vnsearch index. Owns the Xapian::WritableDatabase
-// (Xapian allows one writer per database) and the spelling data. Not thread-safe.
+// (Xapian allows one writer per database: opening fails while another holds the lock) and the
+// bookkeeping that spans documents (spelling data, facet names). Not thread-safe.
 #ifndef VNSEARCH_INDEX_INDEX_WRITER_H_
 #define VNSEARCH_INDEX_INDEX_WRITER_H_
 
@@ -9,34 +10,43 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "article/article.h"
+#include "index/prepared_article.h"
 
 namespace vnsearch {
 
 class IndexWriter {
  public:
-  // Opens (creating if needed, with its parent folders) the database at `path`.
-  // Throws Xapian::Error when it cannot, e.g. when another writer holds the lock.
-  explicit IndexWriter(const std::string& path);
+  // Opens (creating if needed, with its parent folders) the database at `path`. Waits up to
+  // `lock_wait_seconds` for another writer to finish; then throws Xapian::DatabaseLockError.
+  // Throws other Xapian::Errors when the database cannot be opened.
+  explicit IndexWriter(const std::string& path, double lock_wait_seconds = 0);
 
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds `article`, or replaces the article with the same id. Not durable until Commit().
-  void Put(const Article& article, const std::string& content_hash);
+  // Adds the article, or replaces the article with the same id. Not durable until Commit().
+  void Put(const PreparedArticle& prepared);
 
-  // Makes everything Put so far durable and visible to readers.
+  // Deletes the article with `article_id`; returns false when there is none.
+  bool Delete(const std::string& article_id);
+
+  // Makes everything since the last commit durable and visible to readers, atomically: a crash
+  // before it loses the batch, never the index.
   void Commit();
+
+  // The content hash stored for each article id (what incremental runs compare against).
+  std::unordered_map<std::string, std::string> StoredContentHashes();
 
   Xapian::WritableDatabase& database() { return database_; }
 
  private:
   Xapian::WritableDatabase database_;
-  // Folded words seen since the last commit and how often: spelling data for typo suggestions.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
-  // Facet names written as metadata by this writer: each is written once.
-  std::unordered_set<std::string> named_facet_values_;
+  std::unordered_set<std::string> named_facet_values_;  // metadata written by this writer
 };
+
+// The stored content hashes of `database` by article id.
+std::unordered_map<std::string, std::string> ReadContentHashes(const Xapian::Database& database);
 
 }  // namespace vnsearch
 

@@ -1,0 +1,206 @@
+// indexing_run: a producer/consumer pipeline. Worker threads take files in order, read and hash
+// them, skip the unchanged, and parse and build the rest (all pure work); the calling thread is
+// the single writer, applying results as they come and committing every batch_size articles.
+//
+// Crash safety comes from Xapian's atomic commit plus the content hash: after a kill at any
+// moment the index holds exactly the committed batches, and a rerun skips them as unchanged.
+
+#include "index/indexing_run.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "article/article_parser.h"
+#include "index/corpus_reader.h"
+#include "index/generations.h"
+#include "index/index_writer.h"
+#include "index/prepared_article.h"
+#include "index/progress.h"
+
+namespace vnsearch {
+namespace {
+
+constexpr size_t kQueueCapacity = 64;
+
+// What a worker found out about one file.
+struct FileResult {
+  enum class Kind { kPrepared, kUnchanged, kFailed } kind = Kind::kFailed;
+  std::string article_id;
+  size_t bytes = 0;
+  std::string error;
+  std::unique_ptr<PreparedArticle> prepared;
+};
+
+// A bounded queue from the workers to the writer.
+class ResultQueue {
+ public:
+  void Push(FileResult result) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < kQueueCapacity; });
+    queue_.push_back(std::move(result));
+    not_empty_.notify_one();
+  }
+
+  // The next result, or nullopt once every worker is done and the queue is drained.
+  std::optional<FileResult> Pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || workers_left_ == 0; });
+    if (queue_.empty()) return std::nullopt;
+    FileResult result = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return result;
+  }
+
+  void SetWorkers(int count) { workers_left_ = count; }
+
+  void WorkerDone() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --workers_left_;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+  std::deque<FileResult> queue_;
+  int workers_left_ = 0;
+};
+
+FileResult ProcessFile(const CorpusFile& file,
+                       const std::unordered_map<std::string, std::string>& stored_hashes) {
+  FileResult result;
+  result.article_id = file.article_id;
+  std::string text;
+  if (!ReadArticleFile(file.path, &text, &result.error)) return result;
+  result.bytes = text.size();
+  std::string hash = ContentHash(text);
+  auto stored = stored_hashes.find(file.article_id);
+  if (stored != stored_hashes.end() && stored->second == hash) {
+    result.kind = FileResult::Kind::kUnchanged;
+    return result;
+  }
+  try {
+    result.prepared =
+        std::make_unique<PreparedArticle>(PrepareParsedArticle(ParseArticle(file.article_id, text), hash));
+    result.kind = FileResult::Kind::kPrepared;
+  } catch (const std::exception& error) {
+    result.error = file.path + ": cannot be indexed: " + error.what();
+  }
+  return result;
+}
+
+int ThreadCount(int requested) {
+  if (requested > 0) return std::min(requested, 64);
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : static_cast<int>(std::min(cores, 16u));
+}
+
+}  // namespace
+
+IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_out) {
+  auto started = std::chrono::steady_clock::now();
+  IndexingSummary summary;
+  std::vector<CorpusFile> files = ListCorpusFiles(options.paths, &summary.errors);
+  summary.failed = summary.errors.size();
+
+  // The live index's writer lock is held for the whole run — for a rebuild too, so that writes
+  // through vnsearchd wait (503 Retry-After) instead of landing in a generation about to go.
+  IndexWriter live_writer(options.database, options.lock_wait_seconds);
+  std::string generation;
+  std::unique_ptr<IndexWriter> rebuild_writer;
+  if (options.rebuild) {
+    generation = NewGenerationPath(options.database);
+    rebuild_writer = std::make_unique<IndexWriter>(generation);
+  }
+  IndexWriter& writer = options.rebuild ? *rebuild_writer : live_writer;
+  const std::unordered_map<std::string, std::string> stored_hashes =
+      options.rebuild ? std::unordered_map<std::string, std::string>()
+                      : live_writer.StoredContentHashes();
+
+  ResultQueue queue;
+  int thread_count = ThreadCount(options.threads);
+  queue.SetWorkers(thread_count);
+  std::atomic<size_t> next_file{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < thread_count; ++t) {
+    workers.emplace_back([&] {
+      for (size_t i = next_file++; i < files.size(); i = next_file++) {
+        queue.Push(ProcessFile(files[i], stored_hashes));
+      }
+      queue.WorkerDone();
+    });
+  }
+
+  Progress progress(progress_out, files.size());
+  std::unordered_set<std::string> seen_ids;
+  size_t done = 0;
+  size_t uncommitted = 0;
+  try {
+    while (std::optional<FileResult> result = queue.Pop()) {
+      ++done;
+      summary.bytes += result->bytes;
+      seen_ids.insert(result->article_id);  // failed files too: their old version is kept
+      switch (result->kind) {
+        case FileResult::Kind::kUnchanged:
+          ++summary.unchanged;
+          break;
+        case FileResult::Kind::kFailed:
+          ++summary.failed;
+          summary.errors.push_back(result->error);
+          break;
+        case FileResult::Kind::kPrepared:
+          writer.Put(*result->prepared);
+          ++(stored_hashes.count(result->article_id) ? summary.updated : summary.added);
+          if (++uncommitted >= options.batch_size) {
+            writer.Commit();
+            uncommitted = 0;
+          }
+          break;
+      }
+      progress.Update(done, summary.bytes);
+    }
+  } catch (...) {
+    next_file = files.size();  // stop the workers, drain the queue, then report the error
+    while (queue.Pop()) {
+    }
+    for (std::thread& worker : workers) worker.join();
+    progress.Finish();
+    throw;
+  }
+  for (std::thread& worker : workers) worker.join();
+  progress.Finish();
+
+  if (options.prune && !options.rebuild) {
+    for (const auto& [article_id, hash] : stored_hashes) {
+      if (!seen_ids.count(article_id) && writer.Delete(article_id)) ++summary.deleted;
+    }
+  }
+  writer.Commit();
+  if (options.rebuild) {
+    rebuild_writer.reset();  // closed, so that the folder is complete before it goes live
+    std::string error;
+    if (!PublishGeneration(options.database, generation, &error)) {
+      std::error_code ignored;
+      std::filesystem::remove_all(generation, ignored);
+      throw std::runtime_error(error);
+    }
+  }
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace vnsearch
