@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "article/date_parser.h"
+#include "searchd/article_store.h"
 #include "searchd/metrics.h"
 #include "searchd/searcher.h"
 
@@ -181,6 +182,43 @@ void Guarded(httplib::Response* response, Handler handler) {
   }
 }
 
+// Writes need "Authorization: Bearer <token>". Returns false, with the response filled in,
+// when the request may not write.
+bool AuthorizeWrite(const std::string& token, const httplib::Request& request,
+                    httplib::Response* response) {
+  if (token.empty()) {
+    SendError(response, 403, "writes_disabled",
+              "writes are disabled: start vnsearchd with --token (or VNSEARCH_TOKEN)");
+    return false;
+  }
+  std::string expected = "Bearer " + token;
+  std::string given = request.get_header_value("Authorization");
+  // Compare in time independent of where they differ.
+  unsigned char difference = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < given.size() && i < expected.size(); ++i) {
+    difference |= static_cast<unsigned char>(given[i] ^ expected[i]);
+  }
+  if (difference != 0) {
+    response->set_header("WWW-Authenticate", "Bearer");
+    SendError(response, 401, "unauthorized",
+              given.empty() ? "send Authorization: Bearer <token>" : "wrong token");
+    return false;
+  }
+  return true;
+}
+
+void SendStoreResult(const StoreResult& result, httplib::Response* response) {
+  if (result.status >= 400) {
+    if (result.status == 503) response->set_header("Retry-After", "2");
+    SendError(response, result.status, result.error_code, result.message);
+  } else if (result.status == 204) {
+    response->status = 204;
+  } else {
+    response->set_header("Location", "/api/articles/" + result.article_id);
+    SendJson(response, result.status, {{"id", result.article_id}});
+  }
+}
+
 // Per-request bookkeeping for the access log and metrics: set before routing, read after.
 thread_local std::chrono::steady_clock::time_point request_started;
 
@@ -347,6 +385,34 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
                 {"prefix", prefix},
                 {"total", listing.total_values},
                 {"values", FacetValuesJson(listing.values)}});
+    });
+  });
+
+  auto store = std::make_shared<ArticleStore>(database, options.corpus);
+  const std::string token = options.token;
+  server->Post("/api/articles", [store, token](const httplib::Request& request,
+                                               httplib::Response& response) {
+    Guarded(&response, [&] {
+      if (!AuthorizeWrite(token, request, &response)) return;
+      SendStoreResult(store->Put(request.get_header_value("Content-Type"), request.body,
+                                 std::nullopt),
+                      &response);
+    });
+  });
+  server->Put(R"(/api/articles/(.+))", [store, token](const httplib::Request& request,
+                                                      httplib::Response& response) {
+    Guarded(&response, [&] {
+      if (!AuthorizeWrite(token, request, &response)) return;
+      SendStoreResult(store->Put(request.get_header_value("Content-Type"), request.body,
+                                 std::string(request.matches[1])),
+                      &response);
+    });
+  });
+  server->Delete(R"(/api/articles/(.+))", [store, token](const httplib::Request& request,
+                                                         httplib::Response& response) {
+    Guarded(&response, [&] {
+      if (!AuthorizeWrite(token, request, &response)) return;
+      SendStoreResult(store->Delete(request.matches[1]), &response);
     });
   });
 

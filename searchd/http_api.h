@@ -19,6 +19,8 @@ struct ServerOptions {
   std::string access_log = "-";    // "-" for standard error, "off", or a file to append to
   int timeout_seconds = 10;        // read and write timeout per connection
   size_t max_body_bytes = 4 << 20; // request bodies larger than this are refused (413)
+  std::string token;               // bearer token for writes; empty: writes are disabled (403)
+  std::string corpus = "corpus";   // where articles written over HTTP are kept as files
 };
 
 // Installs every route of the API and the static page on `server`, with limits, CORS, the

@@ -30,6 +30,10 @@ constexpr const char* kUsage =
     "  --access-log FILE     - for standard error, off, or a file to append to\n"
     "                        (VNSEARCH_ACCESS_LOG, default -)\n"
     "  --timeout SECONDS     read and write timeout per connection (VNSEARCH_TIMEOUT, default 10)\n"
+    "  --token TOKEN  bearer token that allows writes (POST/PUT/DELETE /api/articles)\n"
+    "                 (VNSEARCH_TOKEN, default none: writes are disabled)\n"
+    "  --corpus DIR   where articles written over HTTP are kept as files\n"
+    "                 (VNSEARCH_CORPUS, default corpus)\n"
     "  --help         show this help\n";
 
 bool ParsePort(const std::string& text, int* port) {
@@ -56,6 +60,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   env("VNSEARCH_CORS_ORIGIN", &options->cors_origin);
   env("VNSEARCH_ACCESS_LOG", &options->access_log);
   env("VNSEARCH_TIMEOUT", &timeout_text);
+  env("VNSEARCH_TOKEN", &options->token);
+  env("VNSEARCH_CORPUS", &options->corpus);
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     auto value = [&](const char* flag, std::string* target) {
@@ -77,7 +83,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     if (value("--db", &options->database) || value("--host", &options->host) ||
         value("--port", &port_text) || value("--web", &options->web_root) ||
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
-        value("--access-log", &options->access_log) || value("--timeout", &timeout_text)) {
+        value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
+        value("--token", &options->token) || value("--corpus", &options->corpus)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;

@@ -23,7 +23,8 @@ std::string IdFromPath(const fs::path& file, const fs::path& root) {
   return relative.generic_string();
 }
 
-// Returns the byte offset of the first ill-formed UTF-8 sequence, or npos.
+}  // namespace
+
 size_t FirstInvalidUtf8(const std::string& text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());
@@ -35,8 +36,6 @@ size_t FirstInvalidUtf8(const std::string& text) {
   }
   return std::string::npos;
 }
-
-}  // namespace
 
 std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& paths,
                                         std::vector<std::string>* errors) {

@@ -25,6 +25,9 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& paths,
 // used as an article.
 bool ReadArticleFile(const std::string& path, std::string* text, std::string* error);
 
+// The byte offset of the first ill-formed UTF-8 sequence in `text`, or std::string::npos.
+size_t FirstInvalidUtf8(const std::string& text);
+
 // A stable 64-bit FNV-1a hash of `text`, in hex: the content hash stored with each article.
 std::string ContentHash(const std::string& text);
 

@@ -10,15 +10,27 @@
 #include <thread>
 
 #include "index/document_builder.h"
+#include "index/generations.h"
 #include "index/schema.h"
 
 namespace vnsearch {
 namespace {
 
-Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds) {
+Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds,
+                                        bool plain_folder) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   std::error_code ignored;  // a failure shows up, with a better message, in the open below
   if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+  if (!plain_folder && !std::filesystem::exists(path, ignored) &&
+      !std::filesystem::is_symlink(path, ignored)) {
+    // A new index starts as a generation, so that a later --rebuild can swap atomically.
+    std::string generation = NewGenerationPath(path);
+    std::filesystem::create_directories(generation, ignored);
+    std::string error;
+    if (!PublishGeneration(path, generation, &error)) {
+      throw Xapian::DatabaseCreateError(path + ": " + error);
+    }
+  }
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                       std::chrono::duration<double>(lock_wait_seconds));
@@ -34,8 +46,8 @@ Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wai
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds)
-    : database_(OpenForWriting(path, lock_wait_seconds)) {}
+IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds, bool plain_folder)
+    : database_(OpenForWriting(path, lock_wait_seconds, plain_folder)) {}
 
 void IndexWriter::Put(const PreparedArticle& prepared) {
   database_.replace_document(ArticleIdTerm(prepared.article.id), prepared.document);

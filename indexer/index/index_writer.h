@@ -16,10 +16,12 @@ namespace vnsearch {
 
 class IndexWriter {
  public:
-  // Opens (creating if needed, with its parent folders) the database at `path`. Waits up to
+  // Opens the database at `path`, creating it (and its parent folders) if needed — as a link to
+  // a generation folder (index/generations.h), unless `plain_folder`. Waits up to
   // `lock_wait_seconds` for another writer to finish; then throws Xapian::DatabaseLockError.
   // Throws other Xapian::Errors when the database cannot be opened.
-  explicit IndexWriter(const std::string& path, double lock_wait_seconds = 0);
+  explicit IndexWriter(const std::string& path, double lock_wait_seconds = 0,
+                       bool plain_folder = false);
 
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;

@@ -123,7 +123,7 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   std::unique_ptr<IndexWriter> rebuild_writer;
   if (options.rebuild) {
     generation = NewGenerationPath(options.database);
-    rebuild_writer = std::make_unique<IndexWriter>(generation);
+    rebuild_writer = std::make_unique<IndexWriter>(generation, 0, /*plain_folder=*/true);
   }
   IndexWriter& writer = options.rebuild ? *rebuild_writer : live_writer;
   const std::unordered_map<std::string, std::string> stored_hashes =

@@ -20,10 +20,14 @@
 namespace vnsearch::testing {
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd) {
+pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false) {
   pid_t pid = fork();
   if (pid == 0) {
     if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
+    if (quiet_stderr) {
+      int null_fd = open("/dev/null", O_WRONLY);
+      dup2(null_fd, STDERR_FILENO);
+    }
     std::vector<char*> argv;
     for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
@@ -36,15 +40,30 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd) {
 
 }  // namespace
 
-int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments) {
+int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output) {
   std::vector<std::string> command = {VNSEARCH_INDEXER};
   command.insert(command.end(), arguments.begin(), arguments.end());
-  int null_fd = open("/dev/null", O_WRONLY);
-  pid_t pid = Spawn(command, null_fd);
-  close(null_fd);
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  pid_t pid = Spawn(command, pipe_fds[1], /*quiet_stderr=*/true);
+  close(pipe_fds[1]);
+  std::string printed;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) printed.append(buffer, n);
+  close(pipe_fds[0]);
+  if (output != nullptr) *output = printed;
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+pid_t SearchdProcess::StartIndexer(const std::vector<std::string>& arguments) {
+  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  command.insert(command.end(), arguments.begin(), arguments.end());
+  int null_fd = open("/dev/null", O_WRONLY);
+  pid_t pid = Spawn(command, null_fd, /*quiet_stderr=*/true);
+  close(null_fd);
+  return pid;
 }
 
 SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,

@@ -25,8 +25,12 @@ class SearchdProcess {
   const std::string& database() const { return database_; }
   const std::string& temp_dir() const { return temp_dir_; }
 
-  // Runs vnsearch-index with `arguments`; returns its exit status.
-  static int RunIndexer(const std::vector<std::string>& arguments);
+  // Runs vnsearch-index with `arguments`; returns its exit status. When `output` is given, it
+  // receives what the indexer printed on standard output (its summary line).
+  static int RunIndexer(const std::vector<std::string>& arguments, std::string* output = nullptr);
+
+  // Starts vnsearch-index with `arguments` in the background; returns its process id.
+  static pid_t StartIndexer(const std::vector<std::string>& arguments);
 
  private:
   std::string temp_dir_;

@@ -12,10 +12,10 @@ namespace vnsearch::bench {
 
 // What one index build did. MB are 10^6 bytes, as vnsearch-index prints them.
 struct BuildFigures {
-  std::string program;      // prefixes the printed line ("fts5_build")
-  size_t articles = 0;      // articles written to the index
-  size_t text_bytes = 0;    // their files' bytes
-  double seconds = 0;       // reading, indexing and the final commit
+  std::string program;    // prefixes the printed line ("fts5_build")
+  size_t articles = 0;    // articles written to the index
+  size_t text_bytes = 0;  // their files' bytes
+  double seconds = 0;     // reading, indexing and the final commit
   uint64_t index_bytes = 0;
   std::string index_size_source;  // how index_bytes was measured ("du of /tmp/x", "size of f.db")
 };
@@ -25,7 +25,8 @@ struct BuildFigures {
 uint64_t DiskUsageBytes(const std::string& path);
 
 // Prints, on stdout, one line:
-//   PROGRAM: N articles, T MB of text in S s: A articles/s, M MB/s; index I MB (R x the text), SOURCE
+//   PROGRAM: N articles, T MB of text in S s: A articles/s, M MB/s; index I MB (R x the text),
+//   SOURCE
 void PrintBuildSummary(const BuildFigures& figures);
 
 }  // namespace vnsearch::bench

@@ -47,6 +47,9 @@ mkdir -p "$out_dir"
 # The sentence appended to the changed files, and how many files change: 1% of the corpus.
 readonly kAppendedSentence="Bài viết đã được cập nhật thêm thông tin mới."
 readonly kChangedPercent=1
+# vnsearch-index's last line, "vnsearch-index: 20000 articles: ... 0 failed; 64.5 MB in 120.1 s ..."
+# (older builds: "20000 articles indexed, 0 failed, 64.5 MB in ..."), not its progress lines.
+readonly kIndexerSummary='^vnsearch-index: [0-9]+ articles.* failed.* in [0-9.]+ s'
 
 # Runs "$@" with its output in $work/$1.log, timed by wall clock; sets `seconds` and `status`.
 # The step's name is the first argument; the command follows.
@@ -73,7 +76,8 @@ require_summary() {
   grep -E "$pattern" "$work/$step.log" | tail -n 1 >> "$work/summaries"
 }
 
-disk_usage_bytes() { du -s --block-size=1 "$1" | cut -f1; }
+# Follows a symbolic link given as the path (vnsearch-index --rebuild makes the index one).
+disk_usage_bytes() { du -s -D --block-size=1 "$1" | cut -f1; }
 
 # The 1-minute load average when a step starts: other work on the machine shows up here.
 load_now() { cut -d' ' -f1 /proc/loadavg; }
@@ -117,7 +121,7 @@ main() {
   local load
   load=$(load_now)
   run_timed vnsearch_full "$indexer" --db "$work/vnsearch-full" "$corpus"
-  require_summary vnsearch_full 'articles indexed'
+  require_summary vnsearch_full "$kIndexerSummary"
   local full_seconds=$seconds full_bytes
   full_bytes=$(disk_usage_bytes "$work/vnsearch-full")
   add_row "vnsearch-index, full build" "$seconds" "$full_bytes" "$load"
@@ -129,7 +133,7 @@ main() {
   find "$copy" -type f -name '*.txt' -exec cat {} + > /dev/null
   load=$(load_now)
   run_timed vnsearch_copy "$indexer" --db "$work/vnsearch-incremental" "$copy"
-  require_summary vnsearch_copy 'articles indexed'
+  require_summary vnsearch_copy "$kIndexerSummary"
   add_row "vnsearch-index, full build (2nd sample, of the copy)" "$seconds" \
           "$(disk_usage_bytes "$work/vnsearch-incremental")" "$load"
   local copy_seconds=$seconds
@@ -144,7 +148,7 @@ main() {
   done < "$work/changed"
   load=$(load_now)
   run_timed vnsearch_incremental "$indexer" --db "$work/vnsearch-incremental" "$copy"
-  require_summary vnsearch_incremental 'articles indexed'
+  require_summary vnsearch_incremental "$kIndexerSummary"
   add_row "vnsearch-index, incremental ($(wc -l < "$work/changed") files changed)" "$seconds" \
           "$(disk_usage_bytes "$work/vnsearch-incremental")" "$load"
   local incremental_seconds=$seconds
@@ -181,8 +185,9 @@ main() {
              "index MB", "idx/text", "load"
     }
     {
-      printf "  %-53s %9.1f %10.0f %7.2f %9.1f %8.2f %6s\n", $1, $2, articles / $2,
-             text_bytes / 1e6 / $2, $3 / 1e6, $3 / text_bytes, $4
+      seconds = $2 > 0 ? $2 : 0.01
+      printf "  %-53s %9.2f %10.0f %7.2f %9.1f %8.2f %6s\n", $1, $2, articles / seconds,
+             text_bytes / 1e6 / seconds, $3 / 1e6, $3 / text_bytes, $4
     }' "$work/rows"
   echo "  (load: the 1-minute load average as the step started, on $(nproc) CPUs; the incremental" \
        "row counts every article it had to check)"
@@ -190,6 +195,9 @@ main() {
   awk -v full="$full_seconds" -v copy="$copy_seconds" -v incremental="$incremental_seconds" \
       -v baseline="$baseline_seconds" -v fts5="$fts5_seconds" -v full_bytes="$full_bytes" \
       -v baseline_bytes="$baseline_bytes" 'BEGIN {
+    if (baseline <= 0) baseline = 0.01
+    if (fts5 <= 0) fts5 = 0.01
+    if (copy <= 0) copy = 0.01
     printf "  vnsearch full build ÷ bare Xapian:           %.2f x the time, %.2f x the index size\n",
            full / baseline, full_bytes / baseline_bytes
     printf "  vnsearch full build ÷ SQLite FTS5:           %.2f x the time\n", full / fts5

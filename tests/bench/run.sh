@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # run.sh: what `make bench` runs. Indexes the benchmark corpus (when needed), then runs the analysis
-# benchmark and the known-item evaluation, printing and keeping their output in <build-dir>/bench/.
+# benchmark, the known-item evaluation and the indexing benchmark (index_bench.sh), printing and
+# keeping their output in <build-dir>/bench/.
 #
 # Usage: bash tests/bench/run.sh <build-dir>
 # Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
 #                                the checkout); VNSEARCH_BENCH_QUERIES known items (default 300);
-#                                JOBS build parallelism (default 2).
+#                                VNSEARCH_BENCH_INDEXING=0 skips index_bench.sh (several minutes:
+#                                it builds four indexes from scratch); JOBS build parallelism
+#                                (default 2).
 # The index (<build-dir>/bench/db) is rebuilt only when it is missing, was built from another
 # folder, or is older than vnsearch-index, so re-running after a query-side change is quick.
 set -euo pipefail
@@ -58,7 +61,7 @@ if [ ! -d "$db" ] || [ ! -f "$db_stamp" ] || [ "$indexer" -nt "$db_stamp" ] ||
   elapsed=$(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
   # vnsearch-index exits 1 when it skipped a bad file; only a run that reached its summary line
   # has committed an index worth keeping.
-  if ! grep -q "articles indexed" "$out_dir/index.txt"; then
+  if ! grep -Eq '^vnsearch-index: [0-9]+ articles.* failed.* in [0-9.]+ s' "$out_dir/index.txt"; then
     echo "run.sh: vnsearch-index failed (exit $status); see $out_dir/index.txt" >&2
     exit 1
   fi
@@ -89,4 +92,11 @@ echo
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval}.txt"
+if [ "${VNSEARCH_BENCH_INDEXING:-1}" != 0 ]; then
+  VNSEARCH_BENCH_CORPUS="$corpus" bash "$source_dir/tests/bench/index_bench.sh" "$build_dir"
+else
+  echo "run.sh: VNSEARCH_BENCH_INDEXING=0, so the indexing benchmark (index_bench.sh) was skipped"
+fi
+
+echo
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,index_bench}.txt"

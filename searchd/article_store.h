@@ -1,0 +1,51 @@
+// article_store: articles written over HTTP. Each write goes to the corpus folder first (the
+// files stay the source of truth, so `vnsearch-index --rebuild` loses nothing) and then into the
+// index, committed before the call returns. Thread-safe: writes are serialised; while another
+// process (vnsearch-index) holds the index's writer lock, a write reports "busy".
+#ifndef VNSEARCH_SEARCHD_ARTICLE_STORE_H_
+#define VNSEARCH_SEARCHD_ARTICLE_STORE_H_
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace vnsearch {
+
+struct StoreResult {
+  int status = 500;       // HTTP status: 201, 200, 204, 400, 404, 503
+  std::string article_id;
+  std::string error_code;  // when status >= 400
+  std::string message;
+};
+
+class ArticleStore {
+ public:
+  // `lock_wait_seconds`: how long a write waits for another writer before answering busy.
+  ArticleStore(std::string database, std::string corpus_folder, double lock_wait_seconds = 2);
+
+  // Adds (no id: one is made from the content) or replaces article `article_id` from `body`:
+  // JSON {"id"?,"title"?,"date"?,"source"?,"body"} when `content_type` is application/json,
+  // otherwise scraped text analysed like a corpus file. `replace_only_id`: PUT's id, which wins
+  // over an id in the JSON.
+  StoreResult Put(const std::string& content_type, const std::string& body,
+                  const std::optional<std::string>& replace_only_id);
+
+  // Deletes article `article_id` from the index and its file from the corpus folder.
+  StoreResult Delete(const std::string& article_id);
+
+  // Whether `article_id` can name a file under the corpus folder: letters, digits, . _ - and /
+  // between non-empty parts, no "..", at most 200 bytes.
+  static bool IsValidId(const std::string& article_id);
+
+ private:
+  std::string FilePath(const std::string& article_id) const;
+
+  const std::string database_;
+  const std::string corpus_folder_;
+  const double lock_wait_seconds_;
+  std::mutex mutex_;  // one write at a time from this process
+};
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_ARTICLE_STORE_H_

@@ -1,0 +1,159 @@
+// Tests of vnsearch-index as a user runs it (issue #6): incremental runs, pruning, bad files,
+// crash safety under kill -9, and --rebuild swapping a new index in while vnsearchd serves.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <regex>
+#include <thread>
+
+#include "api/api_client.h"
+#include "api/searchd_process.h"
+#include "api/temp_corpus.h"
+
+namespace vnsearch::testing {
+namespace {
+
+// The counts of the indexer's summary line: added, updated, unchanged, deleted, failed.
+struct Counts {
+  int added = -1, updated = -1, unchanged = -1, deleted = -1, failed = -1;
+};
+
+Counts SummaryCounts(const std::string& output) {
+  std::smatch match;
+  Counts counts;
+  std::regex line(R"((\d+) added, (\d+) updated, (\d+) unchanged, (\d+) deleted, (\d+) failed)");
+  if (std::regex_search(output, match, line)) {
+    counts = {std::stoi(match[1]), std::stoi(match[2]), std::stoi(match[3]), std::stoi(match[4]),
+              std::stoi(match[5])};
+  }
+  return counts;
+}
+
+Xapian::doccount DocumentCount(const std::string& database) {
+  return Xapian::Database(database).get_doccount();
+}
+
+TEST(IndexerCliTest, IncrementalRunsSkipUnchangedReplaceChangedAndPrune) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  std::string database = temp / "db";
+  CopyCorpus(corpus);
+  std::string output;
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, corpus}, &output), 0) << output;
+  Counts first = SummaryCounts(output);
+  EXPECT_EQ(first.added, 5);
+
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, corpus}, &output), 0) << output;
+  Counts second = SummaryCounts(output);
+  EXPECT_EQ(second.unchanged, 5);
+  EXPECT_EQ(second.added + second.updated, 0);
+
+  WriteText(corpus + "/001_551df31cd02b8069.txt",
+            ReadText(corpus + "/001_551df31cd02b8069.txt") + "\nĐồng chí Hà Văn Quyết dự họp.\n");
+  std::filesystem::remove(corpus + "/004_ae8750124fb58d60.txt");
+  WriteText(corpus + "/new/extra.txt", "Một bài mới về Đại hội Chi bộ Phòng Kế toán\n\nNội dung.\n");
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, "--prune", corpus}, &output), 0)
+      << output;
+  Counts third = SummaryCounts(output);
+  EXPECT_EQ(third.updated, 1);
+  EXPECT_EQ(third.added, 1);
+  EXPECT_EQ(third.unchanged, 3);
+  EXPECT_EQ(third.deleted, 1);
+  EXPECT_EQ(DocumentCount(database), 5u);
+  Xapian::Database index(database);
+  EXPECT_EQ(index.get_termfreq("Q004_ae8750124fb58d60"), 0u);
+  EXPECT_EQ(index.get_termfreq("Qnew/extra"), 1u);
+}
+
+TEST(IndexerCliTest, BadFilesAreReportedSkippedAndMakeTheRunFail) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  CopyCorpus(corpus);
+  WriteText(corpus + "/broken.txt", "Tiêu đề\xff\xfe hỏng\n\nThân bài.\n");
+  WriteText(corpus + "/empty.txt", "  \n\n");
+  std::string output;
+  int status = SearchdProcess::RunIndexer({"--db", temp / "db", corpus}, &output);
+  EXPECT_EQ(status, 1);
+  Counts counts = SummaryCounts(output);
+  EXPECT_EQ(counts.added, 5);
+  EXPECT_EQ(counts.failed, 2);
+  EXPECT_EQ(DocumentCount(temp / "db"), 5u);
+}
+
+// kill -9 at random moments: the index always opens and passes xapian-check, and a rerun
+// completes the job.
+TEST(IndexerCrashTest, KillNineLeavesACheckableIndexAndARerunCompletes) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  std::string database = temp / "db";
+  constexpr int kArticles = 1200;
+  GenerateArticles(corpus, kArticles);
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<int> delay_ms(150, 900);
+  int kills = 0;
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    pid_t pid = SearchdProcess::StartIndexer({"--db", database, "--batch", "40", corpus});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      ++kills;
+    }
+    if (!std::filesystem::exists(database)) continue;  // killed before the first commit
+    EXPECT_NO_THROW(Xapian::Database{database}) << "after kill " << attempt;
+    std::string check = "xapian-check " + database + " > /dev/null 2>&1";
+    EXPECT_EQ(std::system(check.c_str()), 0) << "xapian-check failed after kill " << attempt;
+  }
+  EXPECT_GT(kills, 0) << "no run was interrupted: the kills came too late to test anything";
+  std::string output;
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, corpus}, &output), 0) << output;
+  EXPECT_EQ(DocumentCount(database), static_cast<Xapian::doccount>(kArticles));
+  EXPECT_EQ(std::system(("xapian-check " + database + " > /dev/null 2>&1").c_str()), 0);
+}
+
+TEST(IndexerRebuildTest, RebuildSwapsInANewIndexWhileSearchdServes) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  CopyCorpus(corpus);
+  SearchdProcess server({corpus});
+  ApiClient client(server.port());
+  ASSERT_EQ(client.Ids("Trần Bình Trọng").size(), 1u);
+
+  // Change the corpus, rebuild, and keep searching throughout.
+  std::filesystem::remove(corpus + "/000_2bc41360e3854d8f.txt");
+  WriteText(corpus + "/fresh.txt",
+            "Đại hội Chi bộ Phòng Thử nghiệm nhiệm kỳ 2025-2030\n\nĐồng chí Trần Bình Trọng dự.\n");
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  std::atomic<int> requests{0};
+  std::thread searcher([&] {
+    while (!done) {
+      httplib::Result result = client.Get("/api/search?q=Tr%E1%BA%A7n");
+      ++requests;
+      if (!result || result->status != 200) ++failures;
+    }
+  });
+  std::string output;
+  int status = SearchdProcess::RunIndexer({"--db", server.database(), "--rebuild", corpus},
+                                          &output);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  done = true;
+  searcher.join();
+  ASSERT_EQ(status, 0) << output;
+  EXPECT_EQ(failures.load(), 0) << "of " << requests.load() << " searches during the rebuild";
+  EXPECT_GT(requests.load(), 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(server.database()));
+  // The swap is visible without a restart: the removed article is gone, the new one is there.
+  EXPECT_EQ(client.Ids("Trần Bình Trọng"), std::vector<std::string>{"fresh"});
+  EXPECT_EQ(client.Ids("\"Vũ Minh Sơn\"").size(), 0u);
+}
+
+}  // namespace
+}  // namespace vnsearch::testing
