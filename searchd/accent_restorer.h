@@ -22,8 +22,8 @@ struct RestoredWord {
   bool corrected = false;  // a spelling correction, not only accents
 };
 
-// Restores each word in `typed_words`. A word with no exact spelling in the index is corrected
-// with Xapian's spelling data (folded words, edit distance ≤ 2) and then restored.
+// Restores each word in `typed_words`. A word the index does not have is first corrected to the
+// most frequent indexed word one edit away, then restored.
 std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
                                        const Xapian::Database& database);
 

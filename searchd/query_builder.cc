@@ -248,7 +248,7 @@ class Builder {
                     (tokens.front().kind == TokenKind::kCompound &&
                      tokens.size() == 1 + CountParts(tokens, 1));
     if (!negated) {
-      if (node.kind == QueryNode::Kind::kWords && node.field.empty()) {
+      if (node.kind == QueryNode::Kind::kWords && node.field.empty() && !node.prefix) {
         out->plain_words.push_back(node.text);
         const char* title_prefix =
             space_ == MatchSpace::kExact ? schema::kTitleExact : schema::kTitleFolded;

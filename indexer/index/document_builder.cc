@@ -112,21 +112,16 @@ std::string ArticleIdTerm(const std::string& article_id) {
 }
 
 
-Xapian::Document BuildDocument(const Article& article, const std::string& content_hash,
-                               std::vector<Token>* all_tokens) {
+Xapian::Document BuildDocument(const Article& article, const std::string& content_hash) {
   Xapian::Document document;
   std::vector<Token> tokens;
   uint32_t next_position = Analyze(article.title, &tokens, 1);
   PostTokens(tokens, schema::kTitleWdf, true, &document);
-  if (all_tokens != nullptr) all_tokens->insert(all_tokens->end(), tokens.begin(), tokens.end());
   // Body, then byline and source: each after a gap, so no phrase spans two of them.
   for (const std::string* text : {&article.body, &article.author, &article.source}) {
     tokens.clear();
     next_position = Analyze(*text, &tokens, next_position + schema::kBodyPositionGap);
     PostTokens(tokens, 1, false, &document);
-    if (all_tokens != nullptr && text == &article.body) {
-      all_tokens->insert(all_tokens->end(), tokens.begin(), tokens.end());
-    }
   }
 
   document.add_boolean_term(ArticleIdTerm(article.id));

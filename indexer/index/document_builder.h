@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/analyzer.h"
 #include "article/article.h"
 
 namespace vnsearch {
@@ -17,10 +16,7 @@ namespace vnsearch {
 // Builds the document: id term, exact and folded terms with positions for title and body,
 // title-only terms, values, and the stored fields as JSON document data.
 // `content_hash` identifies the source text (for incremental reindexing).
-// When `tokens` is given, the analysed words of the title and body are appended to it (the
-// caller needs them for spelling data; analysing once is half the cost of indexing).
-Xapian::Document BuildDocument(const Article& article, const std::string& content_hash,
-                               std::vector<Token>* tokens = nullptr);
+Xapian::Document BuildDocument(const Article& article, const std::string& content_hash);
 
 // The unique id term of an article id.
 std::string ArticleIdTerm(const std::string& article_id);

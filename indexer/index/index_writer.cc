@@ -1,7 +1,6 @@
-// index_writer: spelling data is gathered per batch and written once per distinct word at commit,
-// far cheaper than one add_spelling() call per occurrence. Facet names go to metadata once per
-// writer. Both are part of the same Xapian commit as the documents, so a crash never leaves one
-// without the other.
+// index_writer: documents, and the names of their facet values as metadata (once per writer),
+// in the same Xapian commit, so a crash never leaves one without the other. (No spelling table:
+// it cost half of indexing time; searchd corrects typos against the vocabulary instead.)
 
 #include "index/index_writer.h"
 
@@ -54,9 +53,6 @@ void IndexWriter::Put(const PreparedArticle& prepared) {
   for (const auto& [key, name] : prepared.facet_names) {
     if (named_facet_values_.insert(key).second) database_.set_metadata(key, name);
   }
-  for (const auto& [word, frequency] : prepared.spelling_words) {
-    pending_spellings_[word] += frequency;
-  }
 }
 
 bool IndexWriter::Delete(const std::string& article_id) {
@@ -67,8 +63,6 @@ bool IndexWriter::Delete(const std::string& article_id) {
 }
 
 void IndexWriter::Commit() {
-  for (const auto& [word, frequency] : pending_spellings_) database_.add_spelling(word, frequency);
-  pending_spellings_.clear();
   database_.commit();
 }
 

@@ -1,6 +1,6 @@
 // index_writer: the one place that writes to a vnsearch index. Owns the Xapian::WritableDatabase
 // (Xapian allows one writer per database: opening fails while another holds the lock) and the
-// bookkeeping that spans documents (spelling data, facet names). Not thread-safe.
+// bookkeeping that spans documents (facet names). Not thread-safe.
 #ifndef VNSEARCH_INDEX_INDEX_WRITER_H_
 #define VNSEARCH_INDEX_INDEX_WRITER_H_
 
@@ -43,7 +43,6 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase database_;
-  std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
   std::unordered_set<std::string> named_facet_values_;  // metadata written by this writer
 };
 

@@ -20,8 +20,6 @@ struct PreparedArticle {
   std::string content_hash;
   // Facet value names to record as metadata (key, name).
   std::vector<std::pair<std::string, std::string>> facet_names;
-  // Folded words and how often they occur: spelling data for typo suggestions.
-  std::vector<std::pair<std::string, Xapian::termcount>> spelling_words;
 };
 
 // Parses `raw_text` as article `article_id` and builds its document.

@@ -51,17 +51,25 @@ readonly kChangedPercent=1
 # (older builds: "20000 articles indexed, 0 failed, 64.5 MB in ..."), not its progress lines.
 readonly kIndexerSummary='^vnsearch-index: [0-9]+ articles.* failed.* in [0-9.]+ s'
 
-# Runs "$@" with its output in $work/$1.log, timed by wall clock; sets `seconds` and `status`.
-# The step's name is the first argument; the command follows.
+# Runs "$@" with its output in $work/$1.log, timed by wall clock; sets `seconds`, `cpu_seconds`
+# (user + system, all threads; "-" without GNU time) and `status`. The step's name is the first
+# argument; the command follows. CPU time is the figure to trust when the machine is shared: other
+# work lengthens the wall clock but not the CPU time (much).
 run_timed() {
   local step=$1
   shift
   sync  # the previous step's write-back must not land in this one's time
+  local timer=()
+  [ ! -x /usr/bin/time ] || timer=(/usr/bin/time -f '%U %S' -o "$work/$step.cpu")
   local started
   started=$(date +%s.%N)
   status=0
-  "$@" > "$work/$step.log" 2>&1 || status=$?
+  "${timer[@]}" "$@" > "$work/$step.log" 2>&1 || status=$?
   seconds=$(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.2f", to - from }')
+  cpu_seconds=-
+  if [ -s "$work/$step.cpu" ]; then
+    cpu_seconds=$(awk 'END { printf "%.2f", $1 + $2 }' "$work/$step.cpu")
+  fi
 }
 
 # Fails the benchmark, showing the step's log, when the step printed no summary line: the program
@@ -82,9 +90,9 @@ disk_usage_bytes() { du -s -D --block-size=1 "$1" | cut -f1; }
 # The 1-minute load average when a step starts: other work on the machine shows up here.
 load_now() { cut -d' ' -f1 /proc/loadavg; }
 
-# One table row: label, seconds, index bytes, load.
+# One table row: label, index bytes, load; the times are those of the last run_timed.
 add_row() {
-  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$work/rows"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$seconds" "$2" "$3" "$cpu_seconds" >> "$work/rows"
 }
 
 main() {
@@ -122,10 +130,11 @@ main() {
   load=$(load_now)
   run_timed vnsearch_full "$indexer" --db "$work/vnsearch-full" "$corpus"
   require_summary vnsearch_full "$kIndexerSummary"
-  local full_seconds=$seconds full_bytes
+  local full_bytes
   full_bytes=$(disk_usage_bytes "$work/vnsearch-full")
-  add_row "vnsearch-index, full build" "$seconds" "$full_bytes" "$load"
-  rm -rf "$work/vnsearch-full"
+  add_row "vnsearch-index, full build" "$full_bytes" "$load"
+  # New vnsearch indexes are a link to a generation folder beside it: both go.
+  rm -rf "$work/vnsearch-full" "$work"/vnsearch-full.gen-*
 
   echo "(b) vnsearch-index, incremental: full build of a copy, then $kChangedPercent% of the files changed ..."
   local copy=$work/corpus
@@ -134,9 +143,8 @@ main() {
   load=$(load_now)
   run_timed vnsearch_copy "$indexer" --db "$work/vnsearch-incremental" "$copy"
   require_summary vnsearch_copy "$kIndexerSummary"
-  add_row "vnsearch-index, full build (2nd sample, of the copy)" "$seconds" \
+  add_row "vnsearch-index, full build (2nd sample, of the copy)" \
           "$(disk_usage_bytes "$work/vnsearch-incremental")" "$load"
-  local copy_seconds=$seconds
   # Evenly spread over the sorted file list, so the pick is the same on every run.
   local changed=$((articles * kChangedPercent / 100))
   [ "$changed" -ge 1 ] || changed=1
@@ -149,63 +157,62 @@ main() {
   load=$(load_now)
   run_timed vnsearch_incremental "$indexer" --db "$work/vnsearch-incremental" "$copy"
   require_summary vnsearch_incremental "$kIndexerSummary"
-  add_row "vnsearch-index, incremental ($(wc -l < "$work/changed") files changed)" "$seconds" \
+  add_row "vnsearch-index, incremental ($(wc -l < "$work/changed") files changed)" \
           "$(disk_usage_bytes "$work/vnsearch-incremental")" "$load"
-  local incremental_seconds=$seconds
   local documents_after=""
   if command -v xapian-delve > /dev/null; then
     documents_after=$(xapian-delve "$work/vnsearch-incremental" | awk -F' = ' '/number of documents/ { print $2 }')
   fi
-  rm -rf "$work/vnsearch-incremental" "$copy"
+  rm -rf "$work/vnsearch-incremental" "$work"/vnsearch-incremental.gen-* "$copy"
 
   echo "(c) xapian_baseline_index ..."
   load=$(load_now)
   run_timed xapian_baseline "$bench_bin/xapian_baseline_index" --db "$work/xapian-baseline" \
             --corpus "$corpus"
   require_summary xapian_baseline '^xapian_baseline_index: [0-9]+ articles'
-  local baseline_seconds=$seconds baseline_bytes
+  local baseline_bytes
   baseline_bytes=$(disk_usage_bytes "$work/xapian-baseline")
-  add_row "xapian_baseline_index (bare Xapian)" "$seconds" "$baseline_bytes" "$load"
+  add_row "xapian_baseline_index (bare Xapian)" "$baseline_bytes" "$load"
   rm -rf "$work/xapian-baseline"
 
   echo "(d) fts5_build ..."
   load=$(load_now)
   run_timed fts5 "$bench_bin/fts5_build" --db "$work/fts5.db" --corpus "$corpus"
   require_summary fts5 '^fts5_build: [0-9]+ articles'
-  local fts5_seconds=$seconds
-  add_row "fts5_build (SQLite FTS5)" "$seconds" "$(stat -c %s "$work/fts5.db")" "$load"
+  add_row "fts5_build (SQLite FTS5)" "$(stat -c %s "$work/fts5.db")" "$load"
   rm -f "$work/fts5.db"
 
   echo
-  echo "Every row over the same $articles articles ($(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB);" \
-       "seconds by wall clock around the process:"
+  echo "Every row over the same $articles articles ($(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB):"
   awk -F'\t' -v articles="$articles" -v text_bytes="$text_bytes" '
     BEGIN {
-      printf "  %-53s %9s %10s %7s %9s %8s %6s\n", "", "seconds", "articles/s", "MB/s",
-             "index MB", "idx/text", "load"
+      printf "  %-53s %8s %8s %10s %7s %9s %8s %6s\n", "", "wall s", "CPU s", "articles/s",
+             "MB/s", "index MB", "idx/text", "load"
     }
     {
       seconds = $2 > 0 ? $2 : 0.01
-      printf "  %-53s %9.2f %10.0f %7.2f %9.1f %8.2f %6s\n", $1, $2, articles / seconds,
+      printf "  %-53s %8.2f %8s %10.0f %7.2f %9.1f %8.2f %6s\n", $1, $2, $5, articles / seconds,
              text_bytes / 1e6 / seconds, $3 / 1e6, $3 / text_bytes, $4
     }' "$work/rows"
-  echo "  (load: the 1-minute load average as the step started, on $(nproc) CPUs; the incremental" \
-       "row counts every article it had to check)"
+  echo "  articles/s and MB/s by wall clock (the incremental row counts every article it checked);"
+  echo "  CPU s: user + system time of all the process's threads; load: the 1-minute load average"
+  echo "  as the step started, on $(nproc) CPUs (above $(nproc), other work competed for the CPUs)"
   echo
-  awk -v full="$full_seconds" -v copy="$copy_seconds" -v incremental="$incremental_seconds" \
-      -v baseline="$baseline_seconds" -v fts5="$fts5_seconds" -v full_bytes="$full_bytes" \
-      -v baseline_bytes="$baseline_bytes" 'BEGIN {
-    if (baseline <= 0) baseline = 0.01
-    if (fts5 <= 0) fts5 = 0.01
-    if (copy <= 0) copy = 0.01
-    printf "  vnsearch full build ÷ bare Xapian:           %.2f x the time, %.2f x the index size\n",
-           full / baseline, full_bytes / baseline_bytes
-    printf "  vnsearch full build ÷ SQLite FTS5:           %.2f x the time\n", full / fts5
-    printf "  vnsearch incremental ÷ its full build:       %.2f (the copy'"'"'s build, same index)\n",
-           incremental / copy
-    printf "  the two vnsearch full builds differ by:      %.0f%%\n",
-           100 * (full > copy ? full - copy : copy - full) / (full < copy ? full : copy)
-  }'
+  # Rows, in order: 1 vnsearch full, 2 vnsearch full of the copy, 3 incremental, 4 bare Xapian,
+  # 5 FTS5.
+  awk -F'\t' '
+    function ratio(a, b) { return (a == "-" || b == "-" || b <= 0) ? "n/a" : sprintf("%.2f", a / b) }
+    { wall[NR] = $2; bytes[NR] = $3; cpu[NR] = $5 }
+    END {
+      printf "  vnsearch full build ÷ bare Xapian:      %s x the wall time, %s x the CPU time, %s x the index size\n",
+             ratio(wall[1], wall[4]), ratio(cpu[1], cpu[4]), ratio(bytes[1], bytes[4])
+      printf "  vnsearch full build ÷ SQLite FTS5:      %s x the wall time, %s x the CPU time, %s x the index size\n",
+             ratio(wall[1], wall[5]), ratio(cpu[1], cpu[5]), ratio(bytes[1], bytes[5])
+      printf "  vnsearch incremental ÷ its full build:  %s of the wall time, %s of the CPU time (the copy%ss build, same index)\n",
+             ratio(wall[3], wall[2]), ratio(cpu[3], cpu[2]), "\047"
+      printf "  the two vnsearch full builds:           %s (wall), %s (CPU), first ÷ second\n",
+             ratio(wall[1], wall[2]), ratio(cpu[1], cpu[2])
+    }' "$work/rows"
   if [ -n "$documents_after" ]; then
     echo "  documents in the index after the incremental run: $documents_after (expected $articles)"
   fi

@@ -52,7 +52,8 @@ mkdir -p "$out_dir"
 if [ ! -d "$db" ] || [ ! -f "$db_stamp" ] || [ "$indexer" -nt "$db_stamp" ] ||
    [ "$(cat "$db_stamp")" != "$corpus" ]; then
   echo "run.sh: indexing $corpus into $db"
-  rm -rf "$db" "$db.partial" "$db_stamp"
+  # vnsearch-index makes a new index a link to a generation folder beside it (db.gen-...).
+  rm -rf "$db" "$db".gen-* "$db.partial" "$db.partial".gen-* "$db_stamp"
   echo "$corpus" > "$db_stamp.partial"
   touch -r "$indexer" "$db_stamp.partial"
   started=$(date +%s.%N)
