@@ -14,6 +14,7 @@
 #include "article/date_parser.h"
 #include "searchd/article_store.h"
 #include "searchd/metrics.h"
+#include "searchd/result_cache.h"
 #include "searchd/searcher.h"
 
 namespace vnsearch {
@@ -310,11 +311,29 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     response.set_content(OpenApiDocumentText(), "application/json; charset=utf-8");
   });
 
-  server->Get("/api/search", [database](const httplib::Request& request,
-                                        httplib::Response& response) {
+  auto cache = std::make_shared<ResultCache>(options.cache_entries);
+  server->Get("/api/search", [database, cache](const httplib::Request& request,
+                                               httplib::Response& response) {
     Guarded(&response, [&] {
+      auto started = std::chrono::steady_clock::now();
       SearchRequest search = ParseSearchRequest(request);
-      SendJson(&response, 200, ResponseJson(ThreadSearcher(database).Search(search)));
+      Searcher& searcher = ThreadSearcher(database);
+      std::string revision = searcher.RevisionKey();
+      // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
+      if (std::optional<std::string> cached = cache->Find(request.target, revision)) {
+        json answer = json::parse(*cached);
+        answer["took_ms"] = std::chrono::duration<double, std::milli>(
+                                std::chrono::steady_clock::now() - started)
+                                .count();
+        response.set_header("X-Vnsearch-Cache", "hit");
+        SendJson(&response, 200, answer);
+        return;
+      }
+      json answer = ResponseJson(searcher.Search(search));
+      cache->Store(request.target, revision,
+                   answer.dump(-1, ' ', false, json::error_handler_t::replace));
+      response.set_header("X-Vnsearch-Cache", "miss");
+      SendJson(&response, 200, answer);
     });
   });
 

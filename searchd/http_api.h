@@ -21,6 +21,7 @@ struct ServerOptions {
   size_t max_body_bytes = 4 << 20; // request bodies larger than this are refused (413)
   std::string token;               // bearer token for writes; empty: writes are disabled (403)
   std::string corpus = "corpus";   // where articles written over HTTP are kept as files
+  size_t cache_entries = 2000;     // search answers kept for repeated requests (0: none)
 };
 
 // Installs every route of the API and the static page on `server`, with limits, CORS, the

@@ -34,6 +34,8 @@ constexpr const char* kUsage =
     "                 (VNSEARCH_TOKEN, default none: writes are disabled)\n"
     "  --corpus DIR   where articles written over HTTP are kept as files\n"
     "                 (VNSEARCH_CORPUS, default corpus)\n"
+    "  --cache-entries N     search answers kept for repeated requests, 0 for none\n"
+    "                 (VNSEARCH_CACHE_ENTRIES, default 2000)\n"
     "  --help         show this help\n";
 
 bool ParsePort(const std::string& text, int* port) {
@@ -62,6 +64,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   env("VNSEARCH_TIMEOUT", &timeout_text);
   env("VNSEARCH_TOKEN", &options->token);
   env("VNSEARCH_CORPUS", &options->corpus);
+  std::string cache_text = std::to_string(options->cache_entries);
+  env("VNSEARCH_CACHE_ENTRIES", &cache_text);
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     auto value = [&](const char* flag, std::string* target) {
@@ -84,7 +88,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
         value("--port", &port_text) || value("--web", &options->web_root) ||
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
         value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
-        value("--token", &options->token) || value("--corpus", &options->corpus)) {
+        value("--token", &options->token) || value("--corpus", &options->corpus) ||
+        value("--cache-entries", &cache_text)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;
@@ -100,6 +105,15 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
               << "\n";
     return false;
   }
+  char* cache_end = nullptr;
+  long cache_entries = std::strtol(cache_text.c_str(), &cache_end, 10);
+  if (cache_end == cache_text.c_str() || *cache_end != '\0' || cache_entries < 0 ||
+      cache_entries > 1000000) {
+    std::cerr << "vnsearchd: --cache-entries must be from 0 to 1000000, not " << cache_text
+              << "\n";
+    return false;
+  }
+  options->cache_entries = static_cast<size_t>(cache_entries);
   options->threads = std::atoi(threads_text.c_str());
   if (options->threads < 1 || options->threads > 256) {
     std::cerr << "vnsearchd: --threads must be from 1 to 256, not " << threads_text << "\n";

@@ -99,6 +99,12 @@ class Searcher {
 
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 
+  // Names the state of the index this searcher reads (generation and revision): answers
+  // computed on one state are valid exactly while it lasts.
+  std::string RevisionKey() {
+    return generation_ + "@" + std::to_string(database_.get_revision());
+  }
+
  private:
   // Every value of `facet` over the whole index with its count, most frequent first; computed
   // once per index revision.

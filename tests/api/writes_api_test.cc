@@ -105,6 +105,25 @@ TEST_F(WritesApiTest, PostedJsonIsSearchableAtOnceAndKeptAsAFile) {
   EXPECT_EQ(rebuilt["hits"][0]["source"], "Báo Thử");
 }
 
+// A search answered before a write is never answered from the cache after it.
+TEST_F(WritesApiTest, RepeatedSearchSeesAWriteAtOnce) {
+  ApiClient api(server_->port());
+  const std::string path = "/api/search?q=" + httplib::detail::encode_query_param("Lương Thế Vinh");
+  auto cache_state = [&] { return api.Get(path)->get_header_value("X-Vnsearch-Cache"); };
+  json before = api.Search("Lương Thế Vinh");
+  EXPECT_EQ(cache_state(), "hit") << "a repeated search comes from the cache";
+  EXPECT_EQ(api.Search("Lương Thế Vinh")["total"], before["total"]);
+  json article = {{"id", "tin/luong-the-vinh"},
+                  {"body", "Đồng chí Lương Thế Vinh, Bí thư Chi bộ Phòng Toán học, phát biểu."}};
+  httplib::Result result = Client().Post("/api/articles", article.dump(), "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 201);
+  EXPECT_EQ(cache_state(), "miss") << "the write changed the index: searched again";
+  json after = api.Search("Lương Thế Vinh");
+  ASSERT_FALSE(after["hits"].empty());
+  EXPECT_EQ(after["hits"][0]["id"], "tin/luong-the-vinh");
+}
+
 TEST_F(WritesApiTest, PostedTextIsAnalysedLikeACorpusFile) {
   httplib::Client client = Client();
   std::string text = ReadText(std::string(VNSEARCH_CORPUS) + "/004_ae8750124fb58d60.txt");
