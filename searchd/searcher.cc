@@ -11,6 +11,7 @@
 #include <set>
 
 #include "analysis/analyzer.h"
+#include "article/article_json.h"
 #include "article/canonical_name.h"
 #include "index/document_builder.h"
 #include "index/generations.h"
@@ -34,33 +35,22 @@ nlohmann::json ParseStored(const std::string& data) {
   return stored.is_object() ? stored : nlohmann::json::object();
 }
 
-std::string StringField(const nlohmann::json& object, const char* name) {
-  auto found = object.find(name);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+// The stored article of a match.
+Article StoredArticle(const Xapian::Document& document) {
+  return ArticleFromJson(ParseStored(document.get_data()));
 }
 
-std::vector<std::string> NamesField(const nlohmann::json& object, const char* name) {
-  std::vector<std::string> names;
-  auto found = object.find(name);
-  if (found == object.end() || !found->is_array()) return names;
-  for (const nlohmann::json& item : *found) {
-    if (item.is_string()) names.push_back(item.get<std::string>());
-    if (item.is_object()) names.push_back(StringField(item, "name"));
-  }
-  return names;
-}
-
-SearchHit HitFromStored(const nlohmann::json& stored, double score) {
+SearchHit HitFromArticle(const Article& article, double score) {
   SearchHit hit;
-  hit.id = StringField(stored, "id");
-  hit.title = StringField(stored, "title");
-  hit.date = StringField(stored, "date");
-  hit.source = StringField(stored, "source");
-  hit.author = StringField(stored, "author");
+  hit.id = article.id;
+  hit.title = article.title;
+  hit.date = article.date;
+  hit.source = article.source;
+  hit.author = article.author;
   hit.score = score;
-  hit.units = NamesField(stored, "units");
-  hit.terms = NamesField(stored, "terms");
-  hit.persons = NamesField(stored, "persons");
+  for (const Unit& unit : article.units) hit.units.push_back(unit.name);
+  hit.terms = article.terms;
+  for (const Person& person : article.persons) hit.persons.push_back(person.name);
   return hit;
 }
 
@@ -208,15 +198,15 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   if (request.with_facets) CountFacets(request, matcher, date_range, &response);
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration.
-  std::vector<nlohmann::json> stored_hits;
+  std::vector<Article> stored_hits;
   std::vector<std::vector<Token>> title_tokens;
   std::vector<std::vector<Token>> body_tokens;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    stored_hits.push_back(ParseStored(it.get_document().get_data()));
+    stored_hits.push_back(StoredArticle(it.get_document()));
     title_tokens.emplace_back();
     body_tokens.emplace_back();
-    Analyze(StringField(stored_hits.back(), "title"), &title_tokens.back());
-    Analyze(StringField(stored_hits.back(), "body"), &body_tokens.back());
+    Analyze(stored_hits.back().title, &title_tokens.back());
+    Analyze(stored_hits.back().body, &body_tokens.back());
   }
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
     std::vector<const std::vector<Token>*> analysed;
@@ -229,9 +219,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   response.suggestion = SuggestQuery(request.query, restored);
   Xapian::MSetIterator it = matches.begin();
   for (size_t i = 0; i < stored_hits.size(); ++i, ++it) {
-    SearchHit hit = HitFromStored(stored_hits[i], it.get_weight());
-    hit.snippet = MakeSnippet(StringField(stored_hits[i], "body"), body_tokens[i],
-                              built.highlighter);
+    SearchHit hit = HitFromArticle(stored_hits[i], it.get_weight());
+    hit.snippet = MakeSnippet(stored_hits[i].body, body_tokens[i], built.highlighter);
     response.hits.push_back(std::move(hit));
   }
   response.took_ms =
@@ -317,7 +306,7 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
                                   Xapian::Query(id_term)));
   Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    hits.push_back(HitFromStored(ParseStored(it.get_document().get_data()), it.get_weight()));
+    hits.push_back(HitFromArticle(StoredArticle(it.get_document()), it.get_weight()));
   }
   return hits;
 }
@@ -379,9 +368,8 @@ std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t l
   size_t wanted_titles = limit > suggestions.size() ? limit - suggestions.size() : 0;
   Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted_titles));
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    nlohmann::json stored = ParseStored(it.get_document().get_data());
-    suggestions.push_back(
-        {{"type", "title"}, {"text", StringField(stored, "title")}, {"id", StringField(stored, "id")}});
+    Article article = StoredArticle(it.get_document());
+    suggestions.push_back({{"type", "title"}, {"text", article.title}, {"id", article.id}});
   }
   return suggestions;
 }

@@ -316,21 +316,21 @@ uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t fir
   return position;
 }
 
-std::vector<std::string> ExactTerms(std::string_view text) {
+namespace {
+
+std::vector<std::string> Terms(std::string_view text, std::string Token::*spelling) {
   std::vector<Token> tokens;
   Analyze(text, &tokens);
   std::vector<std::string> terms;
-  for (Token& token : tokens) terms.push_back(std::move(token.exact));
+  for (Token& token : tokens) terms.push_back(std::move(token.*spelling));
   return terms;
 }
 
-std::vector<std::string> FoldedTerms(std::string_view text) {
-  std::vector<Token> tokens;
-  Analyze(text, &tokens);
-  std::vector<std::string> terms;
-  for (Token& token : tokens) terms.push_back(std::move(token.folded));
-  return terms;
-}
+}  // namespace
+
+std::vector<std::string> ExactTerms(std::string_view text) { return Terms(text, &Token::exact); }
+
+std::vector<std::string> FoldedTerms(std::string_view text) { return Terms(text, &Token::folded); }
 
 void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folded) {
   exact->clear();

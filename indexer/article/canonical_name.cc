@@ -12,16 +12,6 @@
 namespace vnsearch {
 namespace {
 
-std::string Capitalized(const std::string& lowercase) {
-  if (lowercase.empty()) return lowercase;
-  size_t offset = 0;
-  int32_t first = NextCodePoint(lowercase, &offset);
-  std::string capitalized;
-  AppendUtf8(static_cast<char32_t>(u_toupper(first)), &capitalized);
-  capitalized.append(lowercase, offset, std::string::npos);
-  return capitalized;
-}
-
 // Rebuilds `words` with each word replaced by `spell(word)`, gaps as JoinWords folds them.
 template <typename Speller>
 std::string Respell(const std::vector<Word>& words, Speller spell) {
@@ -40,7 +30,7 @@ std::string CanonicalName(std::string_view name) {
     if (word.all_caps || word.is_number || word.text.find_first_of("&/.-,") != std::string::npos) {
       return std::string(word.text);
     }
-    return word.capitalized ? Capitalized(word.exact) : word.exact;
+    return word.capitalized ? CapitalizeFirst(word.exact) : word.exact;
   });
 }
 
@@ -72,6 +62,17 @@ std::string ExpandAbbreviations(std::string_view name) {
     std::string expansion = word.all_caps ? ExpansionOf(word.exact) : "";
     return expansion.empty() ? std::string(word.text) : expansion;
   });
+}
+
+std::string CapitalizeFirst(std::string_view text) {
+  if (text.empty()) return std::string(text);
+  size_t offset = 0;
+  int32_t first = NextCodePoint(text, &offset);
+  std::string capitalized;
+  if (first < 0) return std::string(text);
+  AppendUtf8(static_cast<char32_t>(u_toupper(first)), &capitalized);
+  capitalized.append(text.substr(offset));
+  return capitalized;
 }
 
 std::string NameKey(std::string_view name) {

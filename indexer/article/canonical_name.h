@@ -17,6 +17,9 @@ std::string CanonicalName(std::string_view name);
 // Môi trường", "Liên minh HTX Việt Nam" → "Liên minh Hợp tác xã Việt Nam".
 std::string ExpandAbbreviations(std::string_view name);
 
+// `text` with its first letter a capital ("trường Đại học" → "Trường Đại học").
+std::string CapitalizeFirst(std::string_view text);
+
 // A key equal for every spelling of one name: folded words, "và" and punctuation left out:
 // "Viện Khoa học, Công nghệ & Môi trường" → "vien khoa hoc cong nghe moi truong".
 std::string NameKey(std::string_view name);

@@ -57,15 +57,6 @@ struct FoundUnit {
   size_t parent_end = 0;
 };
 
-std::string CapitalizeFirst(const std::string& name) {
-  if (name.empty()) return name;
-  size_t offset = 0;
-  int32_t first = NextCodePoint(name, &offset);
-  std::string capitalized;
-  AppendUtf8(static_cast<char32_t>(u_toupper(first)), &capitalized);
-  return capitalized + name.substr(offset);
-}
-
 int RankOfKind(const Word& kind_word, UnitFamily family) {
   if (family == UnitFamily::kOrgan) return 6;
   const std::string& kind = kind_word.exact;
