@@ -1,6 +1,7 @@
 // indexing_run: a producer/consumer pipeline. Worker threads take files in order, read and hash
 // them, skip the unchanged, and parse and build the rest (all pure work); the calling thread is
 // the single writer, applying results as they come and committing every batch_size articles.
+// A rebuild, which starts from nothing, writes per-thread shards instead and merges them.
 //
 // Crash safety comes from Xapian's atomic commit plus the content hash: after a kill at any
 // moment the index holds exactly the committed batches, and a rerun skips them as unchanged.
@@ -108,6 +109,87 @@ int ThreadCount(int requested) {
   return cores == 0 ? 2 : static_cast<int>(std::min(cores, 16u));
 }
 
+// --rebuild: every thread parses and writes its own shard (so the writing, the costly part, runs
+// in parallel too), then Xapian's compaction merges the shards into the new generation, packed.
+// The live index stays locked and untouched until the new generation is swapped in.
+IndexingSummary Rebuild(const IndexingOptions& options, std::vector<CorpusFile> files,
+                        IndexingSummary summary, std::FILE* progress_out) {
+  std::string generation = NewGenerationPath(options.database);
+  int thread_count = ThreadCount(options.threads);
+  std::vector<std::string> shard_paths;
+  for (int t = 0; t < thread_count; ++t) {
+    shard_paths.push_back(generation + ".shard-" + std::to_string(t));
+  }
+  std::atomic<size_t> next_file{0};
+  std::atomic<size_t> done{0};
+  std::atomic<size_t> bytes{0};
+  std::mutex errors_mutex;
+  std::atomic<size_t> added{0};
+  std::exception_ptr failure;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < thread_count; ++t) {
+    workers.emplace_back([&, t] {
+      try {
+        IndexWriter shard(shard_paths[t], 0, /*plain_folder=*/true);
+        size_t uncommitted = 0;
+        for (size_t i = next_file++; i < files.size(); i = next_file++) {
+          FileResult result = ProcessFile(files[i], {});
+          bytes += result.bytes;
+          if (result.kind == FileResult::Kind::kPrepared) {
+            shard.Put(*result.prepared);
+            ++added;
+            if (++uncommitted >= options.batch_size) {
+              shard.Commit();
+              uncommitted = 0;
+            }
+          } else {
+            std::lock_guard<std::mutex> lock(errors_mutex);
+            summary.errors.push_back(result.error);
+          }
+          ++done;
+        }
+        shard.Commit();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(errors_mutex);
+        failure = std::current_exception();
+        next_file = files.size();
+      }
+    });
+  }
+  Progress progress(progress_out, files.size());
+  while (done < files.size() && !failure) {
+    progress.Update(done, bytes);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  for (std::thread& worker : workers) worker.join();
+  progress.Update(done, bytes);
+  progress.Finish();
+  auto remove_shards = [&] {
+    std::error_code ignored;
+    for (const std::string& shard : shard_paths) std::filesystem::remove_all(shard, ignored);
+  };
+  if (failure) {
+    remove_shards();
+    std::rethrow_exception(failure);
+  }
+  {
+    Xapian::Database shards;
+    for (const std::string& shard : shard_paths) shards.add_database(Xapian::Database(shard));
+    shards.compact(generation);
+  }
+  remove_shards();
+  std::string error;
+  if (!PublishGeneration(options.database, generation, &error)) {
+    std::error_code ignored;
+    std::filesystem::remove_all(generation, ignored);
+    throw std::runtime_error(error);
+  }
+  summary.added = added;
+  summary.bytes = bytes;
+  summary.failed += files.size() - added;
+  return summary;
+}
+
 }  // namespace
 
 IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_out) {
@@ -118,17 +200,15 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
 
   // The live index's writer lock is held for the whole run — for a rebuild too, so that writes
   // through vnsearchd wait (503 Retry-After) instead of landing in a generation about to go.
-  IndexWriter live_writer(options.database, options.lock_wait_seconds);
-  std::string generation;
-  std::unique_ptr<IndexWriter> rebuild_writer;
+  IndexWriter writer(options.database, options.lock_wait_seconds);
   if (options.rebuild) {
-    generation = NewGenerationPath(options.database);
-    rebuild_writer = std::make_unique<IndexWriter>(generation, 0, /*plain_folder=*/true);
+    summary = Rebuild(options, std::move(files), std::move(summary), progress_out);
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
   }
-  IndexWriter& writer = options.rebuild ? *rebuild_writer : live_writer;
   const std::unordered_map<std::string, std::string> stored_hashes =
-      options.rebuild ? std::unordered_map<std::string, std::string>()
-                      : live_writer.StoredContentHashes();
+      writer.StoredContentHashes();
 
   ResultQueue queue;
   int thread_count = ThreadCount(options.threads);
@@ -183,21 +263,12 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   for (std::thread& worker : workers) worker.join();
   progress.Finish();
 
-  if (options.prune && !options.rebuild) {
+  if (options.prune) {
     for (const auto& [article_id, hash] : stored_hashes) {
       if (!seen_ids.count(article_id) && writer.Delete(article_id)) ++summary.deleted;
     }
   }
   writer.Commit();
-  if (options.rebuild) {
-    rebuild_writer.reset();  // closed, so that the folder is complete before it goes live
-    std::string error;
-    if (!PublishGeneration(options.database, generation, &error)) {
-      std::error_code ignored;
-      std::filesystem::remove_all(generation, ignored);
-      throw std::runtime_error(error);
-    }
-  }
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
