@@ -93,6 +93,15 @@ echo
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
 echo
+queries=${VNSEARCH_BENCH_QUERY_FILE:-$(dirname "$corpus")/queries.txt}
+if [ -f "$queries" ]; then
+  bash "$source_dir/tests/bench/load_test.sh" "$build_dir" "$db" "$corpus" "$queries" |
+    tee "$out_dir/load_test.txt"
+else
+  echo "run.sh: no query file at $queries (set VNSEARCH_BENCH_QUERY_FILE): load test skipped"
+fi
+
+echo
 if [ "${VNSEARCH_BENCH_INDEXING:-1}" != 0 ]; then
   VNSEARCH_BENCH_CORPUS="$corpus" bash "$source_dir/tests/bench/index_bench.sh" "$build_dir"
 else
@@ -100,4 +109,4 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,index_bench}.txt"
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,load_test,index_bench}.txt"
