@@ -223,25 +223,6 @@ main() {
       printf "  the two vnsearch full builds:           %s (wall), %s (CPU), first ÷ second\n",
              ratio(wall[1], wall[3]), ratio(cpu[1], cpu[3])
     }' "$work/rows"
-  echo "  articles/s and MB/s by wall clock (the incremental row counts every article it checked);"
-  echo "  CPU s: user + system time of all the process's threads; load: the 1-minute load average"
-  echo "  as the step started, on $(nproc) CPUs (above $(nproc), other work competed for the CPUs)"
-  echo
-  # Rows, in order: 1 vnsearch full, 2 vnsearch full of the copy, 3 incremental, 4 bare Xapian,
-  # 5 FTS5.
-  awk -F'\t' '
-    function ratio(a, b) { return (a == "-" || b == "-" || b <= 0) ? "n/a" : sprintf("%.2f", a / b) }
-    { wall[NR] = $2; bytes[NR] = $3; cpu[NR] = $5 }
-    END {
-      printf "  vnsearch full build ÷ bare Xapian:      %s x the wall time, %s x the CPU time, %s x the index size\n",
-             ratio(wall[1], wall[4]), ratio(cpu[1], cpu[4]), ratio(bytes[1], bytes[4])
-      printf "  vnsearch full build ÷ SQLite FTS5:      %s x the wall time, %s x the CPU time, %s x the index size\n",
-             ratio(wall[1], wall[5]), ratio(cpu[1], cpu[5]), ratio(bytes[1], bytes[5])
-      printf "  vnsearch incremental ÷ its full build:  %s of the wall time, %s of the CPU time (the copy%ss build, same index)\n",
-             ratio(wall[3], wall[2]), ratio(cpu[3], cpu[2]), "\047"
-      printf "  the two vnsearch full builds:           %s (wall), %s (CPU), first ÷ second\n",
-             ratio(wall[1], wall[2]), ratio(cpu[1], cpu[2])
-    }' "$work/rows"
   if [ -n "$documents_after" ]; then
     echo "  documents in the index after the incremental run: $documents_after (expected $articles)"
   fi
