@@ -2,6 +2,9 @@
 
 #include "build_summary.h"
 
+#include <filesystem>
+#include <iostream>
+
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -42,6 +45,38 @@ void PrintBuildSummary(const BuildFigures& figures) {
       figures.text_bytes > 0 ? static_cast<double>(figures.index_bytes) / figures.text_bytes : 0.0,
       figures.index_size_source.c_str());
   std::fflush(stdout);
+}
+
+int ReadBuildInput(const char* program, const char* usage, int argc, char** argv,
+                   BuildInput* input) {
+  for (int i = 1; i < argc; ++i) {
+    std::string argument = argv[i];
+    if (argument == "--db" && i + 1 < argc) {
+      input->database_path = argv[++i];
+    } else if (argument == "--corpus" && i + 1 < argc) {
+      input->corpus = argv[++i];
+    } else {
+      std::cerr << program << ": unexpected argument " << argument << "\n" << usage;
+      return 2;
+    }
+  }
+  if (input->database_path.empty() || input->corpus.empty()) {
+    std::cerr << usage;
+    return 2;
+  }
+  if (std::filesystem::exists(input->database_path)) {
+    // A fresh index every time: timing an update of an old one would measure something else.
+    std::cerr << program << ": " << input->database_path
+              << " already exists: give a path that does not, or remove it\n";
+    return 2;
+  }
+  input->articles = ReadBenchCorpus(input->corpus, 0, &input->errors);
+  for (const std::string& error : input->errors) std::cerr << program << ": " << error << "\n";
+  if (input->articles.empty()) {
+    std::cerr << program << ": no readable .txt articles under " << input->corpus << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace vnsearch::bench

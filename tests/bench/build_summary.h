@@ -7,6 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include "bench_corpus.h"
 
 namespace vnsearch::bench {
 
@@ -19,6 +22,20 @@ struct BuildFigures {
   uint64_t index_bytes = 0;
   std::string index_size_source;  // how index_bytes was measured ("du of /tmp/x", "size of f.db")
 };
+
+// What an index-build benchmark starts from: its arguments and the articles, read.
+struct BuildInput {
+  std::string database_path;
+  std::string corpus;
+  std::vector<BenchArticle> articles;
+  std::vector<std::string> errors;  // files that could not be read (already reported)
+};
+
+// Reads `--db PATH --corpus DIR` from the command line and the corpus's articles. On a problem
+// (bad arguments, an existing PATH, no readable article) it says what on stderr and returns the
+// exit status to end with (2 for usage, 1 otherwise); 0 when the build can go ahead.
+int ReadBuildInput(const char* program, const char* usage, int argc, char** argv,
+                   BuildInput* input);
 
 // The space `path` (a file, or a folder and everything under it) takes on disk, as `du` counts
 // it: allocated 512-byte blocks, not apparent sizes. 0 when `path` does not exist.

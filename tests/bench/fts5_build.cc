@@ -68,38 +68,13 @@ size_t BuildTable(sqlite3* database, const std::vector<vnsearch::bench::BenchArt
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string database_path;
-  std::string corpus;
-  for (int i = 1; i < argc; ++i) {
-    std::string argument = argv[i];
-    if (argument == "--db" && i + 1 < argc) {
-      database_path = argv[++i];
-    } else if (argument == "--corpus" && i + 1 < argc) {
-      corpus = argv[++i];
-    } else {
-      std::cerr << "fts5_build: unexpected argument " << argument << "\n" << kUsage;
-      return 2;
-    }
-  }
-  if (database_path.empty() || corpus.empty()) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  if (std::filesystem::exists(database_path)) {
-    std::cerr << "fts5_build: " << database_path
-              << " already exists: give a path that does not, or remove it\n";
-    return 2;
-  }
-
   auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> errors;
-  std::vector<vnsearch::bench::BenchArticle> articles =
-      vnsearch::bench::ReadBenchCorpus(corpus, 0, &errors);
-  for (const std::string& error : errors) std::cerr << "fts5_build: " << error << "\n";
-  if (articles.empty()) {
-    std::cerr << "fts5_build: no readable .txt articles under " << corpus << "\n";
-    return 1;
+  vnsearch::bench::BuildInput input;
+  if (int status = vnsearch::bench::ReadBuildInput("fts5_build", kUsage, argc, argv, &input)) {
+    return status;
   }
+  const std::string& database_path = input.database_path;
+  const std::vector<vnsearch::bench::BenchArticle>& articles = input.articles;
   sqlite3* database = nullptr;
   if (sqlite3_open(database_path.c_str(), &database) != SQLITE_OK) {
     std::cerr << "fts5_build: " << database_path << ": cannot open: " << sqlite3_errmsg(database)
@@ -133,5 +108,5 @@ int main(int argc, char** argv) {
   figures.index_bytes = std::filesystem::file_size(database_path);
   figures.index_size_source = "size of " + database_path;
   vnsearch::bench::PrintBuildSummary(figures);
-  return errors.empty() ? 0 : 1;
+  return input.errors.empty() ? 0 : 1;
 }

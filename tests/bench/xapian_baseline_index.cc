@@ -41,39 +41,13 @@ void IndexArticle(const vnsearch::bench::BenchArticle& article, Xapian::TermGene
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string database_path;
-  std::string corpus;
-  for (int i = 1; i < argc; ++i) {
-    std::string argument = argv[i];
-    if (argument == "--db" && i + 1 < argc) {
-      database_path = argv[++i];
-    } else if (argument == "--corpus" && i + 1 < argc) {
-      corpus = argv[++i];
-    } else {
-      std::cerr << "xapian_baseline_index: unexpected argument " << argument << "\n" << kUsage;
-      return 2;
-    }
-  }
-  if (database_path.empty() || corpus.empty()) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  if (std::filesystem::exists(database_path)) {
-    // A fresh database every time: timing an update of an old one would measure something else.
-    std::cerr << "xapian_baseline_index: " << database_path
-              << " already exists: give a path that does not, or remove it\n";
-    return 2;
-  }
-
   auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> errors;
-  std::vector<vnsearch::bench::BenchArticle> articles =
-      vnsearch::bench::ReadBenchCorpus(corpus, 0, &errors);
-  for (const std::string& error : errors) std::cerr << "xapian_baseline_index: " << error << "\n";
-  if (articles.empty()) {
-    std::cerr << "xapian_baseline_index: no readable .txt articles under " << corpus << "\n";
-    return 1;
+  vnsearch::bench::BuildInput input;
+  if (int status = vnsearch::bench::ReadBuildInput("xapian_baseline_index", kUsage, argc, argv, &input)) {
+    return status;
   }
+  const std::string& database_path = input.database_path;
+  const std::vector<vnsearch::bench::BenchArticle>& articles = input.articles;
   size_t text_bytes = 0;
   try {
     Xapian::WritableDatabase database(database_path, Xapian::DB_CREATE);
@@ -97,5 +71,5 @@ int main(int argc, char** argv) {
   figures.index_bytes = vnsearch::bench::DiskUsageBytes(database_path);
   figures.index_size_source = "du of " + database_path;
   vnsearch::bench::PrintBuildSummary(figures);
-  return errors.empty() ? 0 : 1;
+  return input.errors.empty() ? 0 : 1;
 }
