@@ -151,7 +151,6 @@ TEST_F(WritesApiTest, PutReplacesAndDeleteRemoves) {
   ApiClient api(server_->port());
   EXPECT_EQ(api.Ids("\"Hoàng Minh Đức\""), std::vector<std::string>{id});
   EXPECT_TRUE(api.Ids("\"Vũ Minh Sơn\"").empty()) << "the old text is gone";
-  EXPECT_EQ(server_->port() > 0, true);
 
   result = client.Delete(("/api/articles/" + id).c_str());
   ASSERT_TRUE(result);
