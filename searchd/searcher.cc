@@ -1,14 +1,14 @@
 // searcher: parse → build → filter → match → facets → snippets.
 //
-// Totals are exact up to kExactTotalUpTo hits (check_at_least). Facet counts are multi-select:
-// each facet is counted over the matches of the query with every filter but its own, so a reader
-// can widen a selection; facets whose filters coincide share one counting pass.
+// Totals are exact: with facets, the counting pass visits every match anyway and gives it; without,
+// the ranking pass checks up to kExactTotalUpTo matches. Facet counts are multi-select: each facet
+// is counted over the matches of the query with every filter but its own, so a reader can widen a
+// selection; the facets without a selection of their own share one counting pass.
 
 #include "searchd/searcher.h"
 
 #include <algorithm>
 #include <chrono>
-#include <set>
 
 #include "analysis/analyzer.h"
 #include "article/article_json.h"
