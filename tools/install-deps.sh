@@ -10,7 +10,7 @@ debian_packages=(
   libxapian-dev xapian-tools libicu-dev libcpp-httplib-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   clang libclang-rt-14-dev
-  chromium wrk python3
+  chromium wrk python3 curl
 )
 
 missing=()
