@@ -60,21 +60,18 @@ std::string EscapeSnippetText(std::string_view text) {
 }
 
 std::string RenderMarked(std::string_view text, uint32_t begin, uint32_t end,
-                         const std::vector<Span>& spans, bool for_snippet) {
-  auto escape = [for_snippet](std::string_view part) {
-    return for_snippet ? EscapeSnippetText(part) : EscapeHtml(part);
-  };
+                         const std::vector<Span>& spans) {
   std::string html;
   uint32_t at = begin;
   for (const Span& span : spans) {
     if (span.begin < at || span.end > end) continue;
-    html += escape(text.substr(at, span.begin - at));
+    html += EscapeSnippetText(text.substr(at, span.begin - at));
     html += "<mark>";
     html += EscapeHtml(text.substr(span.begin, span.end - span.begin));
     html += "</mark>";
     at = span.end;
   }
-  html += escape(text.substr(at, end - at));
+  html += EscapeSnippetText(text.substr(at, end - at));
   return html;
 }
 
@@ -151,18 +148,10 @@ std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
                                        : tokens[last - 1].end;
   std::string html;
   if (begin > 0) html += "… ";
-  html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last),
-                       /*for_snippet=*/true);
+  html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last));
   if (end < text.size()) html += " …";
   return html;
 }
 
-std::string HighlightAll(std::string_view text, const Highlighter& highlighter) {
-  std::vector<Token> tokens;
-  Analyze(text, &tokens);
-  std::vector<bool> matched = highlighter.MatchTokens(tokens);
-  return RenderMarked(text, 0, static_cast<uint32_t>(text.size()),
-                      MatchedSpans(text, tokens, matched, 0, tokens.size()), /*for_snippet=*/false);
-}
 
 }  // namespace vnsearch

@@ -25,8 +25,6 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
 std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
                         const Highlighter& highlighter, size_t max_words = 40);
 
-// The whole of `text`, escaped, with every match marked (the article view).
-std::string HighlightAll(std::string_view text, const Highlighter& highlighter);
 
 }  // namespace vnsearch
 

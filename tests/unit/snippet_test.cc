@@ -12,6 +12,11 @@ Highlighter HighlighterFor(const std::string& query) {
   return BuildQuery(ParseQuery(query).root).highlighter;
 }
 
+// The whole of a short text, marked: a snippet window wider than the text.
+std::string HighlightAll(const std::string& text, const Highlighter& highlighter) {
+  return MakeSnippet(text, highlighter, 100000);
+}
+
 TEST(SnippetTest, FoldedQueryMarksAccentedText) {
   std::string html = HighlightAll("Đồng chí Trần Bình Trọng phát biểu", HighlighterFor("tran binh"));
   EXPECT_EQ(html, "Đồng chí <mark>Trần Bình</mark> Trọng phát biểu");
