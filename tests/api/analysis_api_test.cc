@@ -10,31 +10,26 @@
 
 #include "api/api_client.h"
 #include "api/searchd_process.h"
+#include "api/shared_server_test.h"
 
 namespace vnsearch::testing {
 namespace {
 
 using nlohmann::json;
 
-class AnalysisApiTest : public ::testing::Test {
+class AnalysisApiTest : public SharedServerTest<AnalysisApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS, VNSEARCH_TEST_DATA "/analysis_corpus"});
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS, VNSEARCH_TEST_DATA "/analysis_corpus"});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
   static ApiClient Client() { return ApiClient(server_->port()); }
   static std::vector<std::string> Ids(const std::string& query) { return Client().Ids(query); }
   static bool Contains(const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
-
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* AnalysisApiTest::server_ = nullptr;
 
 // ---- 1. Normalisation ----------------------------------------------------------------------
 

@@ -9,20 +9,18 @@
 
 #include "api/api_client.h"
 #include "api/searchd_process.h"
+#include "api/shared_server_test.h"
 
 namespace vnsearch::testing {
 namespace {
 
 using nlohmann::json;
 
-class SearchApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new SearchdProcess({VNSEARCH_CORPUS}); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
+class SearchApiTest : public SharedServerTest<SearchApiTest> {
+ public:
+  static SearchdProcess* Start() { return new SearchdProcess({VNSEARCH_CORPUS}); }
 
+ protected:
   static httplib::Result Get(const std::string& path) { return Client().Get(path); }
 
   static json Search(const std::string& query, const std::string& extra = "") {
@@ -34,11 +32,7 @@ class SearchApiTest : public ::testing::Test {
   static std::string TopId(const json& response) {
     return response["hits"].empty() ? "" : response["hits"][0]["id"].get<std::string>();
   }
-
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchApiTest::server_ = nullptr;
 
 constexpr char kTranBinhTrongArticle[] = "000_2bc41360e3854d8f";
 

@@ -26,6 +26,7 @@
 
 #include "api/api_client.h"
 #include "api/searchd_process.h"
+#include "api/shared_server_test.h"
 
 namespace vnsearch::testing {
 namespace {
@@ -137,16 +138,13 @@ std::string RequestsSeries(const std::string& route, int status) {
 
 // ---- corpus/ on a plain server -------------------------------------------------------------
 
-class SearchFeaturesApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
+class SearchFeaturesApiTest : public SharedServerTest<SearchFeaturesApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
   }
 
+ protected:
   static ApiClient Client() { return ApiClient(server_->port()); }
   static json Search(const std::string& query, const std::string& extra = "") {
     return Client().Search(query, extra);
@@ -157,11 +155,7 @@ class SearchFeaturesApiTest : public ::testing::Test {
   static json Get(const std::string& path, int status = 200) {
     return GetJson(Client(), path, status);
   }
-
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchFeaturesApiTest::server_ = nullptr;
 
 // ---- Query syntax --------------------------------------------------------------------------
 
@@ -1049,20 +1043,13 @@ TEST_F(SearchFeaturesApiTest, WithoutCorsOriginNoCorsHeaders) {
   EXPECT_FALSE(result->has_header("Access-Control-Allow-Origin"));
 }
 
-class SearchFeaturesCorsApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS},
-                                 {"--access-log", "off", "--cors-origin", "https://example.org"});
+class SearchFeaturesCorsApiTest : public SharedServerTest<SearchFeaturesCorsApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS},
+                              {"--access-log", "off", "--cors-origin", "https://example.org"});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchFeaturesCorsApiTest::server_ = nullptr;
 
 TEST_F(SearchFeaturesCorsApiTest, ApiResponsesAllowTheOrigin) {
   httplib::Client client("127.0.0.1", server_->port());
@@ -1096,19 +1083,12 @@ TEST_F(SearchFeaturesCorsApiTest, PreflightIs204WithTheAllowedMethods) {
 // ---- Concurrency ---------------------------------------------------------------------------
 
 // A server of its own: if concurrent requests bring vnsearchd down, only this suite fails.
-class SearchFeaturesConcurrencyApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
+class SearchFeaturesConcurrencyApiTest : public SharedServerTest<SearchFeaturesConcurrencyApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchFeaturesConcurrencyApiTest::server_ = nullptr;
 
 TEST_F(SearchFeaturesConcurrencyApiTest, SixteenThreadsGetTheSameAnswersAsOne) {
   const std::vector<std::string> paths = {
@@ -1176,19 +1156,13 @@ TEST_F(SearchFeaturesConcurrencyApiTest, SixteenThreadsGetTheSameAnswersAsOne) {
 // Requests that start from every article: an empty query, a query of exclusions only, a facet
 // listing, suggestions. vnsearchd once crashed when many came at once (each copied the one shared
 // Xapian::Query::MatchAll, whose reference count is not atomic); this load reproduces that.
-class SearchFeaturesMatchAllLoadApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
+class SearchFeaturesMatchAllLoadApiTest
+    : public SharedServerTest<SearchFeaturesMatchAllLoadApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS}, {"--access-log", "off"});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchFeaturesMatchAllLoadApiTest::server_ = nullptr;
 
 TEST_F(SearchFeaturesMatchAllLoadApiTest, ConcurrentMatchAllRequestsKeepTheServerUp) {
   const std::vector<std::string> paths = {
@@ -1224,20 +1198,13 @@ TEST_F(SearchFeaturesMatchAllLoadApiTest, ConcurrentMatchAllRequestsKeepTheServe
 // ---- corpus/ with undated articles ---------------------------------------------------------
 
 // tests/data/analysis_corpus/ adds eight short articles without a date.
-class SearchFeaturesUndatedApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new SearchdProcess({VNSEARCH_CORPUS, VNSEARCH_TEST_DATA "/analysis_corpus"},
-                                 {"--access-log", "off"});
+class SearchFeaturesUndatedApiTest : public SharedServerTest<SearchFeaturesUndatedApiTest> {
+ public:
+  static SearchdProcess* Start() {
+    return new SearchdProcess({VNSEARCH_CORPUS, VNSEARCH_TEST_DATA "/analysis_corpus"},
+                              {"--access-log", "off"});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static SearchdProcess* server_;
 };
-
-SearchdProcess* SearchFeaturesUndatedApiTest::server_ = nullptr;
 
 TEST_F(SearchFeaturesUndatedApiTest, DateRangeLeavesUndatedArticlesOut) {
   ApiClient client(server_->port());
