@@ -108,6 +108,16 @@ std::string AgencyCode(std::string_view body) {
   return "";
 }
 
+// The writers a byline names are persons the article names too, unless named already.
+void AddBylinePersons(const std::string& author, std::vector<Person>* persons) {
+  for (const std::string& name : BylineNames(author)) {
+    std::string key = NameKey(name);
+    bool known = false;
+    for (const Person& person : *persons) known = known || NameKey(person.name) == key;
+    if (!known) persons->push_back({name, {}});
+  }
+}
+
 struct Layout {
   std::vector<std::string_view> chrome_before;  // lines above the headline
   std::string_view title;
@@ -238,6 +248,7 @@ Article ParseArticle(std::string article_id, std::string_view raw_text) {
   article.terms = ExtractTerms(words);
   article.date = PublicationDate(layout, article.body, CongressYear(article.terms));
   article.persons = ExtractPersons(words);
+  AddBylinePersons(article.author, &article.persons);
   article.units = ExtractUnits(words, article.persons);
 
   size_t lead_end = article.body.find("\n\n");

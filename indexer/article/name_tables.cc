@@ -3,6 +3,7 @@
 
 #include "article/name_tables.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "analysis/analyzer.h"
@@ -14,6 +15,9 @@ const char* PlaceTableText();
 const char* UnitKindTableText();
 const char* RoleWordTableText();
 const char* StopWordTableText();
+const char* PersonCueTableText();
+const char* PlaceCueTableText();
+const char* SpeechVerbTableText();
 
 namespace {
 
@@ -49,6 +53,44 @@ bool IsRoleModifier(const Word& word) {
 
 }  // namespace
 
+void PhraseSet::Add(const std::string& phrase) {
+  std::vector<std::string> terms = folded_ ? FoldedTerms(phrase) : ExactTerms(phrase);
+  if (terms.empty()) return;
+  max_words_ = std::max(max_words_, terms.size());
+  std::string joined;
+  for (const std::string& term : terms) {
+    if (!joined.empty()) joined += ' ';
+    joined += term;
+  }
+  phrases_.insert(joined);
+}
+
+size_t PhraseSet::LongestAt(const std::vector<Word>& words, size_t i) const {
+  size_t longest = 0;
+  std::string joined;
+  for (size_t k = i; k < words.size() && k - i < max_words_; ++k) {
+    if (k > i) {
+      if (!IsSpaceOnly(words[k].gap)) break;
+      joined += ' ';
+    }
+    joined += TermOf(words[k]);
+    if (phrases_.count(joined)) longest = k - i + 1;
+  }
+  return longest;
+}
+
+size_t PhraseSet::LongestEndingAt(const std::vector<Word>& words, size_t end) const {
+  size_t longest = 0;
+  std::string joined;
+  for (size_t length = 1; length <= max_words_ && length <= end; ++length) {
+    size_t k = end - length;
+    if (length > 1 && !IsSpaceOnly(words[k + 1].gap)) break;
+    joined = length == 1 ? TermOf(words[k]) : TermOf(words[k]) + ' ' + joined;
+    if (phrases_.count(joined)) longest = length;
+  }
+  return longest;
+}
+
 const NameTables& NameTables::Get() {
   static const NameTables* tables = new NameTables();
   return *tables;
@@ -58,7 +100,19 @@ NameTables::NameTables() {
   for (const auto& [surname, unused] : TableLines(SurnameTableText())) {
     surnames_.insert(JoinedExact(surname));
   }
-  for (const auto& [place, unused] : TableLines(PlaceTableText())) places_.insert(JoinedExact(place));
+  for (const auto& [place, unused] : TableLines(PlaceTableText())) {
+    if (ExactTerms(place).size() == 1) {
+      single_word_places_.Add(place);
+    } else {
+      multi_word_places_.Add(place);
+    }
+  }
+  for (const auto& [cue, kind] : TableLines(PersonCueTableText())) {
+    person_cues_.Add(cue);
+    if (kind == "address") address_cues_.Add(cue);
+  }
+  for (const auto& [cue, unused] : TableLines(PlaceCueTableText())) place_cues_.Add(cue);
+  for (const auto& [verb, unused] : TableLines(SpeechVerbTableText())) speech_verbs_.Add(verb);
   for (const auto& [word, unused] : TableLines(StopWordTableText())) {
     stop_words_.insert(JoinedExact(word));
   }

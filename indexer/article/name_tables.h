@@ -1,9 +1,11 @@
 // name_tables: the data tables of article understanding (family names, places, unit kinds, role
-// words, stop words), parsed once from the compiled-in files under article/data/, and the
-// look-ups the extractors make in them. Immutable after first use; thread-safe.
+// words, stop words, the cues around a person's or a place's name), parsed once from the
+// compiled-in files under article/data/, and the look-ups the extractors make in them.
+// Immutable after first use; thread-safe.
 #ifndef VNSEARCH_ARTICLE_NAME_TABLES_H_
 #define VNSEARCH_ARTICLE_NAME_TABLES_H_
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -14,14 +16,63 @@ namespace vnsearch {
 
 enum class UnitFamily { kParty, kOrgan, kUnit };
 
+// A set of phrases of one or more words, matched on the words' exact terms in any case (or on
+// their folded terms, without diacritics); the words of a phrase must be separated by spaces.
+class PhraseSet {
+ public:
+  explicit PhraseSet(bool folded = false) : folded_(folded) {}
+  void Add(const std::string& phrase);
+  // The number of words of the longest phrase that starts at words[i], or 0.
+  size_t LongestAt(const std::vector<Word>& words, size_t i) const;
+  // The number of words of the longest phrase that ends right before words[end], or 0.
+  size_t LongestEndingAt(const std::vector<Word>& words, size_t end) const;
+  bool Contains(const std::string& exact_words) const { return phrases_.count(exact_words) != 0; }
+
+ private:
+  const std::string& TermOf(const Word& word) const { return folded_ ? word.folded : word.exact; }
+
+  bool folded_;
+  std::unordered_set<std::string> phrases_;  // terms joined by single spaces
+  size_t max_words_ = 0;
+};
+
 class NameTables {
  public:
   static const NameTables& Get();
 
   bool IsSurname(const Word& word) const { return word.capitalized && surnames_.count(word.exact); }
   bool IsStopWord(const Word& word) const { return stop_words_.count(word.exact) != 0; }
-  // `exact_words`: the name's exact terms joined by single spaces ("hà nội").
-  bool IsPlace(const std::string& exact_words) const { return places_.count(exact_words) != 0; }
+  // Whether a name of two or more words is a place. `folded_words`: its folded terms joined by
+  // single spaces ("ha noi"), so that a missing accent ("Hồ Chi Minh") is still the place.
+  bool IsPlace(const std::string& folded_words) const {
+    return multi_word_places_.Contains(folded_words);
+  }
+  // The number of words of the longest place name starting at words[i] ("Tây Ban Nha" → 3).
+  size_t PlaceAt(const std::vector<Word>& words, size_t i) const {
+    return std::max(single_word_places_.LongestAt(words, i), multi_word_places_.LongestAt(words, i));
+  }
+  // Cues right before a capitalised name: a person's ("ông", "ca sĩ", "bị cáo") or a place's
+  // and named things' ("đường", "tỉnh", "giải", "tàu"). Each returns the cue's length in words.
+  size_t PersonCueEndingAt(const std::vector<Word>& words, size_t end) const {
+    return person_cues_.LongestEndingAt(words, end);
+  }
+  // A form of address ("ông", "chị", "đồng chí"): it may stand before a given name alone.
+  size_t AddressCueEndingAt(const std::vector<Word>& words, size_t end) const {
+    return address_cues_.LongestEndingAt(words, end);
+  }
+  size_t AddressCueAt(const std::vector<Word>& words, size_t i) const {
+    return address_cues_.LongestAt(words, i);
+  }
+  size_t PersonCueAt(const std::vector<Word>& words, size_t i) const {
+    return person_cues_.LongestAt(words, i);
+  }
+  size_t PlaceCueEndingAt(const std::vector<Word>& words, size_t end) const {
+    return place_cues_.LongestEndingAt(words, end);
+  }
+  // A verb of saying right after a name ("cho biết", "nói"): the verb's length in words.
+  size_t SpeechVerbAt(const std::vector<Word>& words, size_t i) const {
+    return speech_verbs_.LongestAt(words, i);
+  }
 
   // How many words the unit kind at words[i] spans ("Chi bộ" → 2), or 0 when none starts there
   // or a role does ("Vụ trưởng" is a role, not the unit "Vụ"). The kind must be capitalised
@@ -43,8 +94,13 @@ class NameTables {
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
 
   std::unordered_set<std::string> surnames_;
-  std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_words_;
+  PhraseSet single_word_places_;                  // "Mỹ", "Nga": exact, as "Nga" is a name too
+  PhraseSet multi_word_places_{/*folded=*/true};  // "Hà Nội", also without its accents
+  PhraseSet person_cues_;
+  PhraseSet address_cues_;
+  PhraseSet place_cues_;
+  PhraseSet speech_verbs_;
   std::vector<Phrase> unit_kinds_;
   std::vector<Phrase> role_words_;
 };

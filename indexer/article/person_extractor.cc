@@ -1,13 +1,16 @@
-// person_extractor: a capitalised run that starts with a family name is only a candidate —
-// "Hà Nội", "Lâm Đồng" and "Hồ Chí Minh" in "phong cách Hồ Chí Minh" start the same way. It
-// becomes a person when the article marks it as one at least once (an honorific, a role); every
-// other mention of the same name then counts too.
+// person_extractor: Vietnamese writes every syllable of a proper name with a capital, and
+// nothing else mid-sentence, so each capitalised stretch of words is a name of something: a
+// person, a place, an organisation, a work. The stretch is read together with what stands
+// around it (a cue before, a verb of saying after) and with the rest of the article (a name
+// marked once as a person's is a person's everywhere; short mentions are the last words of a
+// full name given elsewhere). The cues are data (article/data/*.txt); nothing here knows a name.
 
 #include "article/person_extractor.h"
 
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/utf8.h"
 #include "article/canonical_name.h"
 #include "article/name_tables.h"
 #include "article/unit_extractor.h"
@@ -15,27 +18,69 @@
 namespace vnsearch {
 namespace {
 
-constexpr size_t kMaxWordsBeforeName = 10;    // "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định"
-constexpr size_t kMaxWordsToElection = 30;    // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
+constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
+constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
+constexpr size_t kMaxWordsBeforeName = 10;     // "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định"
+constexpr size_t kMaxWordsToElection = 30;     // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
 
-bool IsHonorific(const Word& word) {
-  static const std::unordered_set<std::string> kHonorifics = {
-      "ông", "bà", "anh", "chị", "ts", "ths", "pgs", "gs", "pgs.ts", "gs.ts", "ks", "bs",
-      "ncs", "đ/c", "cô", "thầy"};
-  return kHonorifics.count(word.exact) != 0;
+// Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
+bool IsInitials(const Word& word) {
+  if (!word.all_caps) return false;
+  size_t letters_in_group = 0;
+  bool dotted = false;
+  for (size_t offset = 0; offset < word.text.size();) {
+    int32_t code_point = NextCodePoint(word.text, &offset);
+    if (code_point == '.') {
+      dotted = true;
+      letters_in_group = 0;
+    } else if (++letters_in_group > 1) {
+      return false;
+    }
+  }
+  return dotted;
 }
 
-bool HonorificBefore(const std::vector<Word>& words, size_t name_begin) {
-  if (name_begin == 0) return false;
-  const Word& before = words[name_begin - 1];
-  std::string_view gap = words[name_begin].gap;
-  bool gap_ok = IsSpaceOnly(gap) || gap == ". " || gap == ".";
-  if (!gap_ok) return false;
-  if (before.exact == "chí" && name_begin >= 2 && words[name_begin - 2].exact == "đồng") {
-    return true;  // đồng chí
+bool IsNameWord(const Word& word) {
+  return (word.capitalized && !word.all_caps && !word.is_number) || IsInitials(word);
+}
+
+// A hyphen with no space around it joins the parts of one name: "Jong-un", "Pierre-Emerick".
+bool IsBareHyphen(std::string_view gap) { return gap == "-"; }
+
+// Whether words[k] continues the name before it.
+bool ContinuesName(const std::vector<Word>& words, size_t k) {
+  if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
+  // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role or a unit after the name is not part of it.
+  const NameTables& tables = NameTables::Get();
+  if (tables.RoleAt(words, k) > 0 || tables.UnitKindAt(words, k) > 0) return false;
+  if (IsBareHyphen(words[k].gap)) return !words[k].is_number;
+  return IsSpaceOnly(words[k].gap) && IsNameWord(words[k]);
+}
+
+// Whether words[i] opens a sentence, where every word is capitalised whatever it is.
+bool OpensSentence(const std::vector<Word>& words, size_t i) {
+  if (i == 0) return true;
+  std::string_view gap = words[i].gap;
+  for (size_t offset = 0; offset < gap.size();) {
+    switch (NextCodePoint(gap, &offset)) {
+      case '.': case '!': case '?': case ':': case '\n': case '"': case 0x201C: case 0x2026:
+      case '-': case 0x2013: case 0x2014:
+        return true;
+      default:
+        break;
+    }
   }
-  if (before.exact == "sĩ" && name_begin >= 2) return true;  // tiến sĩ, thạc sĩ
-  return IsHonorific(before);
+  return false;
+}
+
+// The gap between a cue and the name after it: spaces, or the dot after an abbreviated cue
+// ("TS. Nguyễn Văn A", "TP. Hồ Chí Minh"); a full stop after a word ends the sentence.
+bool IsCueGap(const std::vector<Word>& words, size_t name_begin) {
+  std::string_view gap = words[name_begin].gap;
+  if (IsSpaceOnly(gap)) return true;
+  const Word& cue = words[name_begin - 1];
+  bool abbreviated = cue.all_caps || cue.text.size() == 1;
+  return abbreviated && (gap == "." || gap == ". " || gap == ".\xC2\xA0");
 }
 
 bool IsPhraseGap(std::string_view gap) {
@@ -47,11 +92,11 @@ bool IsPhraseGap(std::string_view gap) {
   return trimmed == "-" || trimmed == "&" || trimmed == "\xE2\x80\x93";  // -, &, –
 }
 
-// "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định": the role that stands right before the name.
-std::string RoleBefore(const std::vector<Word>& words, size_t name_begin) {
+// "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định": where the role that stands right before the name
+// starts (with a leading Phó/Quyền/Nguyên), or `name_begin` when none does.
+size_t RoleBefore(const std::vector<Word>& words, size_t name_begin) {
   const NameTables& tables = NameTables::Get();
   size_t earliest = name_begin;
-  std::string role;
   for (size_t k = name_begin; k > 0 && name_begin - k < kMaxWordsBeforeName; --k) {
     if (!IsPhraseGap(words[k].gap)) break;
     size_t candidate = k - 1;
@@ -61,9 +106,7 @@ std::string RoleBefore(const std::vector<Word>& words, size_t name_begin) {
       break;
     }
   }
-  // Keep a leading Phó/Quyền/Nguyên that RoleAt folded in.
-  if (earliest < name_begin) role = JoinWords(words, earliest, name_begin);
-  return role;
+  return earliest;
 }
 
 // Skips a "nhiệm kỳ 2019-2021" (or "2019 - 2021") that follows a role.
@@ -117,12 +160,239 @@ void RolesElected(const std::vector<Word>& words, size_t name_end,
   }
 }
 
-struct Candidate {
-  std::string key;
-  std::string name;
-  bool marked = false;
+// An age or a year of birth right after the name: "(45 tuổi)", ", 45 tuổi,", "(SN 1980)",
+// ", sinh năm 1980".
+bool AgeAfter(const std::vector<Word>& words, size_t name_end) {
+  if (name_end + 1 >= words.size()) return false;
+  std::string_view gap = words[name_end].gap;
+  bool opens = gap.find('(') != std::string_view::npos || gap.find(',') != std::string_view::npos;
+  if (!opens) return false;
+  const Word& first = words[name_end];
+  const Word& second = words[name_end + 1];
+  if (first.is_number && second.exact == "tuổi") return true;
+  if (first.exact == "sn" && second.is_number) return true;
+  return first.exact == "sinh" && second.exact == "năm";
+}
+
+// A capitalised stretch of words read as a candidate name, and what the text says of it.
+struct Mention {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string name;        // canonical spelling
+  std::string key;         // the exact words, lowercase, joined by single spaces
+  bool confirmed = false;  // the text marks it as a person's name here
   std::vector<std::string> roles;
 };
+
+class MentionReader {
+ public:
+  explicit MentionReader(const std::vector<Word>& words)
+      : words_(words), tables_(NameTables::Get()) {
+    for (const Word& word : words) {
+      if (!word.capitalized) lowercase_words_.insert(word.exact);
+    }
+  }
+
+  // The candidate names of the capitalised run words[begin..end).
+  void ReadRun(size_t begin, size_t end, std::vector<Mention>* mentions) const {
+    size_t at = begin;
+    bool addressed = false;  // a form of address stands before the name
+    if (OpensSentence(words_, begin) && !tables_.IsSurname(words_[at])) {
+      // The first word of a sentence is capitalised whatever it is: "Ông Nguyễn Văn A",
+      // "Theo Nguyễn Văn A", "Tại Hà Nội".
+      size_t cue = PersonCueLength(at, end);
+      if (cue > 0) {
+        addressed = tables_.AddressCueAt(words_, at) == cue;
+        at += cue;
+      } else if (IsCommonWord(words_[at])) {
+        ++at;
+      }
+      if (at == end) return;
+    }
+    std::string role_before;
+    size_t role_begin = RoleBefore(words_, at);
+    size_t place = tables_.PlaceAt(words_, at);
+    if (role_begin < at) {
+      // The role's unit may run into the capitalised words: "Chủ tịch UBND tỉnh Cà Mau Nguyễn
+      // Tiến Hải", "Bộ trưởng Công Thương Trần Tuấn Anh", "Thủ tướng Chính phủ" (no name).
+      size_t role_end = RoleEnd(words_, role_begin);
+      if (place > 0 && at + place < end) {
+        at += place;
+      } else if (role_end > at && role_end < end) {
+        at = role_end;
+      } else if (role_end > at) {
+        return;
+      }
+      role_before = JoinWords(words_, role_begin, at);
+    }
+    // A role before the name outweighs a place word ending its unit ("… Liên minh HTX tỉnh
+    // Nguyễn Đình Sáng").
+    bool place_cue = role_before.empty() && PlaceCueBefore(at);
+    bool person_cue = !place_cue && (PersonCueBefore(at) || CreditBefore(at, end));
+    addressed = addressed || (person_cue && at > 0 && tables_.AddressCueEndingAt(words_, at) > 0);
+    if (role_before.empty() && person_cue && place > 0 && at + place < end) {
+      at += place;  // "Tổng thống Mỹ Donald Trump", "thủ tướng Thái Lan Thaksin Shinawatra"
+    }
+    bool cued = person_cue || !role_before.empty();
+
+    Mention mention;
+    mention.begin = at;
+    mention.end = end;
+    size_t length = end - at;
+    if (place_cue || length > kMaxCuedNameWords) return;
+    if (IsPlaceName(at, end) && !(addressed && length == 1)) return;  // "bà Nga" is not Russia
+    // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
+    bool surname = tables_.IsSurname(words_[at]);
+    bool opens_unit = tables_.UnitKindAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
+    if (opens_unit && !(surname && length >= 3)) return;
+    // The capitals open a title that goes on in lowercase: "Trung tướng", "Đại sứ".
+    if (at + tables_.PersonCueAt(words_, at) > end) return;
+    if (cued && length == 1 && !addressed) {
+      // "ca sĩ Dân ca", "Hoa hậu Hoàn vũ": one word after a title is a person only when a
+      // full name elsewhere ends with it.
+    } else if (cued) {
+      mention.confirmed = true;
+    } else if (surname && length >= 2) {
+      mention.confirmed = length <= kMaxVietnameseNameWords;
+    } else if (length >= 2) {
+      // Evidence after the name is enough for a name of two words or more.
+      mention.confirmed = AgeAfter(words_, end) || SpeechVerbAfter(end) || DescribedAfter(end);
+    } else {
+      mention.confirmed = AgeAfter(words_, end);  // "bệnh nhân T.T.Đ (38 tuổi)"
+    }
+    if (!role_before.empty()) mention.roles.push_back(role_before);
+    if (mention.confirmed || length >= 2) {
+      RolesAfter(words_, end, &mention.roles);
+      RolesElected(words_, end, &mention.roles);
+      if (!mention.roles.empty()) mention.confirmed = true;
+    }
+    mention.name = CanonicalName(JoinWords(words_, at, end));
+    mention.key = ExactKey(at, end);
+    mentions->push_back(std::move(mention));
+  }
+
+ private:
+  // A word that is capitalised only because it opens the sentence: a function word, or a
+  // word the article also writes in lowercase.
+  bool IsCommonWord(const Word& word) const {
+    return tables_.IsStopWord(word) || lowercase_words_.count(word.exact) != 0;
+  }
+
+  // A cue at words[at] that leaves at least one word of the run after it.
+  size_t PersonCueLength(size_t at, size_t run_end) const {
+    size_t cue = tables_.PersonCueAt(words_, at);
+    return at + cue < run_end ? cue : 0;
+  }
+
+  bool PersonCueBefore(size_t at) const {
+    return at > 0 && IsCueGap(words_, at) && tables_.PersonCueEndingAt(words_, at) > 0;
+  }
+
+  // "đường Lê Lợi", "Trường THPT Nguyễn Du", "Bệnh viện Bạch Mai", "tại Thái Bình".
+  bool PlaceCueBefore(size_t at) const {
+    if (at == 0 || !IsCueGap(words_, at)) return false;
+    if (tables_.PlaceCueEndingAt(words_, at) > 0) return true;
+    for (size_t length = 1; length <= 3 && length <= at; ++length) {
+      if (tables_.UnitKindAt(words_, at - length, nullptr, /*any_case=*/true) == length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A place, or a name that starts with one ("Hà Nội", "Thái Lan", "Hồ Chí Minh").
+  bool IsPlaceName(size_t begin, size_t end) const {
+    size_t place = tables_.PlaceAt(words_, begin);
+    return place > 0 && (place == end - begin || place >= 2);
+  }
+
+  // A photo credit or a source line: "Ảnh: Ngọc Vũ", "Theo Quang Huy/Vnexpress.net".
+  bool CreditBefore(size_t at, size_t end) const {
+    if (at == 0 || end - at < 2) return false;
+    const Word& before = words_[at - 1];
+    std::string_view gap = words_[at].gap;
+    if (before.exact == "ảnh") return gap == ": " || gap == ":" || IsSpaceOnly(gap);
+    return before.exact == "theo" && IsSpaceOnly(gap) && end < words_.size() &&
+           words_[end].gap.find('/') != std::string_view::npos;
+  }
+
+  // A description of a person right after the name: "David Eyton, người đứng đầu…", "Mark
+  // Williams, chuyên gia kinh tế…", "Larry Ellison là người sáng lập…".
+  bool DescribedAfter(size_t end) const {
+    if (end + 1 >= words_.size()) return false;
+    size_t at = end;
+    if (IsSpaceOnly(words_[at].gap) && words_[at].exact == "là") {
+      ++at;
+      if (!IsSpaceOnly(words_[at].gap)) return false;
+    } else if (!IsCommaOrDash(words_[at].gap)) {
+      return false;
+    }
+    const std::string& first = words_[at].exact;
+    if (first == "người" || first == "cựu" || first == "nguyên" || first == "đồng") return true;
+    return tables_.PersonCueAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
+  }
+
+  bool SpeechVerbAfter(size_t end) const {
+    if (end >= words_.size()) return false;
+    std::string_view gap = words_[end].gap;
+    if (!IsSpaceOnly(gap) && gap != ", ") return false;
+    return tables_.SpeechVerbAt(words_, end) > 0;
+  }
+
+  std::string ExactKey(size_t begin, size_t end) const {
+    std::string key;
+    for (size_t k = begin; k < end; ++k) {
+      if (k > begin) key += ' ';
+      key += words_[k].exact;
+    }
+    return key;
+  }
+
+  const std::vector<Word>& words_;
+  const NameTables& tables_;
+  std::unordered_set<std::string> lowercase_words_;
+};
+
+// Whether mentions `first` and `second` are neighbours in a list of names: "A, B", "A và B",
+// "A - B".
+bool AreListNeighbours(const std::vector<Word>& words, const Mention& first, const Mention& second) {
+  if (first.end == second.begin) {
+    std::string_view gap = words[second.begin].gap;
+    return gap == ", " || gap == "," || gap == " - " || gap == " \xE2\x80\x93 ";
+  }
+  return first.end + 1 == second.begin && words[first.end].exact == "và" &&
+         IsSpaceOnly(words[first.end].gap) && IsSpaceOnly(words[second.begin].gap);
+}
+
+// Whether a list item ends at words[end]: a separator follows, not the rest of a title ("Phó
+// Tư lệnh").
+bool EndsListItem(const std::vector<Word>& words, size_t end) {
+  if (end >= words.size()) return true;
+  return !IsSpaceOnly(words[end].gap) || words[end].exact == "và";
+}
+
+// A name listed next to a person's is a person's too: "các bị cáo Dương Minh Quang, Văn Thanh
+// Tâm và Phù Văn Sơn", "Đan Trường, Quang Dũng, Siu Black, Hương Tràm".
+void ConfirmListItems(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k + 1 < mentions->size(); ++k) {
+      Mention& first = (*mentions)[k];
+      Mention& second = (*mentions)[k + 1];
+      if (first.confirmed == second.confirmed || !AreListNeighbours(words, first, second)) continue;
+      Mention& unconfirmed = first.confirmed ? second : first;
+      if (!EndsListItem(words, unconfirmed.end)) continue;
+      first.confirmed = second.confirmed = true;
+      changed = true;
+    }
+  }
+}
+
+// True when `tail` is the last words of `full` ("anh tuấn" of "nguyễn anh tuấn").
+bool IsTailOf(const std::string& tail, const std::string& full) {
+  return full.size() > tail.size() && full.compare(full.size() - tail.size(), tail.size(), tail) == 0 &&
+         full[full.size() - tail.size() - 1] == ' ';
+}
 
 void AddRoles(const std::vector<std::string>& found, Person* person,
               std::unordered_set<std::string>* role_keys) {
@@ -151,39 +421,106 @@ size_t RoleEnd(const std::vector<Word>& words, size_t begin) {
 }
 
 std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
-  std::vector<Candidate> mentions;
+  MentionReader reader(words);
+  std::vector<Mention> mentions;
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t end = PersonNameEnd(words, i);
-    if (end == i) continue;
-    Candidate mention;
-    mention.name = CanonicalName(JoinWords(words, i, end));
-    mention.key = NameKey(mention.name);
-    std::string role_before = RoleBefore(words, i);
-    if (!role_before.empty()) mention.roles.push_back(role_before);
-    RolesAfter(words, end, &mention.roles);
-    RolesElected(words, end, &mention.roles);
-    mention.marked = HonorificBefore(words, i) || !mention.roles.empty();
-    mentions.push_back(std::move(mention));
+    if (!IsNameWord(words[i])) continue;
+    size_t end = i + 1;
+    while (end < words.size() && ContinuesName(words, end)) ++end;
+    reader.ReadRun(i, end, &mentions);
     i = end - 1;
   }
-  std::unordered_set<std::string> marked_keys;
-  for (const Candidate& mention : mentions) {
-    if (mention.marked) marked_keys.insert(mention.key);
+
+  ConfirmListItems(words, &mentions);
+
+  // One person per full name; a mention is that person when it is the full name or its last
+  // words, and the name was marked as a person's somewhere.
+  std::vector<std::string> full_keys;  // confirmed names, fullest first when one ends another
+  std::unordered_set<std::string> confirmed_keys;
+  for (const Mention& mention : mentions) {
+    if (mention.confirmed && confirmed_keys.insert(mention.key).second) {
+      full_keys.push_back(mention.key);
+    }
   }
+  // The full name a key stands for: itself, or the one confirmed name it is the tail of.
+  auto resolve = [&](const std::string& key) -> std::string {
+    std::string found;
+    for (const std::string& full : full_keys) {
+      if (!IsTailOf(key, full)) continue;
+      if (!found.empty() && found != full && !IsTailOf(found, full) && !IsTailOf(full, found)) {
+        return confirmed_keys.count(key) ? key : "";  // two people end in these words
+      }
+      if (found.empty() || full.size() > found.size()) found = full;
+    }
+    if (!found.empty()) return found;
+    return confirmed_keys.count(key) ? key : "";
+  };
+
   std::vector<Person> persons;
   std::unordered_map<std::string, size_t> index;
   std::vector<std::unordered_set<std::string>> role_keys;
-  for (const Candidate& mention : mentions) {
-    if (!marked_keys.count(mention.key)) continue;
-    auto found = index.find(mention.key);
+  std::unordered_map<std::string, std::string> names;  // full key → canonical name
+  for (const Mention& mention : mentions) {
+    if (mention.confirmed || !names.count(mention.key)) names.emplace(mention.key, mention.name);
+  }
+  for (const Mention& mention : mentions) {
+    std::string full = resolve(mention.key);
+    if (full.empty()) continue;
+    auto found = index.find(full);
     if (found == index.end()) {
-      found = index.emplace(mention.key, persons.size()).first;
-      persons.push_back({mention.name, {}});
+      found = index.emplace(full, persons.size()).first;
+      persons.push_back({names.at(full), {}});
       role_keys.emplace_back();
     }
     AddRoles(mention.roles, &persons[found->second], &role_keys[found->second]);
   }
   return persons;
+}
+
+std::vector<std::string> BylineNames(std::string_view byline) {
+  // Drop parentheses and what follows a "/" (the source): "Tuấn Anh (Theo AAP)", "Hà Hà/Phụ nữ".
+  std::string text;
+  int depth = 0;
+  for (char c : byline) {
+    if (c == '(') ++depth;
+    if (depth == 0) text += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  size_t slash = text.find('/');
+  bool has_source = slash != std::string::npos;
+  if (has_source) text.erase(slash);
+  std::vector<Word> words = SplitWords(text);
+  const NameTables& tables = NameTables::Get();
+  size_t begin = 0;
+  bool after_theo = !words.empty() && words[0].exact == "theo";
+  if (after_theo) begin = 1;
+  std::vector<std::string> names;
+  for (size_t i = begin; i < words.size();) {
+    // One name: capitalised (or all-capital) words up to a separator or a "Theo".
+    size_t end = i;
+    while (end < words.size() && (words[end].capitalized || words[end].all_caps) &&
+           words[end].exact != "theo" && (end == i || IsSpaceOnly(words[end].gap))) {
+      ++end;
+    }
+    if (end == i) return {};  // a lowercase word: a sentence, not a byline
+    size_t length = end - i;
+    // "Theo Một Thế Giới" names a publication; "Theo Hà Hà/Phụ nữ" a writer and a publication.
+    bool named = length <= kMaxVietnameseNameWords &&
+                 (!after_theo || has_source || tables.IsSurname(words[i]));
+    bool has_initials = false;
+    for (size_t k = i; k < end; ++k) has_initials = has_initials || words[k].text.size() <= 1;
+    if (named && !has_initials && length >= 2) {
+      std::string name;
+      for (size_t k = i; k < end; ++k) {
+        if (k > i) name += ' ';
+        name += words[k].all_caps ? CapitalizeFirst(words[k].exact) : std::string(words[k].text);
+      }
+      names.push_back(CanonicalName(name));
+    }
+    if (end < words.size() && words[end].exact == "theo") break;  // the rest is the source
+    i = end;
+  }
+  return names;
 }
 
 }  // namespace vnsearch

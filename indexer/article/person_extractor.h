@@ -2,6 +2,7 @@
 #ifndef VNSEARCH_ARTICLE_PERSON_EXTRACTOR_H_
 #define VNSEARCH_ARTICLE_PERSON_EXTRACTOR_H_
 
+#include <string_view>
 #include <vector>
 
 #include "article/article.h"
@@ -9,13 +10,23 @@
 
 namespace vnsearch {
 
-// A candidate name is 2–4 capitalised words starting with a family name (article/data/
-// surnames.txt) that is not a place (article/data/places.txt). It is a person when the text
-// marks it as one somewhere: an honorific or address before it (đồng chí, ông, bà, TS, PGS.TS…),
-// a role before it ("Thứ trưởng Bộ KH&CN Lê Xuân Định"), a role in apposition after it
-// (", Bí thư Chi bộ", " - Giám đốc Sở") or an election to a role ("… giữ chức Bí thư").
-// Roles come from those same places. Persons are listed in order of first mention.
+// Every person the article names, once each, under the fullest name the article gives them, in
+// order of first mention. A capitalised stretch of words is a person's name when:
+// - a cue stands right before it: a form of address, a title, a profession or a role ("ông",
+//   "ca sĩ", "bị cáo", "Thứ trưởng Bộ KH&CN", "Tổng thống Mỹ"), article/data/person_cues.txt;
+// - it is a Vietnamese name: a family name (article/data/surnames.txt) and 1–3 more words;
+// - a verb of saying follows it ("… cho biết"), or an age ("(45 tuổi)", ", sinh năm 1980");
+// - or it is the same name, or the last words of a name, found so elsewhere in the article
+//   ("anh Tuấn" after "Nguyễn Anh Tuấn": one person).
+// It is not a person's name when it is a place (article/data/places.txt) or stands where a
+// place or a named thing does ("đường Lê Lợi", "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm",
+// "tàu Hoàng Sa"; article/data/place_cues.txt and the unit kinds). Roles come from the role
+// before the name, roles in apposition after it and elections ("… giữ chức Bí thư").
 std::vector<Person> ExtractPersons(const std::vector<Word>& words);
+
+// The names in a byline ("Viết Tuân - Đoàn Loan", "Tuấn Anh (Theo AAP)", "Theo Hà Hà/Phụ nữ"):
+// what is left after sources, parentheses and "Theo", when it reads like one or more names.
+std::vector<std::string> BylineNames(std::string_view byline);
 
 // The end of the role phrase starting at words[begin] (a role word and the unit it names:
 // "Phó Vụ trưởng Vụ Khoa học và Công nghệ"), or `begin` when no role starts there.

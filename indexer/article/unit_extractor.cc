@@ -234,11 +234,11 @@ size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
     ++end;
   }
   if (end - i < 2) return i;
-  std::string exact_name;
+  std::string folded_name;
   for (size_t k = i; k < end; ++k) {
-    if (!exact_name.empty()) exact_name += ' ';
-    exact_name += words[k].exact;
-    if (k > i && tables.IsPlace(exact_name)) return i;  // "Hà Nội", "Thái Bình", "Hồ Chí Minh"
+    if (!folded_name.empty()) folded_name += ' ';
+    folded_name += words[k].folded;
+    if (k > i && tables.IsPlace(folded_name)) return i;  // "Hà Nội", "Thái Bình", "Hồ Chí Minh"
   }
   return end;
 }
