@@ -111,7 +111,13 @@ NameTables::NameTables() {
     person_cues_.Add(cue);
     if (kind == "address") address_cues_.Add(cue);
   }
-  for (const auto& [cue, unused] : TableLines(PlaceCueTableText())) place_cues_.Add(cue);
+  for (const auto& [cue, kind] : TableLines(PlaceCueTableText())) {
+    if (kind == "named") {
+      named_thing_cues_.Add(cue);
+    } else {
+      place_cues_.Add(cue);
+    }
+  }
   for (const auto& [verb, unused] : TableLines(SpeechVerbTableText())) speech_verbs_.Add(verb);
   for (const auto& [word, unused] : TableLines(StopWordTableText())) {
     stop_words_.insert(JoinedExact(word));

@@ -51,8 +51,9 @@ class NameTables {
   size_t PlaceAt(const std::vector<Word>& words, size_t i) const {
     return std::max(single_word_places_.LongestAt(words, i), multi_word_places_.LongestAt(words, i));
   }
-  // Cues right before a capitalised name: a person's ("ông", "ca sĩ", "bị cáo") or a place's
-  // and named things' ("đường", "tỉnh", "giải", "tàu"). Each returns the cue's length in words.
+  // Cues right before a capitalised name: a person's ("ông", "ca sĩ", "bị cáo"), a place's
+  // ("đường", "tỉnh") or a named thing's ("giải", "tàu", "Trường THPT"). Each returns the cue's
+  // length in words.
   size_t PersonCueEndingAt(const std::vector<Word>& words, size_t end) const {
     return person_cues_.LongestEndingAt(words, end);
   }
@@ -68,6 +69,9 @@ class NameTables {
   }
   size_t PlaceCueEndingAt(const std::vector<Word>& words, size_t end) const {
     return place_cues_.LongestEndingAt(words, end);
+  }
+  size_t NamedThingCueEndingAt(const std::vector<Word>& words, size_t end) const {
+    return named_thing_cues_.LongestEndingAt(words, end);
   }
   // A verb of saying right after a name ("cho biết", "nói"): the verb's length in words.
   size_t SpeechVerbAt(const std::vector<Word>& words, size_t i) const {
@@ -100,6 +104,7 @@ class NameTables {
   PhraseSet person_cues_;
   PhraseSet address_cues_;
   PhraseSet place_cues_;
+  PhraseSet named_thing_cues_;
   PhraseSet speech_verbs_;
   std::vector<Phrase> unit_kinds_;
   std::vector<Phrase> role_words_;

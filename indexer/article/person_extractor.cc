@@ -40,8 +40,42 @@ bool IsInitials(const Word& word) {
   return dotted;
 }
 
+bool HasDigit(const Word& word) {
+  for (char c : word.text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// A capitalised word that can be part of a name ("U16", "KH&CN" cannot).
 bool IsNameWord(const Word& word) {
-  return (word.capitalized && !word.all_caps && !word.is_number) || IsInitials(word);
+  return (word.capitalized && !word.all_caps && !HasDigit(word)) || IsInitials(word);
+}
+
+// Whether `word` could be a Vietnamese syllable: an initial consonant, vowels and a final
+// consonant that Vietnamese spelling allows. Names made of other words are foreign ("Business
+// Insider", "Getty Images"), and need more than a photo credit to be a person's.
+bool IsVietnameseSyllable(const Word& word) {
+  static const char* const kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
+                                          "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m",
+                                          "n", "p", "r", "s", "t", "v", "x", ""};
+  static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
+  const std::string& folded = word.folded;
+  for (const char* initial : kInitials) {
+    std::string_view onset(initial);
+    if (folded.compare(0, onset.size(), onset) != 0) continue;
+    size_t vowels_end = onset.size();
+    while (vowels_end < folded.size() && std::string_view("aeiouy").find(folded[vowels_end]) !=
+                                             std::string_view::npos) {
+      ++vowels_end;
+    }
+    if (vowels_end == onset.size() || vowels_end - onset.size() > 3) continue;
+    std::string_view coda = std::string_view(folded).substr(vowels_end);
+    for (const char* final_consonant : kFinals) {
+      if (coda == final_consonant) return true;
+    }
+  }
+  return false;
 }
 
 // A hyphen with no space around it joins the parts of one name: "Jong-un", "Pierre-Emerick".
@@ -50,10 +84,12 @@ bool IsBareHyphen(std::string_view gap) { return gap == "-"; }
 // Whether words[k] continues the name before it.
 bool ContinuesName(const std::vector<Word>& words, size_t k) {
   if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
-  // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role or a unit after the name is not part of it.
-  const NameTables& tables = NameTables::Get();
-  if (tables.RoleAt(words, k) > 0 || tables.UnitKindAt(words, k) > 0) return false;
+  // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role after the name is not part of it.
+  if (NameTables::Get().RoleAt(words, k) > 0) return false;
   if (IsBareHyphen(words[k].gap)) return !words[k].is_number;
+  // An initial inside a name: "George W. Bush", "John J. Martin".
+  bool after_initial = words[k - 1].text.size() == 1 && words[k - 1].capitalized;
+  if (after_initial && (words[k].gap == ". " || words[k].gap == ".")) return IsNameWord(words[k]);
   return IsSpaceOnly(words[k].gap) && IsNameWord(words[k]);
 }
 
@@ -209,6 +245,8 @@ class MentionReader {
       }
       if (at == end) return;
     }
+    // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
+    if (NamedThingCueBefore(at)) return;
     std::string role_before;
     size_t role_begin = RoleBefore(words_, at);
     size_t place = tables_.PlaceAt(words_, at);
@@ -225,14 +263,18 @@ class MentionReader {
       }
       role_before = JoinWords(words_, role_begin, at);
     }
-    // A role before the name outweighs a place word ending its unit ("… Liên minh HTX tỉnh
-    // Nguyễn Đình Sáng").
-    bool place_cue = role_before.empty() && PlaceCueBefore(at);
+    // A role before the name outweighs a place word or a unit kind ending its unit ("… Liên
+    // minh HTX tỉnh Nguyễn Đình Sáng", "Bí thư Chi bộ Trần Bình Trọng").
+    bool place_cue = role_before.empty() && (PlaceCueBefore(at) || UnitKindBefore(at));
     bool person_cue = !place_cue && (PersonCueBefore(at) || CreditBefore(at, end));
     addressed = addressed || (person_cue && at > 0 && tables_.AddressCueEndingAt(words_, at) > 0);
     if (role_before.empty() && person_cue && place > 0 && at + place < end) {
       at += place;  // "Tổng thống Mỹ Donald Trump", "thủ tướng Thái Lan Thaksin Shinawatra"
     }
+    // An address: "số 14/27 Hoàng Dư Khương, P.12", "Lê Hồng Phong (hẻm 438".
+    if (!person_cue && role_before.empty() && InAddress(at, end)) return;
+    // A long run holds a name and the unit after it: "Nguyễn Văn A Bộ Y tế".
+    end = CutAtUnitKind(at, end);
     bool cued = person_cue || !role_before.empty();
 
     Mention mention;
@@ -288,16 +330,48 @@ class MentionReader {
     return at > 0 && IsCueGap(words_, at) && tables_.PersonCueEndingAt(words_, at) > 0;
   }
 
-  // "đường Lê Lợi", "Trường THPT Nguyễn Du", "Bệnh viện Bạch Mai", "tại Thái Bình".
+  // "đường Lê Lợi", "tại Thái Bình", "xã Xuân Ninh".
   bool PlaceCueBefore(size_t at) const {
+    return at > 0 && IsCueGap(words_, at) && tables_.PlaceCueEndingAt(words_, at) > 0;
+  }
+
+  bool NamedThingCueBefore(size_t at) const {
+    return at > 0 && IsCueGap(words_, at) && tables_.NamedThingCueEndingAt(words_, at) > 0;
+  }
+
+  // "Bệnh viện Bạch Mai", "Công ty Hoàng Phát": a unit named by the capitalised words.
+  bool UnitKindBefore(size_t at) const {
     if (at == 0 || !IsCueGap(words_, at)) return false;
-    if (tables_.PlaceCueEndingAt(words_, at) > 0) return true;
     for (size_t length = 1; length <= 3 && length <= at; ++length) {
       if (tables_.UnitKindAt(words_, at - length, nullptr, /*any_case=*/true) == length) {
         return true;
       }
     }
     return false;
+  }
+
+  // A street in an address: a house number before it ("số 14/27 Hoàng Dư Khương"), or a ward,
+  // district or lane after it (", P.12", ", phường 1", "(hẻm 438").
+  bool InAddress(size_t begin, size_t end) const {
+    if (begin > 0 && words_[begin - 1].is_number && IsSpaceOnly(words_[begin].gap)) return true;
+    if (begin > 0 && HasDigit(words_[begin - 1]) && words_[begin].gap == ", ") return true;
+    if (end >= words_.size()) return false;
+    std::string_view gap = words_[end].gap;
+    bool opens_detail = gap == ", " || gap == " (" || gap == " - " || gap == "-";
+    if (!opens_detail) return false;
+    const std::string& next = words_[end].exact;
+    return next == "hẻm" || next == "ngõ" || next == "ngách" || next == "số" ||
+           tables_.PlaceCueEndingAt(words_, end + 1) == 1 ||
+           (end + 2 < words_.size() && tables_.PlaceCueEndingAt(words_, end + 2) == 2);
+  }
+
+  // The end of a name at a unit kind inside a run longer than a name: "Nguyễn Văn A Bộ Y".
+  size_t CutAtUnitKind(size_t begin, size_t end) const {
+    if (end - begin <= kMaxVietnameseNameWords) return end;
+    for (size_t k = begin + 2; k < end; ++k) {
+      if (tables_.UnitKindAt(words_, k) > 0) return k;
+    }
+    return end;
   }
 
   // A place, or a name that starts with one ("Hà Nội", "Thái Lan", "Hồ Chí Minh").
@@ -311,6 +385,9 @@ class MentionReader {
     if (at == 0 || end - at < 2) return false;
     const Word& before = words_[at - 1];
     std::string_view gap = words_[at].gap;
+    for (size_t k = at; k < end; ++k) {
+      if (!IsVietnameseSyllable(words_[k])) return false;  // "Ảnh: Getty Images"
+    }
     if (before.exact == "ảnh") return gap == ": " || gap == ":" || IsSpaceOnly(gap);
     return before.exact == "theo" && IsSpaceOnly(gap) && end < words_.size() &&
            words_[end].gap.find('/') != std::string_view::npos;
