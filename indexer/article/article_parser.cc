@@ -108,9 +108,16 @@ std::string AgencyCode(std::string_view body) {
   return "";
 }
 
-// The writers a byline names are persons the article names too, unless named already.
-void AddBylinePersons(const std::string& author, std::vector<Person>* persons) {
-  for (const std::string& name : BylineNames(author)) {
+// The writers the byline names, and those of bylines left inside the body (a story that quotes
+// another, with its own "Phương Nghi (t/h)"), are persons the article names too.
+void AddBylinePersons(const std::string& author, const std::vector<std::string_view>& body_lines,
+                      std::vector<Person>* persons) {
+  std::vector<std::string> names = BylineNames(author, /*require_marker=*/false);
+  for (std::string_view line : body_lines) {
+    if (line.empty() || WordCount(line) > kMaxBylineWords + 2) continue;
+    for (std::string& name : BylineNames(line, /*require_marker=*/true)) names.push_back(name);
+  }
+  for (const std::string& name : names) {
     std::string key = NameKey(name);
     bool known = false;
     for (const Person& person : *persons) known = known || NameKey(person.name) == key;
@@ -248,7 +255,7 @@ Article ParseArticle(std::string article_id, std::string_view raw_text) {
   article.terms = ExtractTerms(words);
   article.date = PublicationDate(layout, article.body, CongressYear(article.terms));
   article.persons = ExtractPersons(words);
-  AddBylinePersons(article.author, &article.persons);
+  AddBylinePersons(article.author, layout.body_lines, &article.persons);
   article.units = ExtractUnits(words, article.persons);
 
   size_t lead_end = article.body.find("\n\n");

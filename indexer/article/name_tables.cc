@@ -16,6 +16,7 @@ const char* UnitKindTableText();
 const char* RoleWordTableText();
 const char* StopWordTableText();
 const char* PersonCueTableText();
+const char* ForeignGivenNameTableText();
 const char* PlaceCueTableText();
 const char* SpeechVerbTableText();
 
@@ -119,6 +120,9 @@ NameTables::NameTables() {
     }
   }
   for (const auto& [verb, unused] : TableLines(SpeechVerbTableText())) speech_verbs_.Add(verb);
+  for (const auto& [name, unused] : TableLines(ForeignGivenNameTableText())) {
+    foreign_given_names_.insert(JoinedExact(name));
+  }
   for (const auto& [word, unused] : TableLines(StopWordTableText())) {
     stop_words_.insert(JoinedExact(word));
   }

@@ -41,6 +41,9 @@ class NameTables {
   static const NameTables& Get();
 
   bool IsSurname(const Word& word) const { return word.capitalized && surnames_.count(word.exact); }
+  bool IsForeignGivenName(const Word& word) const {
+    return word.capitalized && foreign_given_names_.count(word.exact) != 0;
+  }
   bool IsStopWord(const Word& word) const { return stop_words_.count(word.exact) != 0; }
   // Whether a name of two or more words is a place. `folded_words`: its folded terms joined by
   // single spaces ("ha noi"), so that a missing accent ("Hồ Chi Minh") is still the place.
@@ -98,6 +101,7 @@ class NameTables {
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
 
   std::unordered_set<std::string> surnames_;
+  std::unordered_set<std::string> foreign_given_names_;
   std::unordered_set<std::string> stop_words_;
   PhraseSet single_word_places_;                  // "Mỹ", "Nga": exact, as "Nga" is a name too
   PhraseSet multi_word_places_{/*folded=*/true};  // "Hà Nội", also without its accents

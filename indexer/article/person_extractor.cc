@@ -296,6 +296,8 @@ class MentionReader {
       mention.confirmed = true;
     } else if (surname && length >= 2) {
       mention.confirmed = length <= kMaxVietnameseNameWords;
+    } else if (tables_.IsForeignGivenName(words_[at]) && length >= 2 && length <= 3) {
+      mention.confirmed = true;  // "Elon Musk", "Angela Merkel"
     } else if (length >= 2) {
       // Evidence after the name is enough for a name of two words or more.
       mention.confirmed = AgeAfter(words_, end) || SpeechVerbAfter(end) || DescribedAfter(end);
@@ -430,6 +432,12 @@ class MentionReader {
   std::unordered_set<std::string> lowercase_words_;
 };
 
+// A word a byline ends with: "(tổng hợp)", "lược dịch".
+bool IsBylineNote(const Word& word) {
+  return word.exact == "dịch" || word.exact == "lược" || word.exact == "tổng" ||
+         word.exact == "hợp" || word.exact == "biên" || word.exact == "thực" || word.exact == "hiện";
+}
+
 // Whether mentions `first` and `second` are neighbours in a list of names: "A, B", "A và B",
 // "A - B".
 bool AreListNeighbours(const std::vector<Word>& words, const Mention& first, const Mention& second) {
@@ -554,23 +562,34 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
   return persons;
 }
 
-std::vector<std::string> BylineNames(std::string_view byline) {
+std::vector<std::string> BylineNames(std::string_view byline, bool require_marker) {
   // Drop parentheses and what follows a "/" (the source): "Tuấn Anh (Theo AAP)", "Hà Hà/Phụ nữ".
   std::string text;
   int depth = 0;
+  bool has_parentheses = false;
   for (char c : byline) {
-    if (c == '(') ++depth;
+    if (c == '(') {
+      ++depth;
+      has_parentheses = true;
+    }
     if (depth == 0) text += c;
     if (c == ')' && depth > 0) --depth;
   }
   size_t slash = text.find('/');
-  bool has_source = slash != std::string::npos;
-  if (has_source) text.erase(slash);
+  bool has_source = slash != std::string::npos || has_parentheses;
+  if (slash != std::string::npos) text.erase(slash);
   std::vector<Word> words = SplitWords(text);
+  // A site or a translator's note at the end: "Thùy Trang Baodatviet.vn", "Hồng Nhung lược dịch".
+  while (!words.empty() && (words.back().text.find('.') != std::string_view::npos ||
+                            IsBylineNote(words.back()))) {
+    words.pop_back();
+    has_source = true;
+  }
   const NameTables& tables = NameTables::Get();
   size_t begin = 0;
   bool after_theo = !words.empty() && words[0].exact == "theo";
   if (after_theo) begin = 1;
+  if (require_marker && !after_theo && !has_source) return {};
   std::vector<std::string> names;
   for (size_t i = begin; i < words.size();) {
     // One name: capitalised (or all-capital) words up to a separator or a "Theo".
@@ -584,9 +603,14 @@ std::vector<std::string> BylineNames(std::string_view byline) {
     // "Theo Một Thế Giới" names a publication; "Theo Hà Hà/Phụ nữ" a writer and a publication.
     bool named = length <= kMaxVietnameseNameWords &&
                  (!after_theo || has_source || tables.IsSurname(words[i]));
-    bool has_initials = false;
-    for (size_t k = i; k < end; ++k) has_initials = has_initials || words[k].text.size() <= 1;
-    if (named && !has_initials && length >= 2) {
+    std::string folded_name;
+    bool person_shaped = true;
+    for (size_t k = i; k < end; ++k) {
+      person_shaped = person_shaped && words[k].text.size() > 1 && IsVietnameseSyllable(words[k]);
+      if (k > i) folded_name += ' ';
+      folded_name += words[k].folded;
+    }
+    if (named && person_shaped && length >= 2 && !tables.IsPlace(folded_name)) {
       std::string name;
       for (size_t k = i; k < end; ++k) {
         if (k > i) name += ' ';

@@ -24,9 +24,11 @@ namespace vnsearch {
 // before the name, roles in apposition after it and elections ("… giữ chức Bí thư").
 std::vector<Person> ExtractPersons(const std::vector<Word>& words);
 
-// The names in a byline ("Viết Tuân - Đoàn Loan", "Tuấn Anh (Theo AAP)", "Theo Hà Hà/Phụ nữ"):
-// what is left after sources, parentheses and "Theo", when it reads like one or more names.
-std::vector<std::string> BylineNames(std::string_view byline);
+// The names in a byline ("Viết Tuân - Đoàn Loan", "Tuấn Anh (Theo AAP)", "Theo Hà Hà/Phụ nữ",
+// "Hồng Nhung lược dịch"): what is left after sources, parentheses, notes and "Theo", when it
+// reads like one or more names. With `require_marker`, a line of names alone is not enough
+// (it may be a heading): a source, parentheses or "Theo" must say it is a byline.
+std::vector<std::string> BylineNames(std::string_view byline, bool require_marker);
 
 // The end of the role phrase starting at words[begin] (a role word and the unit it names:
 // "Phó Vụ trưởng Vụ Khoa học và Công nghệ"), or `begin` when no role starts there.
