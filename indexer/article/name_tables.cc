@@ -19,6 +19,7 @@ const char* PersonCueTableText();
 const char* ForeignGivenNameTableText();
 const char* PlaceCueTableText();
 const char* SpeechVerbTableText();
+const char* UnitFieldTableText();
 
 namespace {
 
@@ -120,6 +121,10 @@ NameTables::NameTables() {
     }
   }
   for (const auto& [verb, unused] : TableLines(SpeechVerbTableText())) speech_verbs_.Add(verb);
+  for (const auto& [field, kind] : TableLines(UnitFieldTableText())) {
+    unit_fields_.Add(field);
+    if (kind == "qualifier") unit_qualifiers_.Add(field);
+  }
   for (const auto& [name, unused] : TableLines(ForeignGivenNameTableText())) {
     foreign_given_names_.insert(JoinedExact(name));
   }
@@ -131,6 +136,7 @@ NameTables::NameTables() {
     phrase.exact_words = ExactTerms(kind);
     phrase.family = family == "party"   ? UnitFamily::kParty
                     : family == "organ" ? UnitFamily::kOrgan
+                    : family == "national" ? UnitFamily::kNational
                                         : UnitFamily::kUnit;
     unit_kinds_.push_back(std::move(phrase));
   }

@@ -14,7 +14,10 @@
 
 namespace vnsearch {
 
-enum class UnitFamily { kParty, kOrgan, kUnit };
+// kParty: a Party organisation, named after the unit it serves ("Chi bộ Vụ …"). kOrgan: a
+// national organ named by its kind alone ("Bộ Chính trị"). kNational: an organ that is a unit
+// only with its country or place ("Quốc hội Mỹ", "Chính phủ Trung Quốc"). kUnit: the rest.
+enum class UnitFamily { kParty, kOrgan, kNational, kUnit };
 
 // A set of phrases of one or more words, matched on the words' exact terms in any case (or on
 // their folded terms, without diacritics); the words of a phrase must be separated by spaces.
@@ -76,6 +79,13 @@ class NameTables {
   size_t NamedThingCueEndingAt(const std::vector<Word>& words, size_t end) const {
     return named_thing_cues_.LongestEndingAt(words, end);
   }
+  // The number of words of a field or fixed phrase of unit names starting at words[i] ("Giao
+  // thông vận tải", "nhân dân tối cao"), or 0: capitalised, or a qualifier in any case.
+  size_t UnitFieldAt(const std::vector<Word>& words, size_t i) const {
+    size_t qualifier = unit_qualifiers_.LongestAt(words, i);
+    if (i >= words.size() || !words[i].capitalized) return qualifier;
+    return std::max(qualifier, unit_fields_.LongestAt(words, i));
+  }
   // A verb of saying right after a name ("cho biết", "nói"): the verb's length in words.
   size_t SpeechVerbAt(const std::vector<Word>& words, size_t i) const {
     return speech_verbs_.LongestAt(words, i);
@@ -110,6 +120,8 @@ class NameTables {
   PhraseSet place_cues_;
   PhraseSet named_thing_cues_;
   PhraseSet speech_verbs_;
+  PhraseSet unit_fields_;
+  PhraseSet unit_qualifiers_;
   std::vector<Phrase> unit_kinds_;
   std::vector<Phrase> role_words_;
 };

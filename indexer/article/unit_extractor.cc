@@ -40,6 +40,20 @@ GapKind ClassifyGap(std::string_view gap) {
   return marks == 1 ? kind : GapKind::kOther;
 }
 
+// The gap before words[i], where the dot of a place's abbreviation is a space: "UBND TP. Hồ Chí
+// Minh", "Công an Q. Bình Thạnh".
+GapKind GapBefore(const std::vector<Word>& words, size_t i) {
+  std::string_view gap = words[i].gap;
+  if ((gap == "." || gap == ". ") && i > 0 && words[i].capitalized) {
+    const std::string& before = words[i - 1].exact;
+    if (before == "tp" || before == "q" || before == "p" || before == "tx" || before == "tt" ||
+        before == "h") {
+      return GapKind::kSpace;
+    }
+  }
+  return ClassifyGap(gap);
+}
+
 bool IsTermOfOfficeAt(const std::vector<Word>& words, size_t i) {
   return words[i].exact == "nhiệm" && i + 1 < words.size() && words[i + 1].exact == "kỳ";
 }
@@ -58,7 +72,7 @@ struct FoundUnit {
 };
 
 int RankOfKind(const Word& kind_word, UnitFamily family) {
-  if (family == UnitFamily::kOrgan) return 6;
+  if (family == UnitFamily::kOrgan || family == UnitFamily::kNational) return 6;
   const std::string& kind = kind_word.exact;
   if (kind == "bộ" || kind == "liên" || kind == "uỷ" || kind == "tỉnh" || kind == "thành") {
     return 5;
@@ -75,7 +89,8 @@ int RankOfKind(const Word& kind_word, UnitFamily family) {
 // ương", "UBND tỉnh Thừa Thiên Huế", "Ban kế hoạch Hỗ trợ".
 bool IsNameLead(const Word& word) {
   static const std::unordered_set<std::string> kLeads = {
-      "khối", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường", "kế", "hoạch"};
+      "khối", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "kế",
+      "hoạch"};
   return kLeads.count(word.exact) != 0;
 }
 
@@ -116,6 +131,15 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   unit.rank = RankOfKind(words[i], family);
   if (family == UnitFamily::kOrgan) {
     unit.generic = false;
+    return unit;
+  }
+  if (family == UnitFamily::kNational) {
+    // "Quốc hội Mỹ", "Chính phủ Trung Quốc"; "Chính phủ" alone is a generic mention.
+    size_t place = unit.end < words.size() && IsSpaceOnly(words[unit.end].gap)
+                       ? tables.PlaceAt(words, unit.end)
+                       : 0;
+    unit.generic = place == 0;
+    unit.end += place;
     return unit;
   }
   size_t name_start = unit.end;
@@ -246,11 +270,11 @@ size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
 size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
   const NameTables& tables = NameTables::Get();
   size_t end = begin;
-  size_t lowercase_run = 0;
+  size_t lowercase_run = 0;  // lowercase words since the last capital: kept only if one follows
   for (size_t i = begin; i < words.size(); ++i) {
     const Word& word = words[i];
     if (i > begin) {
-      GapKind gap = ClassifyGap(word.gap);
+      GapKind gap = GapBefore(words, i);
       bool opens_other = tables.RoleAt(words, i) > 0 || StartsPersonName(words, i);
       if (gap == GapKind::kOther) break;
       if (gap == GapKind::kComma &&
@@ -265,8 +289,17 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
     if (word.is_number) {
       // "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1": a short number ending the name.
       bool ends_name = i + 1 == words.size() || !IsSpaceOnly(words[i + 1].gap);
-      if (i > begin && word.text.size() <= 2 && ends_name) end = i + 1;
+      if (i > begin && word.text.size() <= 2 && ends_name && lowercase_run == 0) end = i + 1;
       break;
+    }
+    // A field of work is taken whole: "Giao thông vận tải", "Phát triển nông thôn", "nhân dân
+    // tối cao".
+    size_t field = tables.UnitFieldAt(words, i);
+    if (field > 0) {
+      i += field - 1;
+      end = i + 1;
+      lowercase_run = 0;
+      continue;
     }
     if (word.capitalized || word.all_caps) {
       lowercase_run = 0;
@@ -281,10 +314,24 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
       if (!words[i + 1].capitalized && words[i - 1].capitalized) break;
       continue;
     }
+    // "UBND tỉnh Thừa Thiên Huế": a place word is kept when the place follows.
+    bool place_follows = i + 1 < words.size() && IsSpaceOnly(words[i + 1].gap) &&
+                         (words[i + 1].capitalized || words[i + 1].is_number);
+    if (IsNameLead(word) && place_follows) continue;
     if (++lowercase_run > kMaxLowercaseRun) break;
     end = i + 1;
   }
   return end;
+}
+
+// Whether words[i] is part of a place's name: "Ban" in "Tây Ban Nha", "Đài" in "Đài Loan".
+bool InsidePlaceName(const std::vector<Word>& words, size_t i) {
+  const NameTables& tables = NameTables::Get();
+  if (tables.PlaceAt(words, i) >= 2) return true;
+  for (size_t back = 1; back <= 2 && back <= i; ++back) {
+    if (tables.PlaceAt(words, i - back) > back) return true;
+  }
+  return false;
 }
 
 // Adds `unit` and the units it is named after; returns its key.
@@ -313,6 +360,7 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
       i = name_end - 1;
       continue;
     }
+    if (InsidePlaceName(words, i)) continue;  // "Tây Ban Nha", "Đài Loan", "Trường Sa"
     FoundUnit unit = ParseUnitAt(words, i, false);
     if (unit.generic) {
       // A role that ends in a unit kind names that unit: "Trưởng ban Tổ chức cán bộ …",
