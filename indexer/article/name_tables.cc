@@ -134,9 +134,10 @@ NameTables::NameTables() {
   for (const auto& [kind, family] : TableLines(UnitKindTableText())) {
     Phrase phrase;
     phrase.exact_words = ExactTerms(kind);
-    phrase.family = family == "party"   ? UnitFamily::kParty
-                    : family == "organ" ? UnitFamily::kOrgan
-                    : family == "national" ? UnitFamily::kNational
+    phrase.opens_lowercase = family.find(" lowercase") != std::string::npos;
+    phrase.family = family.rfind("party", 0) == 0 ? UnitFamily::kParty
+                    : family.rfind("organ", 0) == 0 ? UnitFamily::kOrgan
+                    : family.rfind("national", 0) == 0 ? UnitFamily::kNational
                                         : UnitFamily::kUnit;
     unit_kinds_.push_back(std::move(phrase));
   }
@@ -166,6 +167,15 @@ size_t NameTables::UnitKindAt(const std::vector<Word>& words, size_t i, UnitFami
       longest = length;
       if (family != nullptr) *family = kind.family;
     }
+  }
+  return longest;
+}
+
+size_t NameTables::LowercaseUnitKindAt(const std::vector<Word>& words, size_t i) const {
+  if (i >= words.size() || RoleAt(words, i) > 0) return 0;
+  size_t longest = 0;
+  for (const Phrase& kind : unit_kinds_) {
+    if (kind.opens_lowercase) longest = std::max(longest, MatchPhrase(words, i, kind));
   }
   return longest;
 }

@@ -91,6 +91,10 @@ class NameTables {
     return speech_verbs_.LongestAt(words, i);
   }
 
+  // How many words the kind at words[i] spans when it opens a unit in lowercase ("trường",
+  // "công an"), or 0.
+  size_t LowercaseUnitKindAt(const std::vector<Word>& words, size_t i) const;
+
   // How many words the unit kind at words[i] spans ("Chi bộ" → 2), or 0 when none starts there
   // or a role does ("Vụ trưởng" is a role, not the unit "Vụ"). The kind must be capitalised
   // unless `any_case` ("Phó Bí thư chi bộ").
@@ -107,6 +111,7 @@ class NameTables {
   struct Phrase {
     std::vector<std::string> exact_words;
     UnitFamily family = UnitFamily::kUnit;
+    bool opens_lowercase = false;
   };
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
 

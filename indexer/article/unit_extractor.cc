@@ -90,7 +90,7 @@ int RankOfKind(const Word& kind_word, UnitFamily family) {
 bool IsNameLead(const Word& word) {
   static const std::unordered_set<std::string> kLeads = {
       "khối", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "kế",
-      "hoạch"};
+      "hoạch", "châu"};
   return kLeads.count(word.exact) != 0;
 }
 
@@ -102,6 +102,7 @@ bool NameFollows(const std::vector<Word>& words, size_t at) {
     if (ClassifyGap(words[k].gap) != GapKind::kSpace) return false;
     if (tables.RoleAt(words, k) > 0 || StartsPersonName(words, k)) return false;
     if (words[k].capitalized || words[k].all_caps) return true;
+    if (k > at && words[k].is_number && IsNameLead(words[k - 1])) return true;  // "Công an quận 3"
     if (!IsNameLead(words[k])) return false;
   }
   return false;
@@ -145,7 +146,11 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   size_t name_start = unit.end;
   if (!NameFollows(words, name_start)) return unit;
   FoundUnit inner;
-  if (tables.UnitKindAt(words, name_start) > 0) inner = ParseUnitAt(words, name_start, false);
+  UnitFamily inner_family = UnitFamily::kUnit;
+  size_t inner_kind = tables.UnitKindAt(words, name_start, &inner_family);
+  // A field of work is a name, even when it opens like a kind: "Bộ Công an".
+  bool field_name = tables.UnitFieldAt(words, name_start) >= inner_kind;
+  if (inner_kind > 0 && !field_name) inner = ParseUnitAt(words, name_start, false);
   if (!inner.generic) {
     // Named after another unit: "Chi bộ Vụ …", "Ban Chấp hành Đảng bộ Sở …". (A kind word
     // that opens no unit, "Sở" in "Cục Sở hữu trí tuệ", is just part of the name.)
@@ -159,8 +164,10 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
     return unit;
   }
   unit.end = NameEnd(words, name_start, /*allow_comma=*/true);
-  // A name that is only another kind ("Đảng ủy Sở", "Chi bộ Viện") is a generic mention.
-  unit.generic = unit.end <= name_start + tables.UnitKindAt(words, name_start);
+  // A name that is only another kind ("Đảng ủy Sở", "Chi bộ Viện") is a generic mention; a
+  // national organ or a field is a name ("Văn phòng Chính phủ", "Bộ Công an").
+  bool names_organ = inner_family == UnitFamily::kNational || inner_family == UnitFamily::kOrgan;
+  unit.generic = !field_name && !names_organ && unit.end <= name_start + inner_kind;
   // A larger unit inside the name is where this one belongs: "Văn phòng Đảng - Đoàn thể
   // Bộ TN&MT", "Ban Tổ chức cán bộ Liên minh HTX Việt Nam".
   for (size_t k = name_start + 1; k < unit.end && !unit.generic; ++k) {
@@ -253,8 +260,7 @@ size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
   if (i >= words.size() || !tables.IsSurname(words[i])) return i;
   size_t end = i + 1;
   while (end < words.size() && end - i < kMaxPersonNameWords && words[end].capitalized &&
-         !words[end].all_caps && IsSpaceOnly(words[end].gap) && tables.RoleAt(words, end) == 0 &&
-         tables.UnitKindAt(words, end) == 0) {
+         !words[end].all_caps && IsSpaceOnly(words[end].gap) && tables.RoleAt(words, end) == 0) {
     ++end;
   }
   if (end - i < 2) return i;
@@ -314,14 +320,53 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
       if (!words[i + 1].capitalized && words[i - 1].capitalized) break;
       continue;
     }
+    // An abbreviation ends a name before lowercase words: "Viện KSND xác định", "Phòng PC45
+    // phối hợp" (but "UBND tỉnh Thừa Thiên Huế", below).
+    bool after_abbreviation = i > 0 && words[i - 1].all_caps && lowercase_run == 0;
     // "UBND tỉnh Thừa Thiên Huế": a place word is kept when the place follows.
     bool place_follows = i + 1 < words.size() && IsSpaceOnly(words[i + 1].gap) &&
                          (words[i + 1].capitalized || words[i + 1].is_number);
     if (IsNameLead(word) && place_follows) continue;
+    if (after_abbreviation) break;
     if (++lowercase_run > kMaxLowercaseRun) break;
     end = i + 1;
   }
   return end;
+}
+
+// "trường Tiểu học Hòa Bình", "bệnh viện Chợ Rẫy": a lowercase kind that opens a unit — not
+// the end of another word ("thị trường Mỹ", "môi trường"), which a lowercase word before it
+// would be, and for a school only before its level ("trường THPT", "trường Đại học").
+bool OpensLowercaseUnit(const std::vector<Word>& words, size_t i) {
+  const NameTables& tables = NameTables::Get();
+  size_t kind = tables.LowercaseUnitKindAt(words, i);
+  if (kind == 0 || words[i].capitalized || i + kind >= words.size()) return false;
+  if (i > 0 && IsSpaceOnly(words[i].gap) && !words[i - 1].capitalized &&
+      !words[i - 1].is_number) {
+    return false;
+  }
+  const Word& next = words[i + kind];
+  if (words[i].exact == "trường") {
+    return next.all_caps || tables.UnitFieldAt(words, i + kind) > 0 ||
+           tables.UnitKindAt(words, i + kind) > 0;
+  }
+  return next.capitalized;
+}
+
+// The end of the name of one of the article's persons starting at words[i] ("Đoàn Văn Thịnh",
+// "Trường Giang": a family name or a given name that is also a unit kind), or i.
+size_t PersonNameAt(const std::vector<Word>& words, size_t i,
+                    const std::unordered_set<std::string>& person_keys) {
+  if (i >= words.size() || !words[i].capitalized) return i;
+  size_t end = i + 1;
+  while (end < words.size() && end - i < kMaxPersonNameWords && words[end].capitalized &&
+         IsSpaceOnly(words[end].gap)) {
+    ++end;
+  }
+  for (; end > i + 1; --end) {
+    if (person_keys.count(NameKey(JoinWords(words, i, end)))) return end;
+  }
+  return i;
 }
 
 // Whether words[i] is part of a place's name: "Ban" in "Tây Ban Nha", "Đài" in "Đài Loan".
@@ -355,13 +400,17 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
   for (const Person& person : persons) person_keys.insert(NameKey(person.name));
   UnitCollector collector;
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t name_end = PersonNameEnd(words, i);
-    if (name_end > i && person_keys.count(NameKey(JoinWords(words, i, name_end)))) {
+    size_t name_end = PersonNameAt(words, i, person_keys);
+    if (name_end > i) {
       i = name_end - 1;
       continue;
     }
     if (InsidePlaceName(words, i)) continue;  // "Tây Ban Nha", "Đài Loan", "Trường Sa"
     FoundUnit unit = ParseUnitAt(words, i, false);
+    if (unit.generic && OpensLowercaseUnit(words, i)) {
+      // "trường Tiểu học Hòa Bình", "công an huyện Tiên Du": a lowercase kind before a name.
+      unit = ParseUnitAt(words, i, /*any_case=*/true);
+    }
     if (unit.generic) {
       // A role that ends in a unit kind names that unit: "Trưởng ban Tổ chức cán bộ …",
       // "Chánh Văn phòng Đảng - Đoàn thể …".
