@@ -211,13 +211,23 @@ bool AgeAfter(const std::vector<Word>& words, size_t name_end) {
 }
 
 // A capitalised stretch of words read as a candidate name, and what the text says of it.
+// What the text says a mention is, weakest first.
+enum class Evidence {
+  kPlace,   // a place or a thing named after someone: never a person
+  kNone,    // nothing yet; a person if it links to one
+  kShape,   // shaped like a person's name: a family name, a foreign given name
+  kMarked,  // marked as a person's: a cue, a role, a verb of saying, an age, a list of persons
+};
+
 struct Mention {
   size_t begin = 0;
   size_t end = 0;
-  std::string name;        // canonical spelling
-  std::string key;         // the exact words, lowercase, joined by single spaces
-  bool confirmed = false;  // the text marks it as a person's name here
+  std::string name;  // canonical spelling
+  std::string key;   // the exact words, lowercase, joined by single spaces
+  Evidence evidence = Evidence::kNone;
   std::vector<std::string> roles;
+
+  bool confirmed() const { return evidence >= Evidence::kShape; }
 };
 
 class MentionReader {
@@ -246,7 +256,7 @@ class MentionReader {
       if (at == end) return;
     }
     // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
-    if (NamedThingCueBefore(at)) return;
+    if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
     std::string role_before;
     size_t role_begin = RoleBefore(words_, at);
     size_t place = tables_.PlaceAt(words_, at);
@@ -272,7 +282,9 @@ class MentionReader {
       at += place;  // "Tổng thống Mỹ Donald Trump", "thủ tướng Thái Lan Thaksin Shinawatra"
     }
     // An address: "số 14/27 Hoàng Dư Khương, P.12", "Lê Hồng Phong (hẻm 438".
-    if (!person_cue && role_before.empty() && InAddress(at, end)) return;
+    if (!person_cue && role_before.empty() && InAddress(at, end)) {
+      return AddPlace(at, end, mentions);
+    }
     // A long run holds a name and the unit after it: "Nguyễn Văn A Bộ Y tế".
     end = CutAtUnitKind(at, end);
     bool cued = person_cue || !role_before.empty();
@@ -281,8 +293,11 @@ class MentionReader {
     mention.begin = at;
     mention.end = end;
     size_t length = end - at;
-    if (place_cue || length > kMaxCuedNameWords) return;
-    if (IsPlaceName(at, end) && !(addressed && length == 1)) return;  // "bà Nga" is not Russia
+    if (length > kMaxCuedNameWords) return;
+    if (place_cue || IsYearName(at, end)) return AddPlace(at, end, mentions);
+    if (IsPlaceName(at, end) && !(addressed && length == 1)) {  // "bà Nga" is not Russia
+      return AddPlace(at, end, mentions);
+    }
     // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
     bool surname = tables_.IsSurname(words_[at]);
     bool opens_unit = tables_.UnitKindAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
@@ -293,22 +308,21 @@ class MentionReader {
       // "ca sĩ Dân ca", "Hoa hậu Hoàn vũ": one word after a title is a person only when a
       // full name elsewhere ends with it.
     } else if (cued) {
-      mention.confirmed = true;
-    } else if (surname && length >= 2) {
-      mention.confirmed = length <= kMaxVietnameseNameWords;
+      mention.evidence = Evidence::kMarked;
+    } else if (surname && length >= 2 && length <= kMaxVietnameseNameWords) {
+      mention.evidence = Evidence::kShape;
     } else if (tables_.IsForeignGivenName(words_[at]) && length >= 2 && length <= 3) {
-      mention.confirmed = true;  // "Elon Musk", "Angela Merkel"
-    } else if (length >= 2) {
-      // Evidence after the name is enough for a name of two words or more.
-      mention.confirmed = AgeAfter(words_, end) || SpeechVerbAfter(end) || DescribedAfter(end);
-    } else {
-      mention.confirmed = AgeAfter(words_, end);  // "bệnh nhân T.T.Đ (38 tuổi)"
+      mention.evidence = Evidence::kShape;  // "Elon Musk", "Angela Merkel"
     }
+    bool marked_after = length >= 2 ? AgeAfter(words_, end) || SpeechVerbAfter(end) ||
+                                          DescribedAfter(end)
+                                    : AgeAfter(words_, end);  // "bệnh nhân T.T.Đ (38 tuổi)"
+    if (marked_after) mention.evidence = Evidence::kMarked;
     if (!role_before.empty()) mention.roles.push_back(role_before);
-    if (mention.confirmed || length >= 2) {
+    if (mention.confirmed() || length >= 2) {
       RolesAfter(words_, end, &mention.roles);
       RolesElected(words_, end, &mention.roles);
-      if (!mention.roles.empty()) mention.confirmed = true;
+      if (!mention.roles.empty()) mention.evidence = Evidence::kMarked;
     }
     mention.name = CanonicalName(JoinWords(words_, at, end));
     mention.key = ExactKey(at, end);
@@ -316,6 +330,27 @@ class MentionReader {
   }
 
  private:
+  // A place or a named thing, kept so that the names listed with it are read alike ("những con
+  // đường Lý Thường Kiệt, Phan Đình Phùng").
+  void AddPlace(size_t begin, size_t end, std::vector<Mention>* mentions) const {
+    Mention place;
+    place.begin = begin;
+    place.end = end;
+    place.evidence = Evidence::kPlace;
+    place.key = ExactKey(begin, end);
+    mentions->push_back(std::move(place));
+  }
+
+  // A year of the sexagenary cycle: "Đinh Dậu", "Mậu Tuất" (Đinh and Giáp are family names too).
+  bool IsYearName(size_t begin, size_t end) const {
+    static const std::unordered_set<std::string> kStems = {
+        "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"};
+    static const std::unordered_set<std::string> kBranches = {
+        "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"};
+    return end - begin == 2 && kStems.count(words_[begin].exact) &&
+           kBranches.count(words_[begin + 1].exact);
+  }
+
   // A word that is capitalised only because it opens the sentence: a function word, or a
   // word the article also writes in lowercase.
   bool IsCommonWord(const Word& word) const {
@@ -332,9 +367,11 @@ class MentionReader {
     return at > 0 && IsCueGap(words_, at) && tables_.PersonCueEndingAt(words_, at) > 0;
   }
 
-  // "đường Lê Lợi", "tại Thái Bình", "xã Xuân Ninh".
+  // "đường Lê Lợi", "tại Thái Bình", "xã Xuân Ninh", "ba đường: Võ Văn Tần, …".
   bool PlaceCueBefore(size_t at) const {
-    return at > 0 && IsCueGap(words_, at) && tables_.PlaceCueEndingAt(words_, at) > 0;
+    if (at == 0) return false;
+    bool gap_ok = IsCueGap(words_, at) || words_[at].gap == ": ";
+    return gap_ok && tables_.PlaceCueEndingAt(words_, at) > 0;
   }
 
   bool NamedThingCueBefore(size_t at) const {
@@ -457,18 +494,29 @@ bool EndsListItem(const std::vector<Word>& words, size_t end) {
 }
 
 // A name listed next to a person's is a person's too: "các bị cáo Dương Minh Quang, Văn Thanh
-// Tâm và Phù Văn Sơn", "Đan Trường, Quang Dũng, Siu Black, Hương Tràm".
-void ConfirmListItems(const std::vector<Word>& words, std::vector<Mention>* mentions) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t k = 0; k + 1 < mentions->size(); ++k) {
-      Mention& first = (*mentions)[k];
-      Mention& second = (*mentions)[k + 1];
-      if (first.confirmed == second.confirmed || !AreListNeighbours(words, first, second)) continue;
-      Mention& unconfirmed = first.confirmed ? second : first;
-      if (!EndsListItem(words, unconfirmed.end)) continue;
-      first.confirmed = second.confirmed = true;
-      changed = true;
+// Tâm và Phù Văn Sơn", "Đan Trường, Quang Dũng, Siu Black, Hương Tràm"; one listed next to a
+// place is a place, unless marked otherwise: "những con đường Lý Thường Kiệt, Phan Đình Phùng".
+void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (Evidence spreading : {Evidence::kPlace, Evidence::kMarked}) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t k = 0; k + 1 < mentions->size(); ++k) {
+        Mention& first = (*mentions)[k];
+        Mention& second = (*mentions)[k + 1];
+        if (!AreListNeighbours(words, first, second)) continue;
+        for (auto [from, to] : {std::pair{&first, &second}, std::pair{&second, &first}}) {
+          bool spreads = spreading == Evidence::kPlace
+                             ? from->evidence == Evidence::kPlace &&
+                                   (to->evidence == Evidence::kShape ||
+                                    to->evidence == Evidence::kNone)
+                             : from->confirmed() && to->evidence == Evidence::kNone &&
+                                   EndsListItem(words, to->end) &&
+                                   (to->end - to->begin >= 2 || words[second.begin].gap != ", ");
+          if (!spreads) continue;
+          to->evidence = spreading;
+          changed = true;
+        }
+      }
     }
   }
 }
@@ -516,14 +564,14 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
     i = end - 1;
   }
 
-  ConfirmListItems(words, &mentions);
+  ReadListItems(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last
   // words, and the name was marked as a person's somewhere.
   std::vector<std::string> full_keys;  // confirmed names, fullest first when one ends another
   std::unordered_set<std::string> confirmed_keys;
   for (const Mention& mention : mentions) {
-    if (mention.confirmed && confirmed_keys.insert(mention.key).second) {
+    if (mention.confirmed() && confirmed_keys.insert(mention.key).second) {
       full_keys.push_back(mention.key);
     }
   }
@@ -546,9 +594,11 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
   std::vector<std::unordered_set<std::string>> role_keys;
   std::unordered_map<std::string, std::string> names;  // full key → canonical name
   for (const Mention& mention : mentions) {
-    if (mention.confirmed || !names.count(mention.key)) names.emplace(mention.key, mention.name);
+    if (mention.evidence == Evidence::kPlace) continue;
+    if (mention.confirmed() || !names.count(mention.key)) names.emplace(mention.key, mention.name);
   }
   for (const Mention& mention : mentions) {
+    if (mention.evidence == Evidence::kPlace) continue;
     std::string full = resolve(mention.key);
     if (full.empty()) continue;
     auto found = index.find(full);
