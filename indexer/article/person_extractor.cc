@@ -20,7 +20,7 @@ namespace {
 
 constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
-constexpr size_t kMaxWordsBeforeName = 10;     // "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định"
+constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
 constexpr size_t kMaxWordsToElection = 30;     // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
@@ -128,19 +128,23 @@ bool IsPhraseGap(std::string_view gap) {
   return trimmed == "-" || trimmed == "&" || trimmed == "\xE2\x80\x93";  // -, &, –
 }
 
-// "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định": where the role that stands right before the name
-// starts (with a leading Phó/Quyền/Nguyên), or `name_begin` when none does.
+// "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định", "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn
+// Trần Thanh Nam": where the role whose phrase (the role and its unit) reaches the name starts,
+// with a leading Phó/Quyền/Nguyên; `name_begin` when none does.
 size_t RoleBefore(const std::vector<Word>& words, size_t name_begin) {
   const NameTables& tables = NameTables::Get();
   size_t earliest = name_begin;
   for (size_t k = name_begin; k > 0 && name_begin - k < kMaxWordsBeforeName; --k) {
     if (!IsPhraseGap(words[k].gap)) break;
     size_t candidate = k - 1;
-    if (tables.RoleAt(words, candidate) > 0) {
-      earliest = candidate;
-    } else if (!words[candidate].capitalized && tables.IsStopWord(words[candidate])) {
-      break;
+    if (tables.RoleAt(words, candidate) == 0) continue;
+    // The unit may end in a place word the name stands after: "… Liên minh HTX tỉnh X".
+    size_t role_end = RoleEnd(words, candidate);
+    if (role_end < name_begin && !words[role_end].capitalized &&
+        tables.PlaceCueEndingAt(words, name_begin) == name_begin - role_end) {
+      role_end = name_begin;
     }
+    if (role_end >= name_begin) earliest = candidate;
   }
   return earliest;
 }
@@ -250,8 +254,9 @@ class MentionReader {
       if (cue > 0) {
         addressed = tables_.AddressCueAt(words_, at) == cue;
         at += cue;
-      } else if (IsCommonWord(words_[at])) {
-        ++at;
+      } else if (IsCommonWord(words_[at]) || words_[at].exact == "ảnh" ||
+                 words_[at].exact == "theo") {
+        ++at;  // "Ảnh Ngọc Yến", "Theo Quang Huy/…": a credit opening the line
       }
       if (at == end) return;
     }
@@ -304,13 +309,16 @@ class MentionReader {
     if (opens_unit && !(surname && length >= 3)) return;
     // The capitals open a title that goes on in lowercase: "Trung tướng", "Đại sứ".
     if (at + tables_.PersonCueAt(words_, at) > end) return;
-    if (cued && length == 1 && !addressed) {
-      // "ca sĩ Dân ca", "Hoa hậu Hoàn vũ": one word after a title is a person only when a
-      // full name elsewhere ends with it.
+    if (cued && length == 1 && !addressed && IsVietnameseSyllable(words_[at])) {
+      // "ca sĩ Dân ca", "Hoa hậu Hoàn vũ": one Vietnamese word after a title is a person only
+      // when a full name elsewhere ends with it ("Tổng thống Obama" is one).
     } else if (cued) {
       mention.evidence = Evidence::kMarked;
     } else if (surname && length >= 2 && length <= kMaxVietnameseNameWords) {
       mention.evidence = Evidence::kShape;
+    } else if (length >= 3 && length <= kMaxVietnameseNameWords &&
+               (words_[at + 1].exact == "văn" || words_[at + 1].exact == "thị")) {
+      mention.evidence = Evidence::kShape;  // "Ninh Văn Quỳnh": Văn and Thị are middle names
     } else if (tables_.IsForeignGivenName(words_[at]) && length >= 2 && length <= 3) {
       mention.evidence = Evidence::kShape;  // "Elon Musk", "Angela Merkel"
     }
