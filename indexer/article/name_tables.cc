@@ -59,6 +59,8 @@ void PhraseSet::Add(const std::string& phrase) {
   std::vector<std::string> terms = folded_ ? FoldedTerms(phrase) : ExactTerms(phrase);
   if (terms.empty()) return;
   max_words_ = std::max(max_words_, terms.size());
+  first_terms_.insert(terms.front());
+  last_terms_.insert(terms.back());
   std::string joined;
   for (const std::string& term : terms) {
     if (!joined.empty()) joined += ' ';
@@ -68,6 +70,7 @@ void PhraseSet::Add(const std::string& phrase) {
 }
 
 size_t PhraseSet::LongestAt(const std::vector<Word>& words, size_t i) const {
+  if (i >= words.size() || !first_terms_.count(TermOf(words[i]))) return 0;
   size_t longest = 0;
   std::string joined;
   for (size_t k = i; k < words.size() && k - i < max_words_; ++k) {
@@ -82,6 +85,7 @@ size_t PhraseSet::LongestAt(const std::vector<Word>& words, size_t i) const {
 }
 
 size_t PhraseSet::LongestEndingAt(const std::vector<Word>& words, size_t end) const {
+  if (end == 0 || end > words.size() || !last_terms_.count(TermOf(words[end - 1]))) return 0;
   size_t longest = 0;
   std::string joined;
   for (size_t length = 1; length <= max_words_ && length <= end; ++length) {
@@ -139,11 +143,25 @@ NameTables::NameTables() {
                     : family.rfind("organ", 0) == 0 ? UnitFamily::kOrgan
                     : family.rfind("national", 0) == 0 ? UnitFamily::kNational
                                         : UnitFamily::kUnit;
-    unit_kinds_.push_back(std::move(phrase));
+    if (!phrase.exact_words.empty()) {
+      unit_kinds_[phrase.exact_words.front()].push_back(std::move(phrase));
+    }
   }
   for (const auto& [role, unused] : TableLines(RoleWordTableText())) {
-    role_words_.push_back({ExactTerms(role), UnitFamily::kUnit});
+    Phrase phrase{ExactTerms(role), UnitFamily::kUnit};
+    if (!phrase.exact_words.empty()) {
+      role_words_[phrase.exact_words.front()].push_back(std::move(phrase));
+    }
   }
+}
+
+const std::vector<NameTables::Phrase>& NameTables::PhrasesAt(const PhraseIndex& index,
+                                                             const std::vector<Word>& words,
+                                                             size_t i) {
+  static const std::vector<Phrase> kNone;
+  if (i >= words.size()) return kNone;
+  auto found = index.find(words[i].exact);
+  return found == index.end() ? kNone : found->second;
 }
 
 size_t NameTables::MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase) {
@@ -157,11 +175,10 @@ size_t NameTables::MatchPhrase(const std::vector<Word>& words, size_t i, const P
 
 size_t NameTables::UnitKindAt(const std::vector<Word>& words, size_t i, UnitFamily* family,
                               bool any_case) const {
-  if (i >= words.size() || (!words[i].capitalized && !any_case) || RoleAt(words, i) > 0) {
-    return 0;
-  }
+  if (i >= words.size() || (!words[i].capitalized && !any_case)) return 0;
+  if (PhrasesAt(unit_kinds_, words, i).empty() || RoleAt(words, i) > 0) return 0;
   size_t longest = 0;
-  for (const Phrase& kind : unit_kinds_) {
+  for (const Phrase& kind : PhrasesAt(unit_kinds_, words, i)) {
     size_t length = MatchPhrase(words, i, kind);
     if (length > longest) {
       longest = length;
@@ -172,9 +189,10 @@ size_t NameTables::UnitKindAt(const std::vector<Word>& words, size_t i, UnitFami
 }
 
 size_t NameTables::LowercaseUnitKindAt(const std::vector<Word>& words, size_t i) const {
-  if (i >= words.size() || RoleAt(words, i) > 0) return 0;
+  const std::vector<Phrase>& kinds = PhrasesAt(unit_kinds_, words, i);
+  if (kinds.empty() || RoleAt(words, i) > 0) return 0;
   size_t longest = 0;
-  for (const Phrase& kind : unit_kinds_) {
+  for (const Phrase& kind : kinds) {
     if (kind.opens_lowercase) longest = std::max(longest, MatchPhrase(words, i, kind));
   }
   return longest;
@@ -187,7 +205,9 @@ size_t NameTables::RoleAt(const std::vector<Word>& words, size_t i) const {
     ++i;
   }
   size_t longest = 0;
-  for (const Phrase& role : role_words_) longest = std::max(longest, MatchPhrase(words, i, role));
+  for (const Phrase& role : PhrasesAt(role_words_, words, i)) {
+    longest = std::max(longest, MatchPhrase(words, i, role));
+  }
   return longest == 0 ? 0 : longest + (i - start);
 }
 

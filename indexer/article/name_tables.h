@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -35,7 +36,9 @@ class PhraseSet {
   const std::string& TermOf(const Word& word) const { return folded_ ? word.folded : word.exact; }
 
   bool folded_;
-  std::unordered_set<std::string> phrases_;  // terms joined by single spaces
+  std::unordered_set<std::string> phrases_;      // terms joined by single spaces
+  std::unordered_set<std::string> first_terms_;  // so that most words are rejected at once
+  std::unordered_set<std::string> last_terms_;
   size_t max_words_ = 0;
 };
 
@@ -113,7 +116,10 @@ class NameTables {
     UnitFamily family = UnitFamily::kUnit;
     bool opens_lowercase = false;
   };
+  using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;  // by first word
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
+  static const std::vector<Phrase>& PhrasesAt(const PhraseIndex& index,
+                                              const std::vector<Word>& words, size_t i);
 
   std::unordered_set<std::string> surnames_;
   std::unordered_set<std::string> foreign_given_names_;
@@ -127,8 +133,8 @@ class NameTables {
   PhraseSet speech_verbs_;
   PhraseSet unit_fields_;
   PhraseSet unit_qualifiers_;
-  std::vector<Phrase> unit_kinds_;
-  std::vector<Phrase> role_words_;
+  PhraseIndex unit_kinds_;
+  PhraseIndex role_words_;
 };
 
 }  // namespace vnsearch

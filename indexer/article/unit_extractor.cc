@@ -356,8 +356,9 @@ bool OpensLowercaseUnit(const std::vector<Word>& words, size_t i) {
 // The end of the name of one of the article's persons starting at words[i] ("Đoàn Văn Thịnh",
 // "Trường Giang": a family name or a given name that is also a unit kind), or i.
 size_t PersonNameAt(const std::vector<Word>& words, size_t i,
-                    const std::unordered_set<std::string>& person_keys) {
-  if (i >= words.size() || !words[i].capitalized) return i;
+                    const std::unordered_set<std::string>& person_keys,
+                    const std::unordered_set<std::string>& first_words) {
+  if (i >= words.size() || !words[i].capitalized || !first_words.count(words[i].folded)) return i;
   size_t end = i + 1;
   while (end < words.size() && end - i < kMaxPersonNameWords && words[end].capitalized &&
          IsSpaceOnly(words[end].gap)) {
@@ -397,17 +398,21 @@ std::string AddUnit(const std::vector<Word>& words, const FoundUnit& unit,
 std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector<Person>& persons) {
   const NameTables& tables = NameTables::Get();
   std::unordered_set<std::string> person_keys;
-  for (const Person& person : persons) person_keys.insert(NameKey(person.name));
+  std::unordered_set<std::string> first_words;  // of the persons' keys: most words start none
+  for (const Person& person : persons) {
+    std::string key = NameKey(person.name);
+    first_words.insert(key.substr(0, key.find(' ')));
+    person_keys.insert(std::move(key));
+  }
   UnitCollector collector;
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t name_end = PersonNameAt(words, i, person_keys);
+    size_t name_end = PersonNameAt(words, i, person_keys, first_words);
     if (name_end > i) {
       i = name_end - 1;
       continue;
     }
-    if (InsidePlaceName(words, i)) continue;  // "Tây Ban Nha", "Đài Loan", "Trường Sa"
     FoundUnit unit = ParseUnitAt(words, i, false);
-    if (unit.generic && OpensLowercaseUnit(words, i)) {
+    if (unit.generic && !words[i].capitalized && OpensLowercaseUnit(words, i)) {
       // "trường Tiểu học Hòa Bình", "công an huyện Tiên Du": a lowercase kind before a name.
       unit = ParseUnitAt(words, i, /*any_case=*/true);
     }
@@ -423,6 +428,8 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
       if (kind_at >= role_end) continue;
       unit = ParseUnitAt(words, kind_at, /*any_case=*/true);
       if (unit.generic) continue;
+    } else if (InsidePlaceName(words, i)) {
+      continue;  // "Tây Ban Nha", "Đài Loan", "Trường Sa"
     } else if (i > 0 && words[i - 1].exact == "trường" && words[i].exact == "đại" &&
                IsSpaceOnly(words[i].gap)) {
       unit.begin = i - 1;  // "trường Đại học …": the school is named with its kind

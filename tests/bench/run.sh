@@ -6,6 +6,8 @@
 # Usage: bash tests/bench/run.sh <build-dir>
 # Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
 #                                the checkout); VNSEARCH_BENCH_QUERIES known items (default 300);
+#                                VNSEARCH_NER_DATA tagged articles for ner_eval (default
+#                                ../shared/ner/vlsp2018-dev.jsonl);
 #                                VNSEARCH_BENCH_INDEXING=0 skips index_bench.sh (several minutes:
 #                                it builds four indexes from scratch); JOBS build parallelism
 #                                (default 2).
@@ -93,6 +95,12 @@ echo
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
 echo
+# Persons and units on hand-tagged real news (../shared/ner/), beside a naive baseline.
+ner_data=${VNSEARCH_NER_DATA:-$source_dir/../shared/ner/vlsp2018-dev.jsonl}
+"$build_dir/tests/ner_eval" --data "$ner_data" --errors "$out_dir/ner_errors.txt" |
+  tee "$out_dir/ner_eval.txt" || true
+
+echo
 queries=${VNSEARCH_BENCH_QUERY_FILE:-$(dirname "$corpus")/queries.txt}
 if [ -f "$queries" ]; then
   bash "$source_dir/tests/bench/load_test.sh" "$build_dir" "$db" "$corpus" "$queries" |
@@ -109,4 +117,4 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,load_test,index_bench}.txt"
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,ner_eval,load_test,index_bench}.txt"
