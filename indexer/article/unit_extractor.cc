@@ -168,6 +168,11 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   // national organ or a field is a name ("Văn phòng Chính phủ", "Bộ Công an").
   bool names_organ = inner_family == UnitFamily::kNational || inner_family == UnitFamily::kOrgan;
   unit.generic = !field_name && !names_organ && unit.end <= name_start + inner_kind;
+  // "Ban Tổ chức", "Ban Giám khảo": a board named by its task alone is any event's or
+  // company's; "Ban Tổ chức Trung ương" names one.
+  if (words[i].exact == "ban" && kind_length == 1 && unit.end - name_start <= 2) {
+    unit.generic = true;
+  }
   // A larger unit inside the name is where this one belongs: "Văn phòng Đảng - Đoàn thể
   // Bộ TN&MT", "Ban Tổ chức cán bộ Liên minh HTX Việt Nam".
   for (size_t k = name_start + 1; k < unit.end && !unit.generic; ++k) {
