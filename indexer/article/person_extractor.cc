@@ -247,9 +247,11 @@ class MentionReader {
   void ReadRun(size_t begin, size_t end, std::vector<Mention>* mentions) const {
     size_t at = begin;
     bool addressed = false;  // a form of address stands before the name
-    if (OpensSentence(words_, begin) && !tables_.IsSurname(words_[at])) {
+    bool credited = begin > 0 && words_[begin - 1].exact == "ảnh";  // "Ảnh: Anh Trọng"
+    if (OpensSentence(words_, begin) && !tables_.IsSurname(words_[at]) && !credited) {
       // The first word of a sentence is capitalised whatever it is: "Ông Nguyễn Văn A",
-      // "Theo Nguyễn Văn A", "Tại Hà Nội".
+      // "Theo Nguyễn Văn A", "Tại Hà Nội", "Báo Lao Động".
+      if (PlaceOrThingWordAt(at, end)) return AddPlace(at + 1, end, mentions);
       size_t cue = PersonCueLength(at, end);
       if (cue > 0) {
         addressed = tables_.AddressCueAt(words_, at) == cue;
@@ -262,6 +264,8 @@ class MentionReader {
     }
     // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
     if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
+    if (at == begin && PlaceOrThingWordAt(at, end)) return AddPlace(at + 1, end, mentions);
+    if (AllPlaces(at, end)) return AddPlace(at, end, mentions);  // "Anh, Đức, Italia"
     std::string role_before;
     size_t role_begin = RoleBefore(words_, at);
     size_t place = tables_.PlaceAt(words_, at);
@@ -338,6 +342,26 @@ class MentionReader {
   }
 
  private:
+  // A capitalised place or thing word opening the run: "Báo Người Lao Động", "Tỉnh Quảng Ninh".
+  bool PlaceOrThingWordAt(size_t at, size_t end) const {
+    if (at + 1 >= end || tables_.IsSurname(words_[at])) return false;  // "Hồ Thắng"
+    std::vector<Word>::const_iterator first = words_.begin() + static_cast<long>(at);
+    std::vector<Word> opening(first, first + 2);
+    return tables_.NamedThingCueEndingAt(opening, 1) == 1 ||
+           tables_.PlaceCueEndingAt(opening, 1) == 1;
+  }
+
+  // A run of place names only: "Anh Đức Italia Bồ Đào Nha" (a caption's list).
+  bool AllPlaces(size_t begin, size_t end) const {
+    if (end - begin < 2) return false;
+    for (size_t k = begin; k < end;) {
+      size_t place = tables_.PlaceAt(words_, k);
+      if (place == 0) return false;
+      k += place;
+    }
+    return true;
+  }
+
   // A place or a named thing, kept so that the names listed with it are read alike ("những con
   // đường Lý Thường Kiệt, Phan Đình Phùng").
   void AddPlace(size_t begin, size_t end, std::vector<Mention>* mentions) const {
