@@ -52,32 +52,6 @@ bool IsNameWord(const Word& word) {
   return (word.capitalized && !word.all_caps && !HasDigit(word)) || IsInitials(word);
 }
 
-// Whether `word` could be a Vietnamese syllable: an initial consonant, vowels and a final
-// consonant that Vietnamese spelling allows. Names made of other words are foreign ("Business
-// Insider", "Getty Images"), and need more than a photo credit to be a person's.
-bool IsVietnameseSyllable(const Word& word) {
-  static const char* const kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-                                          "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m",
-                                          "n", "p", "r", "s", "t", "v", "x", ""};
-  static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
-  const std::string& folded = word.folded;
-  for (const char* initial : kInitials) {
-    std::string_view onset(initial);
-    if (folded.compare(0, onset.size(), onset) != 0) continue;
-    size_t vowels_end = onset.size();
-    while (vowels_end < folded.size() && std::string_view("aeiouy").find(folded[vowels_end]) !=
-                                             std::string_view::npos) {
-      ++vowels_end;
-    }
-    if (vowels_end == onset.size() || vowels_end - onset.size() > 3) continue;
-    std::string_view coda = std::string_view(folded).substr(vowels_end);
-    for (const char* final_consonant : kFinals) {
-      if (coda == final_consonant) return true;
-    }
-  }
-  return false;
-}
-
 // A hyphen with no space around it joins the parts of one name: "Jong-un", "Pierre-Emerick".
 bool IsBareHyphen(std::string_view gap) { return gap == "-"; }
 
@@ -264,7 +238,6 @@ class MentionReader {
     }
     // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
     if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
-    if (at == begin && PlaceOrThingWordAt(at, end)) return AddPlace(at + 1, end, mentions);
     if (AllPlaces(at, end)) return AddPlace(at, end, mentions);  // "Anh, Đức, Italia"
     std::string role_before;
     size_t role_begin = RoleBefore(words_, at);
@@ -282,12 +255,16 @@ class MentionReader {
       }
       role_before = JoinWords(words_, role_begin, at);
     }
+    if (role_before.empty() && at == begin && PlaceOrThingWordAt(at, end)) {
+      return AddPlace(at + 1, end, mentions);
+    }
     // A role before the name outweighs a place word or a unit kind ending its unit ("… Liên
     // minh HTX tỉnh Nguyễn Đình Sáng", "Bí thư Chi bộ Trần Bình Trọng").
     bool place_cue = role_before.empty() && (PlaceCueBefore(at) || UnitKindBefore(at));
-    bool person_cue = !place_cue && (PersonCueBefore(at) || CreditBefore(at, end));
+    bool credit = !place_cue && CreditBefore(at, end);
+    bool person_cue = !place_cue && (PersonCueBefore(at) || credit);
     addressed = addressed || (person_cue && at > 0 && tables_.AddressCueEndingAt(words_, at) > 0);
-    if (role_before.empty() && person_cue && place > 0 && at + place < end) {
+    if (role_before.empty() && person_cue && !credit && place > 0 && at + place < end) {
       at += place;  // "Tổng thống Mỹ Donald Trump", "thủ tướng Thái Lan Thaksin Shinawatra"
     }
     // An address: "số 14/27 Hoàng Dư Khương, P.12", "Lê Hồng Phong (hẻm 438".

@@ -54,6 +54,19 @@ GapKind GapBefore(const std::vector<Word>& words, size_t i) {
   return ClassifyGap(gap);
 }
 
+// Whether the words before words[end] end a proper name: two capitalised syllables ("Chợ Rẫy",
+// "Trung Hoà") or a place ("Huế").
+bool EndsProperName(const std::vector<Word>& words, size_t begin, size_t end) {
+  const Word& last = words[end - 1];
+  if (!last.capitalized || last.all_caps) return false;
+  if (!IsVietnameseSyllable(last)) return true;  // "… Hà Nội - Amsterdam"
+  const Word& before = words[end - 2];
+  if (end - 2 >= begin && before.capitalized && !before.all_caps && IsSpaceOnly(last.gap)) {
+    return true;
+  }
+  return NameTables::Get().PlaceAt(words, end - 1) == 1;
+}
+
 bool IsTermOfOfficeAt(const std::vector<Word>& words, size_t i) {
   return words[i].exact == "nhiệm" && i + 1 < words.size() && words[i + 1].exact == "kỳ";
 }
@@ -98,10 +111,19 @@ bool IsNameLead(const Word& word) {
 // (IsNameLead) and then one. Returns false when no name follows: the kind is a generic mention.
 bool NameFollows(const std::vector<Word>& words, size_t at) {
   const NameTables& tables = NameTables::Get();
-  for (size_t k = at; k < words.size() && k < at + 3; ++k) {
-    if (ClassifyGap(words[k].gap) != GapKind::kSpace) return false;
+  for (size_t k = at; k < words.size() && k < at + 6; ++k) {
+    if (GapBefore(words, k) != GapKind::kSpace) return false;
     if (tables.RoleAt(words, k) > 0 || StartsPersonName(words, k)) return false;
     if (words[k].capitalized || words[k].all_caps) return true;
+    // "Ủy ban nhân dân tỉnh …": a lowercase qualifier, then the place.
+    size_t qualifier = tables.UnitFieldAt(words, k);
+    if (qualifier > 0) {
+      k += qualifier - 1;
+      // "Viện Kiểm sát nhân dân tối cao": a qualifier that names one body of its kind.
+      const std::string& last = words[k].exact;
+      if (last == "cao" || last == "ương" || last == "gia") return true;
+      continue;
+    }
     if (k > at && words[k].is_number && IsNameLead(words[k - 1])) return true;  // "Công an quận 3"
     if (!IsNameLead(words[k])) return false;
   }
@@ -189,7 +211,13 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
 }
 
 std::string UnitName(const std::vector<Word>& words, size_t begin, size_t end) {
-  std::string name = CanonicalName(ExpandAbbreviations(JoinWords(words, begin, end)));
+  // "UBND TP. Hồ Chí Minh": the dot of a place's abbreviation is a space in the name.
+  std::vector<Word> name_words(words.begin() + begin, words.begin() + end);
+  for (size_t k = 1; k < name_words.size(); ++k) {
+    if (GapBefore(words, begin + k) == GapKind::kSpace) name_words[k].gap = " ";
+  }
+  std::string joined = JoinWords(name_words, 0, name_words.size());
+  std::string name = CanonicalName(ExpandAbbreviations(joined));
   return CapitalizeFirst(name);  // "trường Đại học …" → "Trường Đại học …"
 }
 
@@ -281,7 +309,8 @@ size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
 size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
   const NameTables& tables = NameTables::Get();
   size_t end = begin;
-  size_t lowercase_run = 0;  // lowercase words since the last capital: kept only if one follows
+  size_t lowercase_run = 0;  // lowercase words since the last capital
+  bool bridge_only = false;  // those words are kept only if a capital follows them
   for (size_t i = begin; i < words.size(); ++i) {
     const Word& word = words[i];
     if (i > begin) {
@@ -318,6 +347,12 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
       continue;
     }
     if (tables.IsStopWord(word)) break;
+    // After a proper name of two capitalised syllables or a place, lowercase words belong to
+    // the name only when capitals follow them ("Đảng ủy Khối Các cơ quan và Doanh nghiệp"); at
+    // its end they are the sentence's verb ("Bệnh viện Chợ Rẫy cứu", "… TP Hà Nội thông báo").
+    if (lowercase_run == 0) {
+      bridge_only = i >= begin + 2 && EndsProperName(words, begin, i);
+    }
     if (word.exact == "và") {
       // "Khoa học và Công nghệ", "cơ quan và doanh nghiệp" — but "Trường X và Viện Y" are two,
       // and "Văn phòng Sở và giải thể …" leaves the name.
@@ -334,7 +369,7 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
     if (IsNameLead(word) && place_follows) continue;
     if (after_abbreviation) break;
     if (++lowercase_run > kMaxLowercaseRun) break;
-    end = i + 1;
+    if (!bridge_only) end = i + 1;
   }
   return end;
 }

@@ -71,6 +71,29 @@ bool IsClauseBreak(std::string_view gap) {
   return false;
 }
 
+bool IsVietnameseSyllable(const Word& word) {
+  static const char* const kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
+                                          "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m",
+                                          "n", "p", "r", "s", "t", "v", "x", ""};
+  static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
+  const std::string& folded = word.folded;
+  for (const char* initial : kInitials) {
+    std::string_view onset(initial);
+    if (folded.compare(0, onset.size(), onset) != 0) continue;
+    size_t vowels_end = onset.size();
+    while (vowels_end < folded.size() && std::string_view("aeiouy").find(folded[vowels_end]) !=
+                                             std::string_view::npos) {
+      ++vowels_end;
+    }
+    if (vowels_end == onset.size() || vowels_end - onset.size() > 3) continue;
+    std::string_view coda = std::string_view(folded).substr(vowels_end);
+    for (const char* final_consonant : kFinals) {
+      if (coda == final_consonant) return true;
+    }
+  }
+  return false;
+}
+
 std::string JoinWords(const std::vector<Word>& words, size_t begin, size_t end) {
   std::string joined;
   for (size_t i = begin; i < end; ++i) {

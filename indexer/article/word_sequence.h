@@ -28,6 +28,11 @@ bool IsSpaceOnly(std::string_view gap);
 // True when `gap` ends a clause: it holds . ; : ! ? ( ) " “ ” or a line break.
 bool IsClauseBreak(std::string_view gap);
 
+// Whether `word` could be a Vietnamese syllable: an initial consonant, vowels and a final
+// consonant that Vietnamese spelling allows ("Nguyễn", "Khoa"); foreign words cannot
+// ("Business", "Amsterdam").
+bool IsVietnameseSyllable(const Word& word);
+
 // The text of words[begin..end) as written, with runs of white space folded to one space.
 std::string JoinWords(const std::vector<Word>& words, size_t begin, size_t end);
 
