@@ -117,6 +117,16 @@ void AddBylinePersons(const std::string& author, const std::vector<std::string_v
     if (line.empty() || WordCount(line) > kMaxBylineWords + 2) continue;
     for (std::string& name : BylineNames(line, /*require_marker=*/true)) names.push_back(name);
   }
+  // A byline run on to the last sentence: "… đã có khoảng 300 lái xe nộp lại thẻ. Đoàn Loan".
+  if (author.empty() && !body_lines.empty()) {
+    std::string_view last = body_lines.back();
+    size_t stop = last.find_last_of(".!?");
+    if (stop != std::string_view::npos && stop + 1 < last.size()) {
+      for (std::string& name : BylineNames(last.substr(stop + 1), /*require_marker=*/false)) {
+        names.push_back(name);
+      }
+    }
+  }
   for (const std::string& name : names) {
     std::string key = NameKey(name);
     bool known = false;

@@ -49,6 +49,12 @@ std::string JoinedExact(const std::string& text) {
   return joined;
 }
 
+// "UBND", "HTX": written in capitals in the table.
+bool IsAbbreviation(const std::string& kind) {
+  std::vector<Word> words = SplitWords(kind);
+  return words.size() == 1 && words.front().all_caps;
+}
+
 bool IsRoleModifier(const Word& word) {
   return word.exact == "phó" || word.exact == "quyền" || word.exact == "nguyên";
 }
@@ -139,6 +145,7 @@ NameTables::NameTables() {
     Phrase phrase;
     phrase.exact_words = ExactTerms(kind);
     phrase.opens_lowercase = family.find(" lowercase") != std::string::npos;
+    phrase.abbreviation = IsAbbreviation(kind);
     phrase.family = family.rfind("party", 0) == 0 ? UnitFamily::kParty
                     : family.rfind("organ", 0) == 0 ? UnitFamily::kOrgan
                     : family.rfind("national", 0) == 0 ? UnitFamily::kNational
@@ -179,6 +186,8 @@ size_t NameTables::UnitKindAt(const std::vector<Word>& words, size_t i, UnitFami
   if (PhrasesAt(unit_kinds_, words, i).empty() || RoleAt(words, i) > 0) return 0;
   size_t longest = 0;
   for (const Phrase& kind : PhrasesAt(unit_kinds_, words, i)) {
+    // "TRƯỜNG TRUNG HỌC": a kind in capitals is shouted text, unless it is an abbreviation.
+    if (words[i].all_caps && !kind.abbreviation) continue;
     size_t length = MatchPhrase(words, i, kind);
     if (length > longest) {
       longest = length;

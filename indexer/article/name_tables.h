@@ -115,6 +115,7 @@ class NameTables {
     std::vector<std::string> exact_words;
     UnitFamily family = UnitFamily::kUnit;
     bool opens_lowercase = false;
+    bool abbreviation = false;  // "UBND": matched in capitals
   };
   using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;  // by first word
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);

@@ -56,8 +56,26 @@ bool IsNameWord(const Word& word) {
 bool IsBareHyphen(std::string_view gap) { return gap == "-"; }
 
 // Whether words[k] continues the name before it.
+// A lowercase particle inside a foreign name: "Bashar al-Assad", "Ernst van den Ende".
+bool IsNameParticle(const std::vector<Word>& words, size_t k) {
+  static const std::unordered_set<std::string> kParticles = {
+      "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "del", "della", "di",
+      "du", "dos", "la", "le"};
+  if (words[k].capitalized || !kParticles.count(words[k].exact) || !IsSpaceOnly(words[k].gap)) {
+    return false;
+  }
+  size_t next = k + 1;
+  while (next < words.size() && !words[next].capitalized && kParticles.count(words[next].exact) &&
+         IsSpaceOnly(words[next].gap)) {
+    ++next;
+  }
+  return next < words.size() && words[next].capitalized && !IsVietnameseSyllable(words[next]) &&
+         (IsSpaceOnly(words[next].gap) || IsBareHyphen(words[next].gap));
+}
+
 bool ContinuesName(const std::vector<Word>& words, size_t k) {
   if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
+  if (IsNameParticle(words, k)) return !IsVietnameseSyllable(words[k - 1]);
   // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role after the name is not part of it.
   if (NameTables::Get().RoleAt(words, k) > 0) return false;
   if (IsBareHyphen(words[k].gap)) return !words[k].is_number;
@@ -530,6 +548,19 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
   }
 }
 
+bool AllInitials(const std::vector<Word>& words, const Mention& mention) {
+  for (size_t k = mention.begin; k < mention.end; ++k) {
+    if (!IsInitials(words[k])) return false;
+  }
+  return true;
+}
+
+size_t CodePointCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t offset = 0; offset < text.size(); ++count) NextCodePoint(text, &offset);
+  return count;
+}
+
 // True when `tail` is the last words of `full` ("anh tuấn" of "nguyễn anh tuấn").
 bool IsTailOf(const std::string& tail, const std::string& full) {
   return full.size() > tail.size() && full.compare(full.size() - tail.size(), tail.size(), tail) == 0 &&
@@ -595,6 +626,16 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
       if (found.empty() || full.size() > found.size()) found = full;
     }
     if (!found.empty()) return found;
+    // "ông Kim" after "Kim Jong-un", "ông Tập" after "Tập Cận Bình": a family name written
+    // first, when no other person starts with it.
+    if (key.find(' ') == std::string::npos) {
+      for (const std::string& full : full_keys) {
+        if (full.compare(0, key.size() + 1, key + " ") != 0) continue;
+        if (!found.empty()) return confirmed_keys.count(key) ? key : "";
+        found = full;
+      }
+      if (!found.empty()) return found;
+    }
     return confirmed_keys.count(key) ? key : "";
   };
 
@@ -609,7 +650,9 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
   for (const Mention& mention : mentions) {
     if (mention.evidence == Evidence::kPlace) continue;
     std::string full = resolve(mention.key);
-    if (full.empty()) continue;
+    // An initial alone ("ông T.", "N.T") names nobody a reader can look for.
+    if (full.empty() || CodePointCount(full) < 2) continue;
+    if (full == mention.key && AllInitials(words, mention)) continue;
     auto found = index.find(full);
     if (found == index.end()) {
       found = index.emplace(full, persons.size()).first;

@@ -171,7 +171,8 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   UnitFamily inner_family = UnitFamily::kUnit;
   size_t inner_kind = tables.UnitKindAt(words, name_start, &inner_family);
   // A field of work is a name, even when it opens like a kind: "Bộ Công an".
-  bool field_name = tables.UnitFieldAt(words, name_start) >= inner_kind;
+  size_t field = tables.UnitFieldAt(words, name_start);
+  bool field_name = field > 0 && field >= inner_kind;
   if (inner_kind > 0 && !field_name) inner = ParseUnitAt(words, name_start, false);
   if (!inner.generic) {
     // Named after another unit: "Chi bộ Vụ …", "Ban Chấp hành Đảng bộ Sở …". (A kind word
@@ -290,7 +291,9 @@ bool StartsPersonName(const std::vector<Word>& words, size_t i) {
 
 size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
   const NameTables& tables = NameTables::Get();
-  if (i >= words.size() || !tables.IsSurname(words[i])) return i;
+  if (i >= words.size()) return i;
+  // "… Bộ Ngoại giao Nga Maria Zakharova": a foreign given name opens a name too.
+  if (!tables.IsSurname(words[i]) && !tables.IsForeignGivenName(words[i])) return i;
   size_t end = i + 1;
   while (end < words.size() && end - i < kMaxPersonNameWords && words[end].capitalized &&
          !words[end].all_caps && IsSpaceOnly(words[end].gap) && tables.RoleAt(words, end) == 0) {

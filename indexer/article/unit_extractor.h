@@ -31,8 +31,8 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
 std::string FirstPartyUnit(const std::vector<Word>& words);
 std::string FirstUnit(const std::vector<Word>& words);
 
-// True when a person's name starts at words[i]: a family name and one or more capitalised
-// words, not a place.
+// True when a person's name starts at words[i]: a family name (or a foreign given name) and one
+// or more capitalised words, not a place.
 bool StartsPersonName(const std::vector<Word>& words, size_t i);
 
 // The end of the person's name starting at words[i] (StartsPersonName), at most 4 words.
