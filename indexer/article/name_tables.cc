@@ -68,11 +68,24 @@ NameTables::NameTables() {
     phrase.family = family == "party"   ? UnitFamily::kParty
                     : family == "organ" ? UnitFamily::kOrgan
                                         : UnitFamily::kUnit;
-    unit_kinds_.push_back(std::move(phrase));
+    AddPhrase(std::move(phrase), &unit_kinds_);
   }
   for (const auto& [role, unused] : TableLines(RoleWordTableText())) {
-    role_words_.push_back({ExactTerms(role), UnitFamily::kUnit});
+    AddPhrase({ExactTerms(role), UnitFamily::kUnit}, &role_words_);
   }
+}
+
+void NameTables::AddPhrase(Phrase phrase, PhrasesByFirstWord* phrases) {
+  if (phrase.exact_words.empty()) return;  // matches nothing
+  std::string first_word = phrase.exact_words.front();
+  (*phrases)[first_word].push_back(std::move(phrase));
+}
+
+const std::vector<NameTables::Phrase>& NameTables::StartingAt(const PhrasesByFirstWord& phrases,
+                                                              const Word& word) {
+  static const std::vector<Phrase> kNone;
+  auto found = phrases.find(word.exact);
+  return found == phrases.end() ? kNone : found->second;
 }
 
 size_t NameTables::MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase) {
@@ -90,7 +103,7 @@ size_t NameTables::UnitKindAt(const std::vector<Word>& words, size_t i, UnitFami
     return 0;
   }
   size_t longest = 0;
-  for (const Phrase& kind : unit_kinds_) {
+  for (const Phrase& kind : StartingAt(unit_kinds_, words[i])) {
     size_t length = MatchPhrase(words, i, kind);
     if (length > longest) {
       longest = length;
@@ -107,7 +120,10 @@ size_t NameTables::RoleAt(const std::vector<Word>& words, size_t i) const {
     ++i;
   }
   size_t longest = 0;
-  for (const Phrase& role : role_words_) longest = std::max(longest, MatchPhrase(words, i, role));
+  if (i >= words.size()) return 0;
+  for (const Phrase& role : StartingAt(role_words_, words[i])) {
+    longest = std::max(longest, MatchPhrase(words, i, role));
+  }
   return longest == 0 ? 0 : longest + (i - start);
 }
 

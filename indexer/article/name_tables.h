@@ -5,6 +5,7 @@
 #define VNSEARCH_ARTICLE_NAME_TABLES_H_
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -40,13 +41,18 @@ class NameTables {
     std::vector<std::string> exact_words;
     UnitFamily family = UnitFamily::kUnit;
   };
+  // Phrases by their first exact word, each list in table order (the first of the longest wins).
+  using PhrasesByFirstWord = std::unordered_map<std::string, std::vector<Phrase>>;
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
+  static void AddPhrase(Phrase phrase, PhrasesByFirstWord* phrases);
+  static const std::vector<Phrase>& StartingAt(const PhrasesByFirstWord& phrases,
+                                               const Word& word);
 
   std::unordered_set<std::string> surnames_;
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_words_;
-  std::vector<Phrase> unit_kinds_;
-  std::vector<Phrase> role_words_;
+  PhrasesByFirstWord unit_kinds_;
+  PhrasesByFirstWord role_words_;
 };
 
 }  // namespace vnsearch
