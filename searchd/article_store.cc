@@ -1,14 +1,21 @@
-// article_store: the file is written (atomically, by rename) before the index, so that a crash
-// between the two leaves a file the next `vnsearch-index` run picks up, never an indexed article
-// without its file.
+// article_store: the file is written (atomically, by rename, fsynced with its folder) before the
+// index, so that a crash between the two leaves a file the next `vnsearch-index` run picks up,
+// never an indexed article without its file. Both happen while this process holds the index's
+// writer lock, which vnsearch-index takes before it lists the corpus: a run never misses a file
+// written over HTTP, nor prunes one.
 
 #include "searchd/article_store.h"
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "article/article_parser.h"
 #include "article/date_parser.h"
@@ -31,25 +38,88 @@ StoreResult Failure(int status, const std::string& code, const std::string& mess
   return result;
 }
 
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
+std::string ErrnoText() { return std::strerror(errno); }
+
+// Makes the entries of `folder` durable (a created, renamed or removed file in it).
+bool SyncFolder(const std::string& folder, std::string* error) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    *error = "cannot sync folder " + folder + ": " + ErrnoText();
+    if (fd >= 0) ::close(fd);
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
+// Writes `text` to `path` through a temporary file, fsynced, renamed over `path`, and its folder
+// fsynced (and the folders above it, up to `root`, which may have been created): once this
+// returns true the file survives a crash of the machine.
+bool WriteFileDurably(const std::string& root, const std::string& path, const std::string& text,
+                      std::string* error) {
   std::error_code fs_error;
-  fs::create_directories(fs::path(path).parent_path(), fs_error);
+  fs::path folder = fs::path(path).parent_path();
+  fs::create_directories(folder, fs_error);
+  if (fs_error) {
+    *error = "cannot create folder " + folder.string() + ": " + fs_error.message();
+    return false;
+  }
   std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = "cannot write " + temporary;
-      return false;
-    }
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = "cannot create " + temporary + ": " + ErrnoText();
+    return false;
+  }
+  size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<size_t>(n);
+  }
+  bool synced = written == text.size() && ::fsync(fd) == 0;
+  std::string write_error = ErrnoText();
+  ::close(fd);
+  if (!synced) {
+    *error = "cannot write " + temporary + ": " + write_error + " (is the disk full?)";
+    fs::remove(temporary, fs_error);
+    return false;
   }
   fs::rename(temporary, path, fs_error);
   if (fs_error) {
     *error = "cannot move " + temporary + " to " + path + ": " + fs_error.message();
+    fs::remove(temporary, fs_error);
     return false;
   }
+  fs::path normal_root = fs::path(root).lexically_normal();
+  if (normal_root.filename().empty()) normal_root = normal_root.parent_path();  // "corpus/"
+  for (fs::path at = folder.lexically_normal();; at = at.parent_path()) {
+    if (!SyncFolder(at.empty() ? "." : at.string(), error)) return false;
+    if (at == normal_root || at.empty() || at == at.parent_path()) break;
+  }
   return true;
+}
+
+// Whether `content_type` names JSON ("application/json", any case, with parameters or not).
+bool IsJson(const std::string& content_type) {
+  std::string media_type = content_type.substr(0, content_type.find(';'));
+  while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) {
+    media_type.pop_back();
+  }
+  size_t start = media_type.find_first_not_of(" \t");
+  media_type = start == std::string::npos ? "" : media_type.substr(start);
+  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return media_type == "application/json";
+}
+
+bool IsPlainText(const std::string& content_type) {
+  std::string media_type = content_type.substr(0, content_type.find(';'));
+  size_t start = media_type.find_first_not_of(" \t");
+  size_t end = media_type.find_last_not_of(" \t");
+  if (start == std::string::npos) return true;  // none given: text, as a corpus file
+  media_type = media_type.substr(start, end - start + 1);
+  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return media_type == "text/plain";
 }
 
 // The fields a JSON write may set, checked.
@@ -126,7 +196,10 @@ bool ArticleStore::IsValidId(const std::string& article_id) {
     if (part.empty() || part == "." || part == "..") return false;
     start = end + 1;
   }
-  return true;
+  // GET /api/articles/<id>/similar is another route: such an id could never be read back.
+  constexpr std::string_view kSimilar = "/similar";
+  return !(article_id.size() >= kSimilar.size() &&
+           article_id.compare(article_id.size() - kSimilar.size(), kSimilar.size(), kSimilar) == 0);
 }
 
 std::string ArticleStore::FilePath(const std::string& article_id) const {
@@ -137,7 +210,12 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
                               const std::optional<std::string>& replace_only_id) {
   JsonArticle fields;
   std::string text;
-  bool is_json = content_type.rfind("application/json", 0) == 0;
+  bool is_json = IsJson(content_type);
+  if (!is_json && !IsPlainText(content_type)) {
+    return Failure(415, "unsupported_media_type",
+                   "Content-Type \"" + content_type +
+                       "\": send application/json or text/plain; charset=utf-8");
+  }
   if (is_json) {
     if (std::optional<std::string> problem = ReadJson(body, &fields)) {
       return Failure(400, "bad_article", *problem);
@@ -154,7 +232,9 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
       !fields.id.empty() ? fields.id : "posted/" + content_hash.substr(0, 16));
   if (!IsValidId(article_id)) {
     return Failure(400, "bad_id",
-                   "id \"" + article_id + "\": use letters, digits, . _ - and / (no \"..\")");
+                   "id \"" + article_id +
+                       "\": use letters, digits, . _ - and / (no \"..\", not ending in /similar), "
+                       "at most 200 bytes");
   }
   std::string path = FilePath(article_id);
   std::string error;
@@ -168,7 +248,9 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   try {
     IndexWriter writer(database_, lock_wait_seconds_);
     bool existed = writer.database().get_termfreq("Q" + article_id) > 0;
-    if (!WriteFileAtomically(path, text, &error)) return Failure(500, "storage_error", error);
+    if (!WriteFileDurably(corpus_folder_, path, text, &error)) {
+      return Failure(500, "storage_error", error);
+    }
     Article article = ParseArticle(article_id, text);
     if (is_json) {  // what the writer said explicitly wins over what parsing makes of it
       if (!fields.title.empty()) article.title = fields.title;
@@ -191,8 +273,21 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     IndexWriter writer(database_, lock_wait_seconds_);
+    // The file first: it is the source of truth, and an index entry without its file is
+    // deleted by the next `vnsearch-index --prune`, while a file left behind would bring the
+    // article back at the next rebuild.
+    std::string path = FilePath(article_id);
     std::error_code fs_error;
-    bool had_file = fs::remove(FilePath(article_id), fs_error);
+    bool had_file = fs::remove(path, fs_error);
+    if (fs_error) {
+      return Failure(500, "storage_error",
+                     "cannot remove " + path + ": " + fs_error.message() +
+                         "; the article was not deleted (fix the file's permissions and retry)");
+    }
+    std::string error;
+    if (had_file && !SyncFolder(fs::path(path).parent_path().string(), &error)) {
+      return Failure(500, "storage_error", error + "; retry the delete");
+    }
     bool had_article = writer.Delete(article_id);
     if (!had_file && !had_article) {
       return Failure(404, "not_found", "no article with id \"" + article_id + "\"");

@@ -3,13 +3,13 @@
 
 #include "article/article_parser.h"
 
-#include <regex>
 #include <unordered_set>
 #include <vector>
 
 #include "article/canonical_name.h"
 #include "article/date_parser.h"
 #include "article/person_extractor.h"
+#include "article/text_scan.h"
 #include "article/term_extractor.h"
 #include "article/unit_extractor.h"
 #include "article/word_sequence.h"
@@ -37,9 +37,22 @@ std::string_view Trim(std::string_view line) {
 
 size_t WordCount(std::string_view line) { return SplitWords(line).size(); }
 
+// "D/M/YYYY" anywhere in the line (one or two digits for the day and the month).
 bool HasDate(std::string_view line) {
-  static const std::regex kDate(R"(\d{1,2}/\d{1,2}/\d{4})");
-  return std::regex_search(line.begin(), line.end(), kDate);
+  for (size_t at = 0; at < line.size(); ++at) {
+    for (size_t day_digits : {1, 2}) {
+      if (scan::DigitRun(line, at, day_digits) != day_digits) continue;
+      size_t month_at = at + day_digits + 1;
+      if (month_at > line.size() || line[month_at - 1] != '/') continue;
+      for (size_t month_digits : {1, 2}) {
+        if (scan::DigitRun(line, month_at, month_digits) != month_digits) continue;
+        size_t year_at = month_at + month_digits + 1;
+        if (year_at > line.size() || line[year_at - 1] != '/') continue;
+        if (scan::DigitRun(line, year_at, 4) == 4) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // A meta line: a date or time with little else — a label, a weekday, a section name
@@ -56,31 +69,64 @@ bool IsDateLine(std::string_view line) {
   return other_words <= kMaxMetaOtherWords;
 }
 
+// A line that is only an image's file name: "anh-dai-hoi.JPG".
 bool IsImageFileName(std::string_view line) {
-  static const std::regex kImage(R"(^\S+\.(jpe?g|png|gif|webp|bmp)$)", std::regex::icase);
-  return std::regex_match(line.begin(), line.end(), kImage);
+  size_t dot = line.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  for (char c : line) {
+    if (scan::IsSpace(c)) return false;
+  }
+  std::string_view extension = line.substr(dot + 1);
+  for (std::string_view image : {"jpg", "jpeg", "png", "gif", "webp", "bmp"}) {
+    if (extension.size() == image.size() && scan::StartsWithAsciiNoCase(extension, 0, image)) {
+      return true;
+    }
+  }
+  return false;
 }
 
+// A short line that opens the site's boilerplate after the article: comments, related news.
 bool IsBoilerplateMarker(std::string_view line) {
-  static const std::regex kMarker(
-      R"(^(Bình luận|Ý kiến của bạn|Ý kiến bạn đọc|Viết bình luận|Gửi bình luận|Các tin khác|)"
-      R"(Tin khác|Tin liên quan|Tin cùng chuyên mục|Bài viết liên quan|Thăm dò ý kiến|)"
-      R"(Xem tin theo ngày|Chia sẻ|Từ khóa|Từ khoá|Tags)\b)");
-  return WordCount(line) <= kMaxBoilerplateMarkerWords &&
-         std::regex_search(line.begin(), line.end(), kMarker);
+  static constexpr std::string_view kMarkers[] = {
+      "Bình luận",     "Ý kiến của bạn",      "Ý kiến bạn đọc",     "Viết bình luận",
+      "Gửi bình luận", "Các tin khác",        "Tin khác",           "Tin liên quan",
+      "Tin cùng chuyên mục", "Bài viết liên quan", "Thăm dò ý kiến", "Xem tin theo ngày",
+      "Chia sẻ",       "Từ khóa",             "Từ khoá",            "Tags"};
+  if (WordCount(line) > kMaxBoilerplateMarkerWords) return false;
+  for (std::string_view marker : kMarkers) {
+    if (!scan::StartsWith(line, 0, marker)) continue;
+    // The marker ends at a word boundary (as a regular expression's \b sees bytes).
+    bool word_before = scan::IsWordByte(marker.back());
+    bool word_after = marker.size() < line.size() && scan::IsWordByte(line[marker.size()]);
+    if (word_before != word_after) return true;
+  }
+  return false;
 }
 
 bool HasPublicationLabel(std::string_view line) {
-  static const std::regex kLabel(R"(Ngày đăng|Cập nhật|Đăng lúc|Đăng ngày|Xuất bản)",
-                                 std::regex::icase);
-  return std::regex_search(line.begin(), line.end(), kLabel);
+  static constexpr std::string_view kLabels[] = {"Ngày đăng", "Cập nhật", "Đăng lúc", "Đăng ngày",
+                                                 "Xuất bản"};
+  for (size_t at = 0; at < line.size(); ++at) {
+    for (std::string_view label : kLabels) {
+      if (scan::StartsWithAsciiNoCase(line, at, label)) return true;
+    }
+  }
+  return false;
 }
 
 // "Bài, ảnh: Đăng Minh" → "Đăng Minh"; "Thủy Nguyễn" → itself; a sentence → "".
 std::string Byline(std::string_view line) {
-  static const std::regex kPrefix(R"(^(Bài và ảnh|Bài, ảnh|Bài|Ảnh|Theo|Tin, ảnh|Tin)\s*:\s*)");
+  static constexpr std::string_view kCredits[] = {"Bài và ảnh", "Bài, ảnh", "Bài",    "Ảnh",
+                                                  "Theo",       "Tin, ảnh", "Tin"};
+  for (std::string_view credit : kCredits) {
+    if (!scan::StartsWith(line, 0, credit)) continue;
+    size_t colon = credit.size() + scan::SpaceRun(line, credit.size());
+    if (colon < line.size() && line[colon] == ':') {
+      line.remove_prefix(colon + 1 + scan::SpaceRun(line, colon + 1));
+      break;
+    }
+  }
   std::string text(line);
-  text = std::regex_replace(text, kPrefix, "");
   std::vector<Word> words = SplitWords(text);
   if (words.empty() || words.size() > kMaxBylineWords) return "";
   char last = text.back();
@@ -91,21 +137,59 @@ std::string Byline(std::string_view line) {
   return text;
 }
 
-// Site or section named in a chrome line: what stands before its date, weekday or label.
+// Where the date, weekday or label part of a chrome line starts at `at`: "Thứ hai", "Chủ nhật",
+// "Ngày đăng", "Cập nhật", "Đăng lúc" (ASCII letters in any case), or one or two digits and
+// '/' or ':'.
+bool ChromeDateAt(std::string_view line, size_t at) {
+  static constexpr std::string_view kWords[] = {
+      "Thứ hai", "Thứ ba", "Thứ tư",  "Thứ năm",   "Thứ sáu",  "Thứ bảy",
+      "Chủ nhật", "Ngày đăng", "Cập nhật", "Đăng lúc"};
+  for (std::string_view word : kWords) {
+    if (scan::StartsWithAsciiNoCase(line, at, word)) return true;
+  }
+  size_t digits = scan::DigitRun(line, at, 2);
+  if (digits == 0) return false;
+  for (size_t used = 1; used <= digits; ++used) {
+    if (at + used < line.size() && (line[at + used] == '/' || line[at + used] == ':')) return true;
+  }
+  return false;
+}
+
+// Site or section named in a chrome line: what stands before its date, weekday or label (and
+// the dash or bar before those).
 std::string SourceFromChrome(std::string_view line) {
-  static const std::regex kCut(
-      R"(\s*[-|–]?\s*(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật|Ngày đăng|Cập nhật|Đăng lúc|\d{1,2}[/:]).*$)",
-      std::regex::icase);
-  std::string source = std::regex_replace(std::string(line), kCut, "");
-  return std::string(Trim(source));
+  // The date part runs to the end of the line, which holds no carriage return after it.
+  size_t last_return = line.find_last_of("\r\n");
+  size_t first_allowed = last_return == std::string_view::npos ? 0 : last_return + 1;
+  for (size_t at = first_allowed; at < line.size(); ++at) {
+    if (!ChromeDateAt(line, at)) continue;
+    size_t cut = at;
+    while (cut > 0 && scan::IsSpace(line[cut - 1])) --cut;
+    if (cut > 0 && (line[cut - 1] == '-' || line[cut - 1] == '|')) {
+      --cut;
+    } else if (cut >= 3 && line.substr(cut - 3, 3) == "\xE2\x80\x93") {  // "–"
+      cut -= 3;
+    }
+    while (cut > 0 && scan::IsSpace(line[cut - 1])) --cut;
+    return std::string(Trim(line.substr(0, cut)));
+  }
+  return std::string(Trim(line));
 }
 
 // "(BLC) - Hôm nay…" → "BLC".
 std::string AgencyCode(std::string_view body) {
-  static const std::regex kAgency(R"(^\(([^()\s]{2,20})\)\s*[-–])");
-  std::cmatch match;
-  if (std::regex_search(body.begin(), body.end(), match, kAgency)) return match[1];
-  return "";
+  if (body.empty() || body[0] != '(') return "";
+  size_t close = 1;
+  while (close < body.size() && close <= 21 && body[close] != '(' && body[close] != ')' &&
+         !scan::IsSpace(body[close])) {
+    ++close;
+  }
+  size_t code_bytes = close - 1;
+  if (close >= body.size() || body[close] != ')' || code_bytes < 2 || code_bytes > 20) return "";
+  size_t dash = close + 1 + scan::SpaceRun(body, close + 1);
+  bool dashed = scan::StartsWith(body, dash, "-") || scan::StartsWith(body, dash, "\xE2\x80\x93") ||
+                scan::StartsWith(body, dash, "\xE2\x80\x94");  // - – —
+  return dashed ? std::string(body.substr(1, code_bytes)) : "";
 }
 
 // The writers the byline names, and those of bylines left inside the body (a story that quotes

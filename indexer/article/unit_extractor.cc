@@ -20,6 +20,11 @@ namespace {
 
 constexpr size_t kMaxLowercaseRun = 6;
 constexpr size_t kMaxPersonNameWords = 4;
+// The longest name NameEnd reads, and the longest unit (kinds and names, "Ban Chấp hành Đảng bộ
+// Sở …") a parse accepts: the longest in 20,000 news articles has 39 words. Bounds the work per
+// word of untrusted text.
+constexpr size_t kMaxNameWords = 48;
+constexpr size_t kMaxUnitWords = 64;
 
 enum class GapKind { kSpace, kAnd, kComma, kDash, kOther };
 
@@ -142,7 +147,32 @@ bool ListContinuesAt(const std::vector<Word>& words, size_t at) {
   return false;
 }
 
-FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
+// The unit at each position of one text, parsed once. A parse looks at the units inside a name
+// (the unit it is named after, larger units embedded in it), and those at theirs: without memory
+// that is exponential in the length of a run of unit kinds ("Chi bộ Vụ Khoa học Chi bộ Vụ …",
+// a 400-byte article took minutes). Positions are parsed from the end, so every unit a parse
+// looks at further on is known already and nothing recurses. Not thread-safe; one per text.
+class UnitParser {
+ public:
+  explicit UnitParser(const std::vector<Word>& words) : words_(words), parsed_(words.size()) {
+    for (size_t i = words.size(); i-- > 0;) parsed_[i] = Parse(i, /*any_case=*/false);
+  }
+
+  // The unit whose capitalised kind is at words[i] (generic when there is none).
+  const FoundUnit& At(size_t i) const { return parsed_[i]; }
+
+  // The same, for a kind in any case ("Phó Bí thư chi bộ …").
+  FoundUnit AtAnyCase(size_t i) const { return Parse(i, /*any_case=*/true); }
+
+ private:
+  FoundUnit Parse(size_t i, bool any_case) const;
+
+  const std::vector<Word>& words_;
+  std::vector<FoundUnit> parsed_;
+};
+
+FoundUnit UnitParser::Parse(size_t i, bool any_case) const {
+  const std::vector<Word>& words = words_;
   const NameTables& tables = NameTables::Get();
   FoundUnit unit;
   unit.begin = i;
@@ -167,18 +197,19 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   }
   size_t name_start = unit.end;
   if (!NameFollows(words, name_start)) return unit;
-  FoundUnit inner;
   UnitFamily inner_family = UnitFamily::kUnit;
   size_t inner_kind = tables.UnitKindAt(words, name_start, &inner_family);
   // A field of work is a name, even when it opens like a kind: "Bộ Công an".
   size_t field = tables.UnitFieldAt(words, name_start);
   bool field_name = field > 0 && field >= inner_kind;
-  if (inner_kind > 0 && !field_name) inner = ParseUnitAt(words, name_start, false);
+  static const FoundUnit kNoUnit;
+  // name_start > i: parsed already.
+  const FoundUnit& inner = inner_kind > 0 && !field_name ? parsed_[name_start] : kNoUnit;
   if (!inner.generic) {
     // Named after another unit: "Chi bộ Vụ …", "Ban Chấp hành Đảng bộ Sở …". (A kind word
     // that opens no unit, "Sở" in "Cục Sở hữu trí tuệ", is just part of the name.)
     unit.end = inner.end;
-    unit.generic = false;
+    unit.generic = inner.end - i > kMaxUnitWords;  // a run of kinds is no name
     unit.inner_begin = inner.begin;
     unit.inner_end = inner.end;
     unit.parent_begin = inner.parent_begin;
@@ -201,7 +232,7 @@ FoundUnit ParseUnitAt(const std::vector<Word>& words, size_t i, bool any_case) {
   for (size_t k = name_start + 1; k < unit.end && !unit.generic; ++k) {
     UnitFamily embedded_family = UnitFamily::kUnit;
     if (tables.UnitKindAt(words, k, &embedded_family) == 0) continue;
-    FoundUnit embedded = ParseUnitAt(words, k, false);
+    const FoundUnit& embedded = parsed_[k];
     if (embedded.generic || RankOfKind(words[k], embedded_family) <= unit.rank) continue;
     unit.parent_begin = embedded.begin;
     unit.parent_end = embedded.end;
@@ -314,7 +345,7 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
   size_t end = begin;
   size_t lowercase_run = 0;  // lowercase words since the last capital
   bool bridge_only = false;  // those words are kept only if a capital follows them
-  for (size_t i = begin; i < words.size(); ++i) {
+  for (size_t i = begin; i < words.size() && i < begin + kMaxNameWords; ++i) {
     const Word& word = words[i];
     if (i > begin) {
       GapKind gap = GapBefore(words, i);
@@ -424,16 +455,15 @@ bool InsidePlaceName(const std::vector<Word>& words, size_t i) {
 }
 
 // Adds `unit` and the units it is named after; returns its key.
-std::string AddUnit(const std::vector<Word>& words, const FoundUnit& unit,
-                    UnitCollector* collector) {
+// (Recursion depth: each unit added is inside the previous one, at most kMaxUnitWords long.)
+std::string AddUnit(const std::vector<Word>& words, const UnitParser& parser,
+                    const FoundUnit& unit, UnitCollector* collector) {
   std::string key = collector->Add(words, unit.begin, unit.end);
   if (unit.parent_end > unit.parent_begin) {
-    FoundUnit parent = ParseUnitAt(words, unit.parent_begin, false);
-    collector->SetParent(key, AddUnit(words, parent, collector));
+    collector->SetParent(key, AddUnit(words, parser, parser.At(unit.parent_begin), collector));
   }
   if (unit.inner_end > unit.inner_begin) {
-    FoundUnit inner = ParseUnitAt(words, unit.inner_begin, false);
-    collector->InheritParent(key, AddUnit(words, inner, collector));
+    collector->InheritParent(key, AddUnit(words, parser, parser.At(unit.inner_begin), collector));
   }
   return key;
 }
@@ -448,16 +478,17 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
     person_keys.insert(std::move(key));
   }
   UnitCollector collector;
+  UnitParser parser(words);
   for (size_t i = 0; i < words.size(); ++i) {
     size_t name_end = PersonNameAt(words, i, person_keys, first_words);
     if (name_end > i) {
       i = name_end - 1;
       continue;
     }
-    FoundUnit unit = ParseUnitAt(words, i, false);
+    FoundUnit unit = parser.At(i);
     if (unit.generic && !words[i].capitalized && OpensLowercaseUnit(words, i)) {
-      // "trường Tiểu học Hòa Bình", "công an huyện Tiên Du": a lowercase kind before a name.
-      unit = ParseUnitAt(words, i, /*any_case=*/true);
+      // "trường Tiểu học Hòa Bình", "bệnh viện Chợ Rẫy": a lowercase kind before a name.
+      unit = parser.AtAnyCase(i);
     }
     if (unit.generic) {
       // A role that ends in a unit kind names that unit: "Trưởng ban Tổ chức cán bộ …",
@@ -469,7 +500,7 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
         ++kind_at;
       }
       if (kind_at >= role_end) continue;
-      unit = ParseUnitAt(words, kind_at, /*any_case=*/true);
+      unit = parser.AtAnyCase(kind_at);
       if (unit.generic) continue;
     } else if (InsidePlaceName(words, i)) {
       continue;  // "Tây Ban Nha", "Đài Loan", "Trường Sa"
@@ -477,7 +508,7 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
                IsSpaceOnly(words[i].gap)) {
       unit.begin = i - 1;  // "trường Đại học …": the school is named with its kind
     }
-    std::string key = AddUnit(words, unit, &collector);
+    std::string key = AddUnit(words, parser, unit, &collector);
     // ", <larger unit>" or "thuộc <larger unit>" right after: the parent of the unit and of the
     // unit it is named after.
     size_t after = unit.end;
@@ -488,12 +519,12 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
       after = words.size();
     }
     if (after < words.size()) {
-      FoundUnit parent = ParseUnitAt(words, after, false);
+      const FoundUnit& parent = parser.At(after);
       if (!parent.generic && parent.rank > unit.rank) {
-        std::string parent_key = AddUnit(words, parent, &collector);
+        std::string parent_key = AddUnit(words, parser, parent, &collector);
         collector.SetParent(key, parent_key);
         for (FoundUnit inner = unit; inner.inner_end > inner.inner_begin;) {
-          inner = ParseUnitAt(words, inner.inner_begin, false);
+          inner = parser.At(inner.inner_begin);
           collector.SetParent(collector.Add(words, inner.begin, inner.end), parent_key);
         }
       }
@@ -504,16 +535,18 @@ std::vector<Unit> ExtractUnits(const std::vector<Word>& words, const std::vector
 }
 
 std::string FirstPartyUnit(const std::vector<Word>& words) {
+  UnitParser parser(words);
   for (size_t i = 0; i < words.size(); ++i) {
-    FoundUnit unit = ParseUnitAt(words, i, false);
+    const FoundUnit& unit = parser.At(i);
     if (!unit.generic && unit.party) return UnitName(words, unit.begin, unit.end);
   }
   return "";
 }
 
 std::string FirstUnit(const std::vector<Word>& words) {
+  UnitParser parser(words);
   for (size_t i = 0; i < words.size(); ++i) {
-    FoundUnit unit = ParseUnitAt(words, i, false);
+    const FoundUnit& unit = parser.At(i);
     if (!unit.generic) return UnitName(words, unit.begin, unit.end);
   }
   return "";

@@ -195,12 +195,14 @@ IndexingSummary Rebuild(const IndexingOptions& options, std::vector<CorpusFile> 
 IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_out) {
   auto started = std::chrono::steady_clock::now();
   IndexingSummary summary;
-  std::vector<CorpusFile> files = ListCorpusFiles(options.paths, &summary.errors);
-  summary.failed = summary.errors.size();
-
   // The live index's writer lock is held for the whole run — for a rebuild too, so that writes
   // through vnsearchd wait (503 Retry-After) instead of landing in a generation about to go.
+  // It is taken before the files are listed: vnsearchd writes an article's file while it holds
+  // the lock, so a file written while this run waited is listed, and none appears after the
+  // listing (which --prune would delete from the index, and --rebuild leave out of it).
   IndexWriter writer(options.database, options.lock_wait_seconds);
+  std::vector<CorpusFile> files = ListCorpusFiles(options.paths, &summary.errors);
+  summary.failed = summary.errors.size();
   if (options.rebuild) {
     summary = Rebuild(options, std::move(files), std::move(summary), progress_out);
     summary.seconds =

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
+
 #include "article/article_parser.h"
 #include "article/date_parser.h"
 
@@ -63,6 +66,40 @@ TEST(DateParserTest, ShapesOfDates) {
   EXPECT_EQ(FindDayMonth("Ngày 26/1/2024", 2022), "");  // a full date is not a day-month
   EXPECT_TRUE(HasTimeOfDay("02:04 pm"));
   EXPECT_FALSE(HasTimeOfDay("9001:2015"));
+}
+
+TEST(DateParserTest, EdgesOfTheShapes) {
+  EXPECT_EQ(FindFullDate("123/4/2022 rồi 5/6/2023"), "2023-06-05");  // 3-digit day: no date
+  EXPECT_EQ(FindFullDate("1/2/20222 rồi 3.4.2021"), "2021-04-03");   // 5-digit year: no date
+  EXPECT_EQ(FindFullDate("7/1/2/2020"), "");  // the day follows a '/'
+  EXPECT_EQ(FindFullDate("ngày 5  tháng 12 năm 2021"), "2021-12-05");
+  EXPECT_EQ(FindDayMonth("ngày 19/8/ tới", 2022), "");
+  EXPECT_TRUE(HasTimeOfDay("lúc 9:05"));
+  EXPECT_TRUE(HasTimeOfDay("23:59"));
+  EXPECT_FALSE(HasTimeOfDay("24:00"));
+  EXPECT_FALSE(HasTimeOfDay("12:60"));
+}
+
+// Untrusted text of any shape is parsed in time linear in its length: a 65,535-byte line once
+// overflowed std::regex's stack, and a run of unit kinds took exponential time.
+TEST(ArticleParserTest, HostileShapesParseQuickly) {
+  auto parse_seconds = [](const std::string& text) {
+    auto started = std::chrono::steady_clock::now();
+    Article article = ParseArticle("hostile", text);
+    EXPECT_LE(article.body.size(), text.size());
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  std::string repeated_kinds;
+  for (int i = 0; i < 2000; ++i) repeated_kinds += "Chi bộ Vụ Khoa học ";
+  std::string roles;
+  for (int i = 0; i < 2000; ++i) roles += "Trần Văn An, Bí thư Chi bộ, ";
+  std::string dates;
+  for (int i = 0; i < 5000; ++i) dates += "Ngày 1/2 1/1/1 12:";
+  for (const std::string& text :
+       {std::string(65535, 'x') + "\n", std::string(65535, '1') + "/1/2022\n",
+        "Tiêu đề\n\n" + repeated_kinds, roles, dates, std::string(100000, '(')}) {
+    EXPECT_LT(parse_seconds(text), 2.0) << text.substr(0, 40);
+  }
 }
 
 }  // namespace
