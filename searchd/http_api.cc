@@ -13,6 +13,7 @@
 
 #include "article/date_parser.h"
 #include "searchd/article_store.h"
+#include "searchd/directory.h"
 #include "searchd/metrics.h"
 #include "searchd/result_cache.h"
 #include "searchd/searcher.h"
@@ -404,6 +405,45 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
                 {"prefix", prefix},
                 {"total", listing.total_values},
                 {"values", FacetValuesJson(listing.values)}});
+    });
+  });
+
+  // The directory: role facts, and a page per person and per unit (issue #15).
+  server->Get("/api/roles", [database](const httplib::Request& request,
+                                       httplib::Response& response) {
+    Guarded(&response, [&] {
+      RoleQuery query;
+      query.person = QueryParameter(request, "person");
+      query.unit = QueryParameter(request, "unit");
+      query.role = QueryParameter(request, "role");
+      query.term = QueryParameter(request, "term");
+      query.page = static_cast<size_t>(IntParameter(request, "page", 1, 1, kMaxPage));
+      query.size = static_cast<size_t>(IntParameter(request, "size", 20, 1, 100));
+      SendJson(&response, 200, FindRoles(ThreadSearcher(database).database(), query));
+    });
+  });
+  server->Get(R"(/api/persons/([^/]+))", [database](const httplib::Request& request,
+                                                   httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string name = request.matches[1];
+      std::optional<json> page = PersonPage(ThreadSearcher(database).database(), name);
+      if (!page) {
+        SendError(&response, 404, "not_found", "no article names a person \"" + name + "\"");
+        return;
+      }
+      SendJson(&response, 200, *page);
+    });
+  });
+  server->Get(R"(/api/units/([^/]+))", [database](const httplib::Request& request,
+                                                 httplib::Response& response) {
+    Guarded(&response, [&] {
+      std::string name = request.matches[1];
+      std::optional<json> page = UnitPage(ThreadSearcher(database).database(), name);
+      if (!page) {
+        SendError(&response, 404, "not_found", "no article names a unit \"" + name + "\"");
+        return;
+      }
+      SendJson(&response, 200, *page);
     });
   });
 

@@ -99,6 +99,9 @@ class Searcher {
 
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 
+  // The database this searcher reads (refreshed like it), for the directory pages.
+  const Xapian::Database& database() const { return database_; }
+
   // Names the state of the index this searcher reads (generation and revision): answers
   // computed on one state are valid exactly while it lasts.
   std::string RevisionKey() {

@@ -20,6 +20,15 @@ struct Unit {
   std::string parent;  // the larger unit the text places it in, or ""
 };
 
+// Who held which role in which unit, and for which term, as one article reports it.
+struct RoleFact {
+  std::string person;    // canonical name: "Trần Bình Trọng"
+  std::string role;      // the bare title: "Bí thư", "Phó Vụ trưởng", "Ủy viên Ban Thường vụ"
+  std::string unit;      // the full canonical unit: "Chi bộ Vụ Khoa học và Công nghệ", or ""
+  std::string term;      // "2022-2025" when the article ties the role to a term, else ""
+  bool elected = false;  // the article reports the election ("được bầu giữ chức …")
+};
+
 struct Article {
   std::string id;      // stable identifier: path relative to the corpus root, without ".txt"
   std::string title;   // the headline as written
@@ -32,6 +41,7 @@ struct Article {
   std::vector<Person> persons;
   std::vector<Unit> units;
   std::string main_unit;  // the unit whose congress or conference the article reports
+  std::vector<RoleFact> role_facts;
 };
 
 }  // namespace vnsearch

@@ -31,10 +31,18 @@ nlohmann::json ArticleToJson(const Article& article) {
   for (const Unit& unit : article.units) {
     units.push_back({{"name", unit.name}, {"parent", unit.parent}});
   }
+  nlohmann::json role_facts = nlohmann::json::array();
+  for (const RoleFact& fact : article.role_facts) {
+    role_facts.push_back({{"person", fact.person},
+                          {"role", fact.role},
+                          {"unit", fact.unit},
+                          {"term", fact.term},
+                          {"elected", fact.elected}});
+  }
   return {{"id", article.id},         {"title", article.title},   {"date", article.date},
           {"source", article.source}, {"author", article.author}, {"body", article.body},
           {"terms", article.terms},   {"persons", persons},       {"units", units},
-          {"main_unit", article.main_unit}};
+          {"main_unit", article.main_unit}, {"role_facts", role_facts}};
 }
 
 Article ArticleFromJson(const nlohmann::json& json) {
@@ -51,6 +59,14 @@ Article ArticleFromJson(const nlohmann::json& json) {
   if (auto persons = json.find("persons"); persons != json.end() && persons->is_array()) {
     for (const nlohmann::json& person : *persons) {
       article.persons.push_back({StringAt(person, "name"), StringsAt(person, "roles")});
+    }
+  }
+  if (auto facts = json.find("role_facts"); facts != json.end() && facts->is_array()) {
+    for (const nlohmann::json& fact : *facts) {
+      if (!fact.is_object()) continue;
+      article.role_facts.push_back({StringAt(fact, "person"), StringAt(fact, "role"),
+                                    StringAt(fact, "unit"), StringAt(fact, "term"),
+                                    fact.value("elected", false)});
     }
   }
   if (auto units = json.find("units"); units != json.end() && units->is_array()) {

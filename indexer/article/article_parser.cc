@@ -9,6 +9,7 @@
 #include "article/canonical_name.h"
 #include "article/date_parser.h"
 #include "article/person_extractor.h"
+#include "article/role_facts.h"
 #include "article/text_scan.h"
 #include "article/term_extractor.h"
 #include "article/unit_extractor.h"
@@ -348,7 +349,8 @@ Article ParseArticle(std::string article_id, std::string_view raw_text) {
   std::vector<Word> words = SplitWords(text);
   article.terms = ExtractTerms(words);
   article.date = PublicationDate(layout, article.body, CongressYear(article.terms));
-  article.persons = ExtractPersons(words);
+  std::vector<RoleMention> role_mentions;
+  article.persons = ExtractPersons(words, &role_mentions);
   AddBylinePersons(article.author, layout.body_lines, &article.persons);
   article.units = ExtractUnits(words, article.persons);
 
@@ -363,6 +365,7 @@ Article ParseArticle(std::string article_id, std::string_view raw_text) {
   for (const Unit& unit : article.units) {
     if (NameKey(unit.name) == main_key) article.main_unit = unit.name;
   }
+  article.role_facts = ResolveRoleFacts(words, role_mentions, article);
   return article;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analysis/analyzer.h"
+#include "article/canonical_name.h"
 
 namespace vnsearch {
 
@@ -154,8 +155,13 @@ NameTables::NameTables() {
       unit_kinds_[phrase.exact_words.front()].push_back(std::move(phrase));
     }
   }
-  for (const auto& [role, unused] : TableLines(RoleWordTableText())) {
+  for (const auto& [role, headed] : TableLines(RoleWordTableText())) {
     Phrase phrase{ExactTerms(role), UnitFamily::kUnit};
+    std::istringstream kinds(headed);
+    for (std::string kind; std::getline(kinds, kind, ',');) {
+      std::string key = NameKey(kind);
+      if (!key.empty()) phrase.headed_kinds.push_back(key);
+    }
     if (!phrase.exact_words.empty()) {
       role_words_[phrase.exact_words.front()].push_back(std::move(phrase));
     }
@@ -205,6 +211,19 @@ size_t NameTables::LowercaseUnitKindAt(const std::vector<Word>& words, size_t i)
     if (kind.opens_lowercase) longest = std::max(longest, MatchPhrase(words, i, kind));
   }
   return longest;
+}
+
+std::vector<std::string> NameTables::HeadedKindsAt(const std::vector<Word>& words,
+                                                  size_t i) const {
+  if (i < words.size() && IsRoleModifier(words[i]) && i + 1 < words.size()) ++i;
+  const Phrase* longest = nullptr;
+  for (const Phrase& role : PhrasesAt(role_words_, words, i)) {
+    size_t length = MatchPhrase(words, i, role);
+    if (length > 0 && (longest == nullptr || length > longest->exact_words.size())) {
+      longest = &role;
+    }
+  }
+  return longest == nullptr ? std::vector<std::string>() : longest->headed_kinds;
 }
 
 size_t NameTables::RoleAt(const std::vector<Word>& words, size_t i) const {

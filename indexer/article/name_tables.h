@@ -108,6 +108,10 @@ class NameTables {
   // ("Phó Vụ trưởng" → 3), or 0.
   size_t RoleAt(const std::vector<Word>& words, size_t i) const;
 
+  // The kinds of unit the role word at words[i] heads when it stands alone, as NameKey()s
+  // ("Vụ trưởng" → {"vu"}); empty when it names none.
+  std::vector<std::string> HeadedKindsAt(const std::vector<Word>& words, size_t i) const;
+
  private:
   NameTables();
 
@@ -116,6 +120,7 @@ class NameTables {
     UnitFamily family = UnitFamily::kUnit;
     bool opens_lowercase = false;
     bool abbreviation = false;  // "UBND": matched in capitals
+    std::vector<std::string> headed_kinds;  // for role words: the kinds of unit they head
   };
   using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;  // by first word
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);

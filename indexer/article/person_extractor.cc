@@ -13,6 +13,7 @@
 #include "analysis/utf8.h"
 #include "article/canonical_name.h"
 #include "article/name_tables.h"
+#include "article/term_extractor.h"
 #include "article/unit_extractor.h"
 
 namespace vnsearch {
@@ -141,15 +142,21 @@ size_t RoleBefore(const std::vector<Word>& words, size_t name_begin) {
   return earliest;
 }
 
-// Skips a "nhiệm kỳ 2019-2021" (or "2019 - 2021") that follows a role.
-size_t SkipTermOfOffice(const std::vector<Word>& words, size_t at) {
+// Skips a "nhiệm kỳ 2019-2021" (or "2019 - 2021") that follows a role; sets `term` to it
+// ("2019-2021") when there is one.
+size_t SkipTermOfOffice(const std::vector<Word>& words, size_t at, std::string* term) {
   if (at + 2 < words.size() && words[at].exact == "nhiệm" && words[at + 1].exact == "kỳ" &&
       words[at + 2].is_number) {
+    size_t years = at + 2;
     at += 3;
     if (at < words.size() && words[at].is_number && !IsSpaceOnly(words[at].gap) &&
         !IsClauseBreak(words[at].gap) && words[at].gap.find(',') == std::string_view::npos) {
       ++at;
     }
+    std::vector<std::string> terms = ExtractTerms(
+        std::vector<Word>(words.begin() + static_cast<long>(years) - 2,
+                          words.begin() + static_cast<long>(at)));
+    if (!terms.empty()) *term = terms.front();
   }
   return at;
 }
@@ -164,29 +171,43 @@ bool IsCommaOrDash(std::string_view gap) {
 }
 
 // ", Bí thư Chi bộ, Vụ trưởng Vụ Khoa học và Công nghệ": the roles in apposition after the name.
-void RolesAfter(const std::vector<Word>& words, size_t name_end, std::vector<std::string>* roles) {
+// Returns where they end.
+size_t RolesAfter(const std::vector<Word>& words, size_t name_end, std::vector<RoleSpan>* roles) {
   size_t at = name_end;
   while (at < words.size() && IsCommaOrDash(words[at].gap)) {
     size_t end = RoleEnd(words, at);
     if (end == at) break;
-    roles->push_back(JoinWords(words, at, end));
-    at = SkipTermOfOffice(words, end);
+    RoleSpan role{at, end, false, ""};
+    at = SkipTermOfOffice(words, end, &role.term);
+    roles->push_back(std::move(role));
   }
+  return at;
 }
 
-// "… được bầu giữ chức Bí thư Chi bộ", "… trúng cử chức danh Bí thư Đảng bộ".
+// The word that announces an election to the role after it: "… được bầu giữ chức Bí thư Chi
+// bộ", "… trúng cử chức danh Bí thư", "… tái đắc cử Bí thư", "… được bầu làm Phó Bí thư".
+bool AnnouncesOffice(const std::vector<Word>& words, size_t at) {
+  const std::string& word = words[at].exact;
+  if (word == "chức") return true;
+  if (at == 0) return false;
+  const std::string& before = words[at - 1].exact;
+  if (word == "cử") return before == "trúng" || before == "đắc";
+  return word == "làm" && (before == "bầu" || before == "cử");
+}
+
+// The role a person is elected to, after the name.
 void RolesElected(const std::vector<Word>& words, size_t name_end,
-                  std::vector<std::string>* roles) {
+                  std::vector<RoleSpan>* roles) {
   for (size_t at = name_end; at < words.size() && at - name_end < kMaxWordsToElection; ++at) {
     if (at > name_end && (IsClauseBreak(words[at].gap) || StartsPersonName(words, at))) break;
-    bool office_word = words[at].exact == "chức" ||
-                       (words[at].exact == "cử" && at > 0 && words[at - 1].exact == "trúng");
-    if (!office_word) continue;
+    if (!AnnouncesOffice(words, at)) continue;
     size_t role_begin = at + 1;
     if (role_begin < words.size() && words[role_begin].exact == "danh") ++role_begin;
     size_t end = RoleEnd(words, role_begin);
     if (end > role_begin) {
-      roles->push_back(JoinWords(words, role_begin, end));
+      RoleSpan role{role_begin, end, true, ""};
+      SkipTermOfOffice(words, end, &role.term);
+      roles->push_back(std::move(role));
       return;
     }
   }
@@ -221,7 +242,7 @@ struct Mention {
   std::string name;  // canonical spelling
   std::string key;   // the exact words, lowercase, joined by single spaces
   Evidence evidence = Evidence::kNone;
-  std::vector<std::string> roles;
+  std::vector<RoleSpan> roles;
 
   bool confirmed() const { return evidence >= Evidence::kShape; }
 };
@@ -258,6 +279,7 @@ class MentionReader {
     if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
     if (AllPlaces(at, end)) return AddPlace(at, end, mentions);  // "Anh, Đức, Italia"
     std::string role_before;
+    RoleSpan role_span;
     size_t role_begin = RoleBefore(words_, at);
     size_t place = tables_.PlaceAt(words_, at);
     if (role_begin < at) {
@@ -272,6 +294,7 @@ class MentionReader {
         return;
       }
       role_before = JoinWords(words_, role_begin, at);
+      role_span = {role_begin, at, false, ""};
     }
     if (role_before.empty() && at == begin && PlaceOrThingWordAt(at, end)) {
       return AddPlace(at + 1, end, mentions);
@@ -325,10 +348,11 @@ class MentionReader {
                                           DescribedAfter(end)
                                     : AgeAfter(words_, end);  // "bệnh nhân T.T.Đ (38 tuổi)"
     if (marked_after) mention.evidence = Evidence::kMarked;
-    if (!role_before.empty()) mention.roles.push_back(role_before);
+    if (!role_before.empty()) mention.roles.push_back(role_span);
     if (mention.confirmed() || length >= 2) {
-      RolesAfter(words_, end, &mention.roles);
-      RolesElected(words_, end, &mention.roles);
+      // "… X, Hiệu trưởng Trường THPT Lê Quý Đôn giữ chức Bí thư": the election comes after
+      // the roles in apposition, whatever names they hold.
+      RolesElected(words_, RolesAfter(words_, end, &mention.roles), &mention.roles);
       if (!mention.roles.empty()) mention.evidence = Evidence::kMarked;
     }
     mention.name = CanonicalName(JoinWords(words_, at, end));
@@ -567,10 +591,10 @@ bool IsTailOf(const std::string& tail, const std::string& full) {
          full[full.size() - tail.size() - 1] == ' ';
 }
 
-void AddRoles(const std::vector<std::string>& found, Person* person,
-              std::unordered_set<std::string>* role_keys) {
-  for (const std::string& role : found) {
-    std::string canonical = CanonicalName(role);
+void AddRoles(const std::vector<Word>& words, const std::vector<RoleSpan>& found,
+              Person* person, std::unordered_set<std::string>* role_keys) {
+  for (const RoleSpan& role : found) {
+    std::string canonical = CanonicalName(JoinWords(words, role.begin, role.end));
     if (role_keys->insert(NameKey(canonical)).second) person->roles.push_back(canonical);
   }
 }
@@ -583,17 +607,21 @@ size_t RoleEnd(const std::vector<Word>& words, size_t begin) {
   if (role_length == 0) return begin;
   size_t end = begin + role_length;
   if (end >= words.size() || !IsSpaceOnly(words[end].gap)) return end;
-  // "Phó Bí thư chi bộ": a lowercase unit kind still says where the role is held.
+  // "Phó Bí thư chi bộ": a lowercase unit kind still says where the role is held; the name
+  // after a kind starts after it ("Chủ nhiệm Ủy ban Kiểm tra Đảng ủy").
   size_t kind_length = tables.UnitKindAt(words, end, nullptr, /*any_case=*/true);
-  if (kind_length > 0 && !words[end].capitalized) {
-    end += kind_length;
-    if (end >= words.size() || !IsSpaceOnly(words[end].gap) || !words[end].capitalized) return end;
-  }
+  size_t after_kind = end + kind_length;
+  bool name_after_kind = kind_length > 0 && after_kind < words.size() &&
+                         IsSpaceOnly(words[after_kind].gap) &&
+                         (words[after_kind].capitalized || words[after_kind].all_caps);
+  if (kind_length > 0 && !words[end].capitalized && !name_after_kind) return after_kind;
+  if (name_after_kind) end = after_kind;
   if (!(words[end].capitalized || words[end].all_caps) || StartsPersonName(words, end)) return end;
   return NameEnd(words, end, /*allow_comma=*/false);
 }
 
-std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
+std::vector<Person> ExtractPersons(const std::vector<Word>& words,
+                                   std::vector<RoleMention>* role_mentions) {
   MentionReader reader(words);
   std::vector<Mention> mentions;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -659,7 +687,12 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words) {
       persons.push_back({names.at(full), {}});
       role_keys.emplace_back();
     }
-    AddRoles(mention.roles, &persons[found->second], &role_keys[found->second]);
+    AddRoles(words, mention.roles, &persons[found->second], &role_keys[found->second]);
+    if (role_mentions != nullptr) {
+      for (const RoleSpan& role : mention.roles) {
+        role_mentions->push_back({persons[found->second].name, mention.begin, role});
+      }
+    }
   }
   return persons;
 }

@@ -2,6 +2,7 @@
 #ifndef VNSEARCH_ARTICLE_PERSON_EXTRACTOR_H_
 #define VNSEARCH_ARTICLE_PERSON_EXTRACTOR_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +10,22 @@
 #include "article/word_sequence.h"
 
 namespace vnsearch {
+
+// A role phrase in the text: words[begin..end) ("Bí thư Chi bộ", "Vụ trưởng Vụ Khoa học và
+// Công nghệ"), whether the text reports an election to it, and the term written after it.
+struct RoleSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  bool elected = false;
+  std::string term;  // "2022-2025", or ""
+};
+
+// A role phrase found for a person: the person's canonical name and where the name stood.
+struct RoleMention {
+  std::string person;
+  size_t name_begin = 0;  // the roles of one occurrence of a name share it
+  RoleSpan role;
+};
 
 // Every person the article names, once each, under the fullest name the article gives them, in
 // order of first mention. A capitalised stretch of words is a person's name when:
@@ -22,7 +39,9 @@ namespace vnsearch {
 // place or a named thing does ("đường Lê Lợi", "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm",
 // "tàu Hoàng Sa"; article/data/place_cues.txt and the unit kinds). Roles come from the role
 // before the name, roles in apposition after it and elections ("… giữ chức Bí thư").
-std::vector<Person> ExtractPersons(const std::vector<Word>& words);
+// With `role_mentions`, also appends every role phrase found for a person, where it stands.
+std::vector<Person> ExtractPersons(const std::vector<Word>& words,
+                                   std::vector<RoleMention>* role_mentions = nullptr);
 
 // The names in a byline ("Viết Tuân - Đoàn Loan", "Tuấn Anh (Theo AAP)", "Theo Hà Hà/Phụ nữ",
 // "Hồng Nhung lược dịch"): what is left after sources, parentheses, notes and "Theo", when it

@@ -66,10 +66,20 @@ bool EndsProperName(const std::vector<Word>& words, size_t begin, size_t end) {
   if (!last.capitalized || last.all_caps) return false;
   if (!IsVietnameseSyllable(last)) return true;  // "… Hà Nội - Amsterdam"
   const Word& before = words[end - 2];
-  if (end - 2 >= begin && before.capitalized && !before.all_caps && IsSpaceOnly(last.gap)) {
+  bool function_word = before.exact == "các" || before.exact == "những" || last.exact == "các" ||
+                       last.exact == "những";  // "Đảng ủy Khối Các cơ quan …"
+  if (end - 2 >= begin && before.capitalized && !before.all_caps && !function_word &&
+      IsSpaceOnly(last.gap)) {
     return true;
   }
   return NameTables::Get().PlaceAt(words, end - 1) == 1;
+}
+
+// A school's level: "THPT", "THCS", "Tiểu học", "Trung học cơ sở", "chuyên", "Mầm non".
+bool IsSchoolLevel(const std::vector<Word>& words, size_t begin, size_t end) {
+  std::string key = NameKey(ExpandAbbreviations(JoinWords(words, begin, end)));
+  return key == "trung hoc pho thong" || key == "trung hoc co so" || key == "tieu hoc" ||
+         key == "mam non" || key == "chuyen" || key == "trung hoc pho thong chuyen";
 }
 
 bool IsTermOfOfficeAt(const std::vector<Word>& words, size_t i) {
@@ -345,11 +355,13 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
   size_t end = begin;
   size_t lowercase_run = 0;  // lowercase words since the last capital
   bool bridge_only = false;  // those words are kept only if a capital follows them
+  bool level_only = false;   // so far only a school's level: "THPT", "Tiểu học", "chuyên"
   for (size_t i = begin; i < words.size() && i < begin + kMaxNameWords; ++i) {
     const Word& word = words[i];
     if (i > begin) {
       GapKind gap = GapBefore(words, i);
-      bool opens_other = tables.RoleAt(words, i) > 0 || StartsPersonName(words, i);
+      // "Trường THPT Lê Quý Đôn": after a school's level, a person's name is the school's.
+      bool opens_other = tables.RoleAt(words, i) > 0 || (StartsPersonName(words, i) && !level_only);
       if (gap == GapKind::kOther) break;
       if (gap == GapKind::kComma &&
           (!allow_comma || !word.capitalized || opens_other || tables.UnitKindAt(words, i) > 0 ||
@@ -370,12 +382,14 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
     // tối cao".
     size_t field = tables.UnitFieldAt(words, i);
     if (field > 0) {
+      level_only = (i == begin || level_only) && IsSchoolLevel(words, i, i + field);
       i += field - 1;
       end = i + 1;
       lowercase_run = 0;
       continue;
     }
     if (word.capitalized || word.all_caps) {
+      level_only = (i == begin || level_only) && IsSchoolLevel(words, i, i + 1);
       lowercase_run = 0;
       end = i + 1;
       continue;

@@ -42,7 +42,10 @@ std::string FacetNameKey(const char* prefix, const std::string& id) {
 }
 
 std::string FacetFilterTerm(const char* prefix, const std::string& value) {
-  if (std::string_view(prefix) != schema::kTermFilter) return prefix + NameKey(value);
+  std::string_view kind(prefix);
+  if (kind != schema::kTermFilter && kind != schema::kRoleTermFilter) {
+    return prefix + NameKey(value);
+  }
   // A term of office in any spelling ("2022 – 2025") is keyed "2022-2025".
   std::string digits;
   for (char c : value) {
@@ -105,6 +108,24 @@ std::vector<std::string> PersonNames(const Article& article) {
   return names;
 }
 
+// The role facts: filter terms for /api/roles, and the directory entry the pages read.
+void AddRoleFacts(const Article& article, Xapian::Document* document) {
+  for (const RoleFact& fact : article.role_facts) {
+    document->add_boolean_term(FacetFilterTerm(schema::kRolePersonFilter, fact.person));
+    if (!fact.unit.empty()) {
+      document->add_boolean_term(FacetFilterTerm(schema::kRoleUnitFilter, fact.unit));
+    }
+    document->add_boolean_term(FacetFilterTerm(schema::kRoleTitleFilter, fact.role));
+    if (!fact.term.empty()) {
+      document->add_boolean_term(FacetFilterTerm(schema::kRoleTermFilter, fact.term));
+    }
+  }
+  nlohmann::json entry = ArticleToJson(article);
+  for (const char* field : {"body", "source", "author", "persons", "terms"}) entry.erase(field);
+  document->add_value(schema::kDirectorySlot,
+                      entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 }  // namespace
 
 std::string ArticleIdTerm(const std::string& article_id) {
@@ -135,6 +156,8 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   if (!article.main_unit.empty()) {
     document.add_boolean_term(FacetFilterTerm(schema::kMainUnitFilter, article.main_unit));
   }
+
+  AddRoleFacts(article, &document);
 
   std::string compact_date;
   for (char c : article.date) {

@@ -27,6 +27,13 @@ inline constexpr char kTermFilter[] = "XT";
 inline constexpr char kPersonFilter[] = "XP";
 // The article's main unit (the one whose congress it reports), same key.
 inline constexpr char kMainUnitFilter[] = "XM";
+// Role facts (who held which role in which unit, for which term): a boolean term per fact's
+// person, unit and role (prefix + NameKey) and term ("YYYY-YYYY"), for /api/roles and the
+// person and unit pages.
+inline constexpr char kRolePersonFilter[] = "XRP";
+inline constexpr char kRoleUnitFilter[] = "XRU";
+inline constexpr char kRoleTitleFilter[] = "XRR";
+inline constexpr char kRoleTermFilter[] = "XRT";
 // Each folded word of the article's person and unit names, for `person:` and `unit:` queries
 // ("person:trong" finds the articles naming Trần Bình Trọng).
 inline constexpr char kPersonWord[] = "XPW";
@@ -39,6 +46,10 @@ enum ValueSlot : Xapian::valueno {
   kTermsSlot = 2,        // same for terms of office
   kPersonsSlot = 3,      // same for persons
   kContentHashSlot = 4,  // hash of the source text: incremental reindexing skips unchanged files
+  // The article's directory entry as compact JSON, without its body: {"id","title","date",
+  // "main_unit","units":[{"name","parent"}],"role_facts":[…]} (the person and unit pages read
+  // thousands of these; the full article in the document data is much larger).
+  kDirectorySlot = 5,
 };
 
 // A facet value's id: the 64-bit FNV-1a hash of its key, as 8 big-endian bytes. Slots hold ids,
