@@ -95,6 +95,9 @@ echo
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
 echo
+"$bench_bin/role_facts_bench" --corpus "$corpus" | tee "$out_dir/role_facts.txt"
+
+echo
 # Persons and units on hand-tagged real news (../shared/ner/), beside a naive baseline.
 ner_data=${VNSEARCH_NER_DATA:-$source_dir/../shared/ner/vlsp2018-dev.jsonl}
 "$build_dir/tests/ner_eval" --data "$ner_data" --errors "$out_dir/ner_errors.txt" |
@@ -117,4 +120,4 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,ner_eval,load_test,index_bench}.txt"
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,role_facts,ner_eval,load_test,index_bench}.txt"
