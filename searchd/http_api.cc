@@ -422,30 +422,26 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
       SendJson(&response, 200, FindRoles(ThreadSearcher(database).database(), query));
     });
   });
-  server->Get(R"(/api/persons/([^/]+))", [database](const httplib::Request& request,
-                                                   httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string name = request.matches[1];
-      std::optional<json> page = PersonPage(ThreadSearcher(database).database(), name);
-      if (!page) {
-        SendError(&response, 404, "not_found", "no article names a person \"" + name + "\"");
-        return;
-      }
-      SendJson(&response, 200, *page);
+  // A page per person and per unit: 404 when no article names them.
+  using DirectoryPage = std::optional<json> (*)(const Xapian::Database&, const std::string&);
+  for (auto [pattern, page_of, what] :
+       {std::tuple<const char*, DirectoryPage, const char*>{R"(/api/persons/([^/]+))", PersonPage,
+                                                            "a person"},
+        std::tuple<const char*, DirectoryPage, const char*>{R"(/api/units/([^/]+))", UnitPage,
+                                                            "a unit"}}) {
+    server->Get(pattern, [database, page_of = page_of, what = std::string(what)](
+                             const httplib::Request& request, httplib::Response& response) {
+      Guarded(&response, [&] {
+        std::string name = request.matches[1];
+        std::optional<json> page = page_of(ThreadSearcher(database).database(), name);
+        if (!page) {
+          SendError(&response, 404, "not_found", "no article names " + what + " \"" + name + "\"");
+          return;
+        }
+        SendJson(&response, 200, *page);
+      });
     });
-  });
-  server->Get(R"(/api/units/([^/]+))", [database](const httplib::Request& request,
-                                                 httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string name = request.matches[1];
-      std::optional<json> page = UnitPage(ThreadSearcher(database).database(), name);
-      if (!page) {
-        SendError(&response, 404, "not_found", "no article names a unit \"" + name + "\"");
-        return;
-      }
-      SendJson(&response, 200, *page);
-    });
-  });
+  }
 
   auto store = std::make_shared<ArticleStore>(database, options.corpus);
   const std::string token = options.token;

@@ -164,41 +164,27 @@ struct Errors {
   }
 };
 
-void ScorePersons(const std::set<std::string>& gold, const std::set<std::string>& found,
-                  Score* score, Errors* errors, const std::string& doc) {
+// Scores one article's `found` names against the gold: an extraction is right when it matches a
+// name of `gold_for_precision`, a gold name of `gold_for_recall` is found when one matches it.
+template <typename Matches>
+void ScoreNames(const std::set<std::string>& gold_for_recall,
+                const std::set<std::string>& gold_for_precision,
+                const std::set<std::string>& found, Matches matches, const char* facet,
+                Score* score, Errors* errors, const std::string& doc) {
   for (const std::string& name : found) {
     bool right = false;
-    for (const std::string& expected : gold) right = right || PersonMatches(name, expected);
+    for (const std::string& expected : gold_for_precision) right = right || matches(name, expected);
     score->found_right += right;
-    if (!right && errors) errors->Add(doc, "person-wrong", name);
+    if (!right && errors) errors->Add(doc, (std::string(facet) + "-wrong").c_str(), name);
   }
-  for (const std::string& expected : gold) {
+  for (const std::string& expected : gold_for_recall) {
     bool matched = false;
-    for (const std::string& name : found) matched = matched || PersonMatches(name, expected);
+    for (const std::string& name : found) matched = matched || matches(name, expected);
     score->expected_found += matched;
-    if (!matched && errors) errors->Add(doc, "person-missed", expected);
+    if (!matched && errors) errors->Add(doc, (std::string(facet) + "-missed").c_str(), expected);
   }
   score->found += found.size();
-  score->expected += gold.size();
-}
-
-void ScoreUnits(const std::set<std::string>& gold_kind_units, const std::set<std::string>& all_gold,
-                const std::set<std::string>& found, Score* score, Errors* errors,
-                const std::string& doc) {
-  for (const std::string& unit : found) {
-    bool right = false;
-    for (const std::string& expected : all_gold) right = right || UnitMatches(unit, expected);
-    score->found_right += right;
-    if (!right && errors) errors->Add(doc, "unit-wrong", unit);
-  }
-  for (const std::string& expected : gold_kind_units) {
-    bool matched = false;
-    for (const std::string& unit : found) matched = matched || UnitMatches(unit, expected);
-    score->expected_found += matched;
-    if (!matched && errors) errors->Add(doc, "unit-missed", expected);
-  }
-  score->found += found.size();
-  score->expected += gold_kind_units.size();
+  score->expected += gold_for_recall.size();
 }
 
 void PrintRow(const char* label, const Score& score) {
@@ -278,13 +264,17 @@ int Run(int argc, char** argv) {
     for (Tally* tally : {&all, is_civic ? &civic : nullptr}) {
       if (tally == nullptr) continue;
       Errors* error_list = tally == &all ? &errors : nullptr;
-      ScorePersons(gold_persons, found_persons, &tally->persons, error_list, doc_id);
-      ScoreUnits(gold_units_kind, gold_units_all, found_units, &tally->units, error_list, doc_id);
+      ScoreNames(gold_persons, gold_persons, found_persons, PersonMatches, "person",
+                 &tally->persons, error_list, doc_id);
+      ScoreNames(gold_units_kind, gold_units_all, found_units, UnitMatches, "unit",
+                 &tally->units, error_list, doc_id);
     }
     for (Tally* tally : {&baseline_all, is_civic ? &baseline_civic : nullptr}) {
       if (tally == nullptr) continue;
-      ScorePersons(gold_persons, naive_persons, &tally->persons, nullptr, doc_id);
-      ScoreUnits(gold_units_kind, gold_units_all, naive_units, &tally->units, nullptr, doc_id);
+      ScoreNames(gold_persons, gold_persons, naive_persons, PersonMatches, "person",
+                 &tally->persons, nullptr, doc_id);
+      ScoreNames(gold_units_kind, gold_units_all, naive_units, UnitMatches, "unit",
+                 &tally->units, nullptr, doc_id);
     }
   }
   std::printf("ner_eval: %zu articles from %s\n", articles, data_path.c_str());
