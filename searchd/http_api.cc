@@ -1,20 +1,25 @@
 // http_api: request in, JSON out. Every client mistake becomes a 4xx with
 // {"error":{"code","message"}} naming what to fix; only a broken server answers 5xx.
+//
+// Every request is routed here, in the server's pre-routing hook (api_routes.h), before any body
+// is read: a write is authorised, and its size checked, first. cpp-httplib itself only serves the
+// page's files (GET and HEAD of paths outside the API, checked here first).
 
 #include "searchd/http_api.h"
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
-#include "article/date_parser.h"
+#include "searchd/access_log.h"
+#include "searchd/api_routes.h"
 #include "searchd/article_store.h"
-#include "searchd/directory.h"
 #include "searchd/metrics.h"
+#include "searchd/directory.h"
+#include "searchd/request_params.h"
 #include "searchd/result_cache.h"
 #include "searchd/searcher.h"
 
@@ -25,10 +30,7 @@ const char* OpenApiDocumentText();
 namespace {
 
 using nlohmann::json;
-
-// Longer queries are not questions but pasted documents; they would only cost time.
-constexpr size_t kMaxQueryBytes = 4096;
-constexpr int kMaxPage = 1000;
+using HandlerResponse = httplib::Server::HandlerResponse;
 
 // One Searcher per worker thread, opened lazily and refreshed before each request so that
 // articles committed by the writer are found without a restart.
@@ -44,64 +46,18 @@ Searcher& ThreadSearcher(const std::string& database) {
   return *searcher;
 }
 
+std::string Dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 void SendJson(httplib::Response* response, int status, const json& body) {
   response->status = status;
-  response->set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                        "application/json; charset=utf-8");
+  response->set_content(Dump(body), "application/json; charset=utf-8");
 }
 
 void SendError(httplib::Response* response, int status, const std::string& code,
                const std::string& message) {
   SendJson(response, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-class BadParameter : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-int IntParameter(const httplib::Request& request, const char* name, int fallback, int min,
-                 int max) {
-  if (!request.has_param(name)) return fallback;
-  std::string text = request.get_param_value(name);
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    throw BadParameter(std::string(name) + ": must be a whole number from " +
-                       std::to_string(min) + " to " + std::to_string(max) + ", not \"" + text +
-                       "\"");
-  }
-  return value;
-}
-
-std::string DateParameter(const httplib::Request& request, const char* name) {
-  if (!request.has_param(name)) return "";
-  std::string text = request.get_param_value(name);
-  int year = 0, month = 0, day = 0;
-  char extra = 0;
-  bool shaped = text.size() == 10 &&
-                std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3;
-  if (!shaped || IsoDate(year, month, day) != text) {
-    throw BadParameter(std::string(name) + ": must be a date YYYY-MM-DD, not \"" + text + "\"");
-  }
-  return text;
-}
-
-SortOrder SortParameter(const httplib::Request& request) {
-  std::string text = request.has_param("sort") ? request.get_param_value("sort") : "relevance";
-  if (text == "relevance") return SortOrder::kRelevance;
-  if (text == "date") return SortOrder::kDateAscending;
-  if (text == "-date") return SortOrder::kDateDescending;
-  throw BadParameter("sort: must be relevance, date or -date, not \"" + text + "\"");
-}
-
-std::string QueryParameter(const httplib::Request& request, const char* name) {
-  std::string query = request.get_param_value(name);
-  if (query.size() > kMaxQueryBytes) {
-    throw BadParameter(std::string(name) + ": at most " + std::to_string(kMaxQueryBytes) +
-                       " bytes; shorten it");
-  }
-  return query;
 }
 
 json HitJson(const SearchHit& hit) {
@@ -136,30 +92,9 @@ json ResponseJson(const SearchResponse& response) {
           {"took_ms", response.took_ms},
           {"suggestion", response.suggestion},
           {"partial_match", response.partial_match},
+          {"timed_out", response.timed_out},
           {"hits", hits},
           {"facets", facets}};
-}
-
-SearchRequest ParseSearchRequest(const httplib::Request& request) {
-  SearchRequest search;
-  search.query = QueryParameter(request, "q");
-  search.page = IntParameter(request, "page", 1, 1, kMaxPage);
-  search.size = IntParameter(request, "size", 10, 1, 100);
-  search.facet_limit = static_cast<size_t>(IntParameter(request, "facet_size", 10, 0, 100));
-  search.from = DateParameter(request, "from");
-  search.to = DateParameter(request, "to");
-  if (!search.from.empty() && !search.to.empty() && search.from > search.to) {
-    throw BadParameter("from: " + search.from + " is after to: " + search.to);
-  }
-  search.sort = SortParameter(request);
-  for (const FacetDefinition& facet : Facets()) {
-    size_t count = request.get_param_value_count(facet.name);
-    for (size_t i = 0; i < count; ++i) {
-      std::string value = request.get_param_value(facet.name, i);
-      if (!value.empty()) search.filters[facet.name].push_back(value);
-    }
-  }
-  return search;
 }
 
 // Runs `handler`, turning every exception into the right error response.
@@ -184,16 +119,359 @@ void Guarded(httplib::Response* response, Handler handler) {
   }
 }
 
+void SendStoreResult(const StoreResult& result, httplib::Response* response) {
+  if (result.status >= 400) {
+    if (result.status == 503) response->set_header("Retry-After", "2");
+    SendError(response, result.status, result.error_code, result.message);
+  } else if (result.status == 204) {
+    response->status = 204;
+  } else {
+    response->set_header("Location", "/api/articles/" + result.article_id);
+    SendJson(response, result.status, {{"id", result.article_id}});
+  }
+}
+
+const char* BodyErrorCode(int status) {
+  switch (status) {
+    case 408: return "timeout";
+    case 413: return "too_large";
+    default: return "bad_body";
+  }
+}
+
+// The API's state and handlers. Thread-safe: what handlers share is immutable or locks itself
+// (cache, store, metrics); each worker thread has its own Searcher.
+class Api {
+ public:
+  Api(const ServerOptions& options, std::shared_ptr<FILE> access_log)
+      : database_(options.database),
+        cors_origin_(options.cors_origin),
+        token_(options.token),
+        max_body_bytes_(options.max_body_bytes),
+        access_log_(std::move(access_log)),
+        cache_(options.cache_entries),
+        store_(options.database, options.corpus) {}
+
+  HandlerResponse Route(const httplib::Request& request, httplib::Response& response);
+  void Log(const httplib::Request& request, const httplib::Response& response);
+  void LogRefused(const RefusedRequest& refused);
+  void Error(const httplib::Request& request, httplib::Response& response);
+
+ private:
+  void Search(const httplib::Request& request, httplib::Response* response);
+  void Suggest(const httplib::Request& request, httplib::Response* response);
+  void OpenSearchSuggest(const httplib::Request& request, httplib::Response* response);
+  void OpenSearchDescription(const httplib::Request& request, httplib::Response* response);
+  void Facet(const httplib::Request& request, const std::string& name,
+             httplib::Response* response);
+  void Article(const std::string& article_id, httplib::Response* response);
+  void Similar(const httplib::Request& request, const std::string& article_id,
+               httplib::Response* response);
+  void Roles(const httplib::Request& request, httplib::Response* response);
+  void DirectoryPage(const RouteMatch& match, httplib::Response* response);
+  void Write(const httplib::Request& request, const RouteMatch& match,
+             httplib::Response* response);
+  bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
+  void WriteLog(const std::string& line);
+
+  const std::string database_;
+  const std::string cors_origin_;
+  const std::string token_;
+  const size_t max_body_bytes_;
+  const std::shared_ptr<FILE> access_log_;
+  Metrics metrics_;
+  ResultCache cache_;
+  ArticleStore store_;
+};
+
+HandlerResponse Api::Route(const httplib::Request& request, httplib::Response& response) {
+  RouteMatch match = MatchRoute(request.path);
+  bool cross_origin = !cors_origin_.empty() && request.path.rfind("/api/", 0) == 0;
+  if (cross_origin) {
+    response.set_header("Access-Control-Allow-Origin", cors_origin_);
+    response.set_header("Vary", "Origin");
+  }
+  if (match.route == Route::kUnknownApi) {
+    SendError(&response, 404, "not_found", "no such route: " + request.path);
+    return HandlerResponse::Handled;
+  }
+  std::string allowed = AllowedMethods(match.route);
+  if (cross_origin) allowed += ", OPTIONS";
+  if (cross_origin && request.method == "OPTIONS") {  // a CORS preflight
+    response.set_header("Allow", allowed);
+    response.set_header("Access-Control-Allow-Methods", allowed);
+    response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    response.set_header("Access-Control-Max-Age", "600");
+    response.status = 204;
+    return HandlerResponse::Handled;
+  }
+  if (!AllowsMethod(match.route, request.method)) {
+    response.set_header("Allow", allowed);
+    SendError(&response, 405, "method_not_allowed",
+              request.method + " is not allowed here: use " + allowed);
+    return HandlerResponse::Handled;
+  }
+  switch (match.route) {
+    case Route::kStatic:
+      // A decoded path holding a NUL or control byte names no file: cpp-httplib would look up
+      // the file before a NUL but type the answer by what follows it (index.html%00.js).
+      if (FirstUnusableByte(request.path) != std::string::npos ||
+          request.path.find_first_of("\t\r\n") != std::string::npos) {
+        SendError(&response, 400, "bad_path",
+                  "the path holds a control character or is not UTF-8: percent-encode UTF-8 "
+                  "text");
+        return HandlerResponse::Handled;
+      }
+      return HandlerResponse::Unhandled;  // cpp-httplib serves the file (or 404)
+    case Route::kHealth:
+      Guarded(&response, [&] {
+        SendJson(&response, 200,
+                 {{"status", "ok"}, {"documents", ThreadSearcher(database_).DocumentCount()}});
+      });
+      break;
+    case Route::kMetrics:
+      Guarded(&response, [&] {
+        response.set_content(metrics_.Render(ThreadSearcher(database_).DocumentCount()),
+                             "text/plain; version=0.0.4; charset=utf-8");
+      });
+      break;
+    case Route::kOpenApi:
+      response.set_content(OpenApiDocumentText(), "application/json; charset=utf-8");
+      break;
+    case Route::kSearch:
+      Search(request, &response);
+      break;
+    case Route::kSuggest:
+      Suggest(request, &response);
+      break;
+    case Route::kOpenSearchSuggest:
+      OpenSearchSuggest(request, &response);
+      break;
+    case Route::kOpenSearchXml:
+      OpenSearchDescription(request, &response);
+      break;
+    case Route::kFacet:
+      Facet(request, match.facet, &response);
+      break;
+    case Route::kSimilar:
+      Similar(request, match.article_id, &response);
+      break;
+    case Route::kRoles:
+      Roles(request, &response);
+      break;
+    case Route::kPersonPage:
+    case Route::kUnitPage:
+      DirectoryPage(match, &response);
+      break;
+    case Route::kArticle:
+      if (request.method == "GET" || request.method == "HEAD") {
+        Article(match.article_id, &response);
+      } else {
+        Write(request, match, &response);
+      }
+      break;
+    case Route::kArticles:
+      Write(request, match, &response);
+      break;
+    case Route::kUnknownApi:
+      break;
+  }
+  return HandlerResponse::Handled;
+}
+
+void Api::Search(const httplib::Request& request, httplib::Response* response) {
+  Guarded(response, [&] {
+    auto started = std::chrono::steady_clock::now();
+    SearchRequest search = ParseSearchRequest(request.params);
+    Searcher& searcher = ThreadSearcher(database_);
+    std::string revision = searcher.RevisionKey();
+    // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
+    if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
+      json answer = json::parse(*cached);
+      answer["took_ms"] =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
+      response->set_header("X-Vnsearch-Cache", "hit");
+      SendJson(response, 200, answer);
+      return;
+    }
+    SearchResponse found = searcher.Search(search);
+    json answer = ResponseJson(found);
+    if (!found.timed_out) cache_.Store(request.target, revision, Dump(answer));
+    response->set_header("X-Vnsearch-Cache", "miss");
+    SendJson(response, 200, answer);
+  });
+}
+
+// The directory: role facts, and a page per person and per unit (issue #15).
+void Api::Roles(const httplib::Request& request, httplib::Response* response) {
+  Guarded(response, [&] {
+    RoleQuery query;
+    query.person = TextParameter(request.params, "person", kMaxFilterValueBytes);
+    query.unit = TextParameter(request.params, "unit", kMaxFilterValueBytes);
+    query.role = TextParameter(request.params, "role", kMaxFilterValueBytes);
+    query.term = TextParameter(request.params, "term", kMaxFilterValueBytes);
+    query.page = static_cast<size_t>(IntParameter(request.params, "page", 1, 1, kMaxPage));
+    query.size = static_cast<size_t>(IntParameter(request.params, "size", 20, 1, 100));
+    SendJson(response, 200, FindRoles(ThreadSearcher(database_).database(), query));
+  });
+}
+
+// A page per person and per unit: 404 when no article names them.
+void Api::DirectoryPage(const RouteMatch& match, httplib::Response* response) {
+  Guarded(response, [&] {
+    if (FirstUnusableByte(match.name) != std::string::npos) {
+      throw BadParameter("name: not UTF-8 text; percent-encode the UTF-8 name");
+    }
+    bool person = match.route == Route::kPersonPage;
+    const Xapian::Database& database = ThreadSearcher(database_).database();
+    std::optional<json> page = person ? PersonPage(database, match.name)
+                                      : UnitPage(database, match.name);
+    if (!page) {
+      SendError(response, 404, "not_found",
+                std::string("no article names ") + (person ? "a person" : "a unit") + " \"" +
+                    match.name + "\"");
+      return;
+    }
+    SendJson(response, 200, *page);
+  });
+}
+
+void Api::Suggest(const httplib::Request& request, httplib::Response* response) {
+  Guarded(response, [&] {
+    std::string typed = TextParameter(request.params, "q");
+    size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
+    json suggestions = json::array();
+    for (json& suggestion : ThreadSearcher(database_).Suggest(typed, limit)) {
+      suggestions.push_back(std::move(suggestion));
+    }
+    SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
+  });
+}
+
+// OpenSearch suggestions (application/x-suggestions+json): a browser's address bar asks here
+// as the reader types once vnsearch is added as a search engine.
+void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* response) {
+  Guarded(response, [&] {
+    std::string typed = TextParameter(request.params, "q");
+    json completions = json::array();
+    for (const json& suggestion : ThreadSearcher(database_).Suggest(typed, 10)) {
+      completions.push_back(suggestion["text"]);
+    }
+    response->set_content(Dump(json::array({typed, completions})),
+                          "application/x-suggestions+json; charset=utf-8");
+  });
+}
+
+// The OpenSearch description, with this server's address as the browser reached it (a static
+// file cannot know it, and browsers want absolute templates).
+void Api::OpenSearchDescription(const httplib::Request& request, httplib::Response* response) {
+  std::string host = request.get_header_value("Host");
+  bool safe_host = !host.empty() && host.size() <= 255 &&
+                   host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789.-:[]") == std::string::npos;
+  std::string base = "http://" + (safe_host ? host : std::string("127.0.0.1:8080"));
+  response->set_content(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
+      "  <ShortName>vnsearch</ShortName>\n"
+      "  <Description>Tìm kiếm tin tức tiếng Việt: đại hội, nhân sự, đơn vị, nhiệm kỳ."
+      "</Description>\n"
+      "  <InputEncoding>UTF-8</InputEncoding>\n"
+      "  <Language>vi</Language>\n"
+      "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
+      "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base +
+          "/api/opensearch/suggest?q={searchTerms}\"/>\n"
+      "</OpenSearchDescription>\n",
+      "application/opensearchdescription+xml; charset=utf-8");
+}
+
+void Api::Facet(const httplib::Request& request, const std::string& name,
+                httplib::Response* response) {
+  Guarded(response, [&] {
+    const FacetDefinition* facet = FindFacet(name);
+    if (facet == nullptr) {
+      SendError(response, 404, "not_found",
+                "no facet \"" + name + "\": the facets are unit, term and person");
+      return;
+    }
+    std::string prefix = TextParameter(request.params, "prefix");
+    size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
+    FacetListing listing = ThreadSearcher(database_).ListFacet(*facet, prefix, limit);
+    SendJson(response, 200,
+             {{"facet", name},
+              {"prefix", prefix},
+              {"total", listing.total_values},
+              {"values", FacetValuesJson(listing.values)}});
+  });
+}
+
+void Api::Article(const std::string& article_id, httplib::Response* response) {
+  Guarded(response, [&] {
+    std::optional<json> article =
+        ArticleStore::IsValidId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
+                                            : std::nullopt;
+    if (!article) {
+      SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
+      return;
+    }
+    SendJson(response, 200, *article);
+  });
+}
+
+void Api::Similar(const httplib::Request& request, const std::string& article_id,
+                  httplib::Response* response) {
+  Guarded(response, [&] {
+    size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
+    auto hits = ArticleStore::IsValidId(article_id)
+                    ? ThreadSearcher(database_).Similar(article_id, limit)
+                    : std::nullopt;
+    if (!hits) {
+      SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
+      return;
+    }
+    json array = json::array();
+    for (const SearchHit& hit : *hits) array.push_back(HitJson(hit));
+    SendJson(response, 200, {{"id", article_id}, {"hits", array}});
+  });
+}
+
+// POST /api/articles, PUT and DELETE /api/articles/{id}: authorised, then sized, then read.
+void Api::Write(const httplib::Request& request, const RouteMatch& match,
+                httplib::Response* response) {
+  Guarded(response, [&] {
+    if (!AuthorizeWrite(request, response)) return;
+    if (request.method == "DELETE") {
+      SendStoreResult(store_.Delete(match.article_id), response);
+      return;
+    }
+    const RequestContext* context = CurrentRequest();
+    if (context == nullptr || context->framing == BodyFraming::kNone) {
+      SendError(response, 411, "length_required",
+                "send the article as the body, with Content-Length (or chunked)");
+      return;
+    }
+    std::string body, error;
+    int status = ReadRequestBody(max_body_bytes_, &body, &error);
+    if (status != 0) {
+      SendError(response, status, BodyErrorCode(status), error);
+      return;
+    }
+    std::optional<std::string> id;
+    if (match.route == Route::kArticle) id = match.article_id;
+    SendStoreResult(store_.Put(request.get_header_value("Content-Type"), body, id), response);
+  });
+}
+
 // Writes need "Authorization: Bearer <token>". Returns false, with the response filled in,
 // when the request may not write.
-bool AuthorizeWrite(const std::string& token, const httplib::Request& request,
-                    httplib::Response* response) {
-  if (token.empty()) {
+bool Api::AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const {
+  if (token_.empty()) {
     SendError(response, 403, "writes_disabled",
-              "writes are disabled: start vnsearchd with --token (or VNSEARCH_TOKEN)");
+              "writes are disabled: start vnsearchd with --token-file (or VNSEARCH_TOKEN)");
     return false;
   }
-  std::string expected = "Bearer " + token;
+  std::string expected = "Bearer " + token_;
   std::string given = request.get_header_value("Authorization");
   // Compare in time independent of where they differ.
   unsigned char difference = given.size() == expected.size() ? 0 : 1;
@@ -209,24 +487,61 @@ bool AuthorizeWrite(const std::string& token, const httplib::Request& request,
   return true;
 }
 
-void SendStoreResult(const StoreResult& result, httplib::Response* response) {
-  if (result.status >= 400) {
-    if (result.status == 503) response->set_header("Retry-After", "2");
-    SendError(response, result.status, result.error_code, result.message);
-  } else if (result.status == 204) {
-    response->status = 204;
-  } else {
-    response->set_header("Location", "/api/articles/" + result.article_id);
-    SendJson(response, result.status, {{"id", result.article_id}});
+void Api::Error(const httplib::Request& request, httplib::Response& response) {
+  if (!response.body.empty()) return;
+  switch (response.status) {
+    case 404:
+      SendError(&response, 404, "not_found", "no such page: " + request.path);
+      break;
+    case 400:
+      SendError(&response, 400, "bad_request", "the request could not be read");
+      break;
+    default:
+      SendError(&response, response.status, "http_error", "the request could not be served");
   }
 }
 
-// Per-request bookkeeping for the access log and metrics: set before routing, read after.
-thread_local std::chrono::steady_clock::time_point request_started;
+void Api::WriteLog(const std::string& line) {
+  if (!access_log_) return;
+  std::fwrite(line.data(), 1, line.size(), access_log_.get());
+  std::fflush(access_log_.get());
+}
+
+void Api::Log(const httplib::Request& request, const httplib::Response& response) {
+  const RequestContext* context = CurrentRequest();
+  auto now = std::chrono::steady_clock::now();
+  double seconds =
+      context == nullptr ? 0 : std::chrono::duration<double>(now - context->started).count();
+  std::string route = request.method.empty() ? "unparsed" : RouteOf(request.path);
+  metrics_.Record(route, response.status, seconds);
+  WriteLog(AccessLogLine(request.remote_addr, request.method, request.target,
+                         context == nullptr ? "" : context->request_line, response.status,
+                         response.body.size(), seconds, token_));
+}
+
+void Api::LogRefused(const RefusedRequest& refused) {
+  std::string route = "unparsed";
+  size_t first_space = refused.request_line.find(' ');
+  size_t second_space = refused.request_line.find(' ', first_space + 1);
+  if (second_space != std::string::npos) {
+    std::string target = refused.request_line.substr(first_space + 1, second_space - first_space - 1);
+    route = RouteOf(httplib::detail::decode_url(target.substr(0, target.find('?')), false));
+  }
+  metrics_.Record(route, refused.status, refused.seconds);
+  WriteLog(AccessLogLine(refused.remote_addr, "", "", refused.request_line, refused.status,
+                         refused.body_bytes, refused.seconds, token_));
+}
 
 }  // namespace
 
-bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::string* error) {
+HttpLimits LimitsFor(const ServerOptions& options) {
+  HttpLimits limits;
+  limits.head_timeout_seconds = options.timeout_seconds;
+  limits.io_timeout_seconds = options.timeout_seconds;
+  return limits;
+}
+
+bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string* error) {
   std::error_code fs_error;
   if (!std::filesystem::is_directory(options.web_root, fs_error)) {
     *error = "web root " + options.web_root + " is not a folder: pass --web DIR";
@@ -251,275 +566,22 @@ bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::s
     }
     access_log.reset(file, std::fclose);
   }
-  const std::string database = options.database;
-  auto metrics = std::make_shared<Metrics>();
-  const std::string cors_origin = options.cors_origin;
-
-  server->set_read_timeout(options.timeout_seconds, 0);
-  server->set_write_timeout(options.timeout_seconds, 0);
-  server->set_payload_max_length(options.max_body_bytes);
-  server->set_keep_alive_max_count(1000);
-  // Responses go out as two writes (headers, body): without TCP_NODELAY, Nagle's algorithm and
-  // the client's delayed ACK hold the body back ~40 ms on every keep-alive request.
-  server->set_tcp_nodelay(true);
-
-  server->set_pre_routing_handler([cors_origin](const httplib::Request& request,
-                                                httplib::Response& response) {
-    request_started = std::chrono::steady_clock::now();
-    if (!cors_origin.empty() && request.path.rfind("/api/", 0) == 0) {
-      response.set_header("Access-Control-Allow-Origin", cors_origin);
-      response.set_header("Vary", "Origin");
-      if (request.method == "OPTIONS") {
-        response.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
-        response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
-        response.set_header("Access-Control-Max-Age", "600");
-        response.status = 204;
-        return httplib::Server::HandlerResponse::Handled;
-      }
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-
-  server->set_logger([metrics, access_log](const httplib::Request& request,
-                                           const httplib::Response& response) {
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
-    metrics->Record(RouteOf(request.path), response.status, seconds);
-    if (access_log) {
-      std::fprintf(access_log.get(), "%s \"%s %s\" %d %zu %.2fms\n", request.remote_addr.c_str(),
-                   request.method.c_str(), request.target.c_str(), response.status,
-                   response.body.size(), seconds * 1000);
-      std::fflush(access_log.get());
-    }
-  });
-
-  server->Get("/healthz", [database](const httplib::Request&, httplib::Response& response) {
-    Guarded(&response, [&] {
-      SendJson(&response, 200,
-               {{"status", "ok"}, {"documents", ThreadSearcher(database).DocumentCount()}});
-    });
-  });
-
-  server->Get("/metrics", [database, metrics](const httplib::Request&,
-                                              httplib::Response& response) {
-    Guarded(&response, [&] {
-      response.set_content(metrics->Render(ThreadSearcher(database).DocumentCount()),
-                           "text/plain; version=0.0.4; charset=utf-8");
-    });
-  });
-
-  server->Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content(OpenApiDocumentText(), "application/json; charset=utf-8");
-  });
-
-  auto cache = std::make_shared<ResultCache>(options.cache_entries);
-  server->Get("/api/search", [database, cache](const httplib::Request& request,
-                                               httplib::Response& response) {
-    Guarded(&response, [&] {
-      auto started = std::chrono::steady_clock::now();
-      SearchRequest search = ParseSearchRequest(request);
-      Searcher& searcher = ThreadSearcher(database);
-      std::string revision = searcher.RevisionKey();
-      // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
-      if (std::optional<std::string> cached = cache->Find(request.target, revision)) {
-        json answer = json::parse(*cached);
-        answer["took_ms"] = std::chrono::duration<double, std::milli>(
-                                std::chrono::steady_clock::now() - started)
-                                .count();
-        response.set_header("X-Vnsearch-Cache", "hit");
-        SendJson(&response, 200, answer);
-        return;
-      }
-      json answer = ResponseJson(searcher.Search(search));
-      cache->Store(request.target, revision,
-                   answer.dump(-1, ' ', false, json::error_handler_t::replace));
-      response.set_header("X-Vnsearch-Cache", "miss");
-      SendJson(&response, 200, answer);
-    });
-  });
-
-  server->Get("/api/suggest", [database](const httplib::Request& request,
-                                         httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string typed = QueryParameter(request, "q");
-      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 10, 1, 10));
-      json suggestions = json::array();
-      for (json& suggestion : ThreadSearcher(database).Suggest(typed, limit)) {
-        suggestions.push_back(std::move(suggestion));
-      }
-      SendJson(&response, 200, {{"query", typed}, {"suggestions", suggestions}});
-    });
-  });
-
-  // The OpenSearch description, with this server's address as the browser reached it (a static
-  // file cannot know it, and browsers want absolute templates).
-  server->Get("/opensearch.xml", [](const httplib::Request& request, httplib::Response& response) {
-    std::string host = request.get_header_value("Host");
-    bool safe_host = !host.empty() && host.find_first_of("<>\"'& ") == std::string::npos;
-    std::string base = "http://" + (safe_host ? host : std::string("127.0.0.1:8080"));
-    response.set_content(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
-        "  <ShortName>vnsearch</ShortName>\n"
-        "  <Description>Tìm kiếm tin tức tiếng Việt: đại hội, nhân sự, đơn vị, nhiệm kỳ."
-        "</Description>\n"
-        "  <InputEncoding>UTF-8</InputEncoding>\n"
-        "  <Language>vi</Language>\n"
-        "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
-        "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base +
-            "/api/opensearch/suggest?q={searchTerms}\"/>\n"
-        "</OpenSearchDescription>\n",
-        "application/opensearchdescription+xml; charset=utf-8");
-  });
-
-  // OpenSearch suggestions (application/x-suggestions+json): a browser's address bar asks here
-  // as the reader types once vnsearch is added as a search engine.
-  server->Get("/api/opensearch/suggest", [database](const httplib::Request& request,
-                                                   httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string typed = QueryParameter(request, "q");
-      json completions = json::array();
-      for (const json& suggestion : ThreadSearcher(database).Suggest(typed, 10)) {
-        completions.push_back(suggestion["text"]);
-      }
-      response.set_content(json::array({typed, completions}).dump(),
-                           "application/x-suggestions+json; charset=utf-8");
-    });
-  });
-
-  server->Get(R"(/api/facets/([^/]+))", [database](const httplib::Request& request,
-                                                  httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string name = request.matches[1];
-      const FacetDefinition* facet = FindFacet(name);
-      if (facet == nullptr) {
-        SendError(&response, 404, "not_found",
-                  "no facet \"" + name + "\": the facets are unit, term and person");
-        return;
-      }
-      std::string prefix = QueryParameter(request, "prefix");
-      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 100, 1, 10000));
-      FacetListing listing = ThreadSearcher(database).ListFacet(*facet, prefix, limit);
-      SendJson(&response, 200,
-               {{"facet", name},
-                {"prefix", prefix},
-                {"total", listing.total_values},
-                {"values", FacetValuesJson(listing.values)}});
-    });
-  });
-
-  // The directory: role facts, and a page per person and per unit (issue #15).
-  server->Get("/api/roles", [database](const httplib::Request& request,
-                                       httplib::Response& response) {
-    Guarded(&response, [&] {
-      RoleQuery query;
-      query.person = QueryParameter(request, "person");
-      query.unit = QueryParameter(request, "unit");
-      query.role = QueryParameter(request, "role");
-      query.term = QueryParameter(request, "term");
-      query.page = static_cast<size_t>(IntParameter(request, "page", 1, 1, kMaxPage));
-      query.size = static_cast<size_t>(IntParameter(request, "size", 20, 1, 100));
-      SendJson(&response, 200, FindRoles(ThreadSearcher(database).database(), query));
-    });
-  });
-  // A page per person and per unit: 404 when no article names them.
-  using DirectoryPage = std::optional<json> (*)(const Xapian::Database&, const std::string&);
-  for (auto [pattern, page_of, what] :
-       {std::tuple<const char*, DirectoryPage, const char*>{R"(/api/persons/([^/]+))", PersonPage,
-                                                            "a person"},
-        std::tuple<const char*, DirectoryPage, const char*>{R"(/api/units/([^/]+))", UnitPage,
-                                                            "a unit"}}) {
-    server->Get(pattern, [database, page_of = page_of, what = std::string(what)](
-                             const httplib::Request& request, httplib::Response& response) {
-      Guarded(&response, [&] {
-        std::string name = request.matches[1];
-        std::optional<json> page = page_of(ThreadSearcher(database).database(), name);
-        if (!page) {
-          SendError(&response, 404, "not_found", "no article names " + what + " \"" + name + "\"");
-          return;
-        }
-        SendJson(&response, 200, *page);
+  auto api = std::make_shared<Api>(options, access_log);
+  server->set_pre_routing_handler(
+      [api](const httplib::Request& request, httplib::Response& response) {
+        return api->Route(request, response);
       });
-    });
-  }
-
-  auto store = std::make_shared<ArticleStore>(database, options.corpus);
-  const std::string token = options.token;
-  server->Post("/api/articles", [store, token](const httplib::Request& request,
-                                               httplib::Response& response) {
-    Guarded(&response, [&] {
-      if (!AuthorizeWrite(token, request, &response)) return;
-      SendStoreResult(store->Put(request.get_header_value("Content-Type"), request.body,
-                                 std::nullopt),
-                      &response);
-    });
+  server->set_logger([api](const httplib::Request& request, const httplib::Response& response) {
+    api->Log(request, response);
   });
-  server->Put(R"(/api/articles/(.+))", [store, token](const httplib::Request& request,
-                                                      httplib::Response& response) {
-    Guarded(&response, [&] {
-      if (!AuthorizeWrite(token, request, &response)) return;
-      SendStoreResult(store->Put(request.get_header_value("Content-Type"), request.body,
-                                 std::string(request.matches[1])),
-                      &response);
-    });
+  server->set_refusal_logger([api](const RefusedRequest& refused) { api->LogRefused(refused); });
+  server->set_error_handler([api](const httplib::Request& request, httplib::Response& response) {
+    api->Error(request, response);
   });
-  server->Delete(R"(/api/articles/(.+))", [store, token](const httplib::Request& request,
-                                                         httplib::Response& response) {
-    Guarded(&response, [&] {
-      if (!AuthorizeWrite(token, request, &response)) return;
-      SendStoreResult(store->Delete(request.matches[1]), &response);
-    });
-  });
-
-  server->Get(R"(/api/articles/(.+)/similar)", [database](const httplib::Request& request,
-                                                         httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string article_id = request.matches[1];
-      size_t limit = static_cast<size_t>(IntParameter(request, "limit", 5, 1, 50));
-      auto hits = ThreadSearcher(database).Similar(article_id, limit);
-      if (!hits) {
-        SendError(&response, 404, "not_found", "no article with id \"" + article_id + "\"");
-        return;
-      }
-      json array = json::array();
-      for (const SearchHit& hit : *hits) array.push_back(HitJson(hit));
-      SendJson(&response, 200, {{"id", article_id}, {"hits", array}});
-    });
-  });
-
-  server->Get(R"(/api/articles/(.+))", [database](const httplib::Request& request,
-                                                  httplib::Response& response) {
-    Guarded(&response, [&] {
-      std::string article_id = request.matches[1];
-      std::optional<json> article = ThreadSearcher(database).GetArticle(article_id);
-      if (!article) {
-        SendError(&response, 404, "not_found", "no article with id \"" + article_id + "\"");
-        return;
-      }
-      SendJson(&response, 200, *article);
-    });
-  });
-
   if (!server->set_mount_point("/", options.web_root)) {
     *error = "cannot serve " + options.web_root;
     return false;
   }
-  server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    switch (response.status) {
-      case 404:
-        SendError(&response, 404, "not_found", "no such page: " + request.path);
-        break;
-      case 413:
-        SendError(&response, 413, "too_large", "the request body is too large");
-        break;
-      case 414:
-        SendError(&response, 414, "too_long", "the request line is too long: shorten the query");
-        break;
-      default:
-        SendError(&response, response.status, "http_error", "the request could not be served");
-    }
-  });
   return true;
 }
 

@@ -1,11 +1,12 @@
-// http_api: the HTTP face of vnsearch — routes, parameter checking, JSON and error shapes.
-// Handlers run on cpp-httplib's worker threads; each thread owns its own Searcher.
+// http_api: the HTTP face of vnsearch — routes, parameter checking, JSON and error shapes, the
+// access log and metrics, on an HttpServer. Handlers run on the server's worker threads; each
+// thread owns its own Searcher.
 #ifndef VNSEARCH_SEARCHD_HTTP_API_H_
 #define VNSEARCH_SEARCHD_HTTP_API_H_
 
-#include <httplib.h>
-
 #include <string>
+
+#include "searchd/http_server.h"
 
 namespace vnsearch {
 
@@ -17,17 +18,20 @@ struct ServerOptions {
   int threads = 8;
   std::string cors_origin;         // Access-Control-Allow-Origin for the API, or none
   std::string access_log = "-";    // "-" for standard error, "off", or a file to append to
-  int timeout_seconds = 10;        // read and write timeout per connection
+  int timeout_seconds = 10;        // a request's head must arrive within; each I/O wait after
   size_t max_body_bytes = 4 << 20; // request bodies larger than this are refused (413)
   std::string token;               // bearer token for writes; empty: writes are disabled (403)
   std::string corpus = "corpus";   // where articles written over HTTP are kept as files
   size_t cache_entries = 2000;     // search answers kept for repeated requests (0: none)
 };
 
+// The connection limits `options` ask for.
+HttpLimits LimitsFor(const ServerOptions& options);
+
 // Installs every route of the API and the static page on `server`, with limits, CORS, the
 // access log and metrics. Returns false with *error set when the options cannot work (no index,
 // no web root, an access log that cannot be opened).
-bool InstallRoutes(const ServerOptions& options, httplib::Server* server, std::string* error);
+bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string* error);
 
 }  // namespace vnsearch
 

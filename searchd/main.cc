@@ -1,14 +1,15 @@
 // vnsearchd: the vnsearch HTTP daemon. Serves the search API and the browser page.
 // Usage: vnsearchd [--db DIR] [--host HOST] [--port PORT] [--web DIR] [--threads N] (see --help)
 
-#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -29,9 +30,14 @@ constexpr const char* kUsage =
     "(VNSEARCH_CORS_ORIGIN, default none)\n"
     "  --access-log FILE     - for standard error, off, or a file to append to\n"
     "                        (VNSEARCH_ACCESS_LOG, default -)\n"
-    "  --timeout SECONDS     read and write timeout per connection (VNSEARCH_TIMEOUT, default 10)\n"
-    "  --token TOKEN  bearer token that allows writes (POST/PUT/DELETE /api/articles)\n"
-    "                 (VNSEARCH_TOKEN, default none: writes are disabled)\n"
+    "  --timeout SECONDS     a request's head must arrive within it, and each wait for its body\n"
+    "                        or for the client to take the answer is at most it\n"
+    "                        (VNSEARCH_TIMEOUT, default 10)\n"
+    "  --token-file FILE     file holding the bearer token that allows writes\n"
+    "                        (POST/PUT/DELETE /api/articles) (VNSEARCH_TOKEN_FILE)\n"
+    "  --token TOKEN  the token itself (VNSEARCH_TOKEN); on the command line it is visible to\n"
+    "                 every user of the machine in ps: prefer --token-file or VNSEARCH_TOKEN.\n"
+    "                 Without a token, writes are disabled.\n"
     "  --corpus DIR   where articles written over HTTP are kept as files\n"
     "                 (VNSEARCH_CORPUS, default corpus)\n"
     "  --cache-entries N     search answers kept for repeated requests, 0 for none\n"
@@ -43,6 +49,34 @@ bool ParsePort(const std::string& text, int* port) {
   long value = std::strtol(text.c_str(), &end, 10);
   if (end == text.c_str() || *end != '\0' || value < 0 || value > 65535) return false;
   *port = static_cast<int>(value);
+  return true;
+}
+
+// Reads the token from `path`: its first line, without surrounding white space.
+bool ReadTokenFile(const std::string& path, std::string* token) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "vnsearchd: cannot read the token file " << path << "\n";
+    return false;
+  }
+  std::string line;
+  std::getline(in, line);
+  size_t begin = line.find_first_not_of(" \t\r");
+  size_t end = line.find_last_not_of(" \t\r");
+  *token = begin == std::string::npos ? "" : line.substr(begin, end - begin + 1);
+  if (token->empty()) {
+    std::cerr << "vnsearchd: the token file " << path << " is empty: put the token on its first line\n";
+    return false;
+  }
+  return true;
+}
+
+// A token goes in an Authorization header: visible ASCII only.
+bool IsUsableToken(const std::string& token) {
+  if (token.size() > 1024) return false;
+  for (char c : token) {
+    if (c < 0x21 || c > 0x7E) return false;
+  }
   return true;
 }
 
@@ -63,6 +97,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   env("VNSEARCH_ACCESS_LOG", &options->access_log);
   env("VNSEARCH_TIMEOUT", &timeout_text);
   env("VNSEARCH_TOKEN", &options->token);
+  std::string token_file;
+  env("VNSEARCH_TOKEN_FILE", &token_file);
   env("VNSEARCH_CORPUS", &options->corpus);
   std::string cache_text = std::to_string(options->cache_entries);
   env("VNSEARCH_CACHE_ENTRIES", &cache_text);
@@ -88,11 +124,17 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
         value("--port", &port_text) || value("--web", &options->web_root) ||
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
         value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
-        value("--token", &options->token) || value("--corpus", &options->corpus) ||
+        value("--token", &options->token) || value("--token-file", &token_file) ||
+        value("--corpus", &options->corpus) ||
         value("--cache-entries", &cache_text)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;
+    return false;
+  }
+  if (!token_file.empty() && !ReadTokenFile(token_file, &options->token)) return false;
+  if (!options->token.empty() && !IsUsableToken(options->token)) {
+    std::cerr << "vnsearchd: the token must be 1 to 1024 visible ASCII characters (no spaces)\n";
     return false;
   }
   if (!ParsePort(port_text, &options->port)) {
@@ -134,24 +176,17 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a client that goes away is an error on its socket, not a signal
 
-  httplib::Server server;
-  const int threads = options.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  vnsearch::HttpServer server(vnsearch::LimitsFor(options), options.threads);
   std::string error;
   if (!vnsearch::InstallRoutes(options, &server, &error)) {
     std::cerr << "vnsearchd: " << error << "\n";
     return 1;
   }
-  int port = options.port;
-  if (port == 0) {
-    port = server.bind_to_any_port(options.host);
-  } else if (!server.bind_to_port(options.host, port)) {
-    port = -1;
-  }
+  int port = server.Bind(options.host, options.port, &error);
   if (port < 0) {
-    std::cerr << "vnsearchd: cannot listen on " << options.host << ":" << options.port
-              << " (in use? pick another with --port)\n";
+    std::cerr << "vnsearchd: " << error << " (in use? pick another with --port)\n";
     return 1;
   }
   std::atomic<bool> stopped_by_signal{false};
@@ -159,11 +194,11 @@ int main(int argc, char** argv) {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
     stopped_by_signal = true;
-    server.stop();
+    server.Stop();
   });
   std::cout << "vnsearchd: serving " << options.database << " on http://" << options.host << ":"
             << port << "/" << std::endl;
-  server.listen_after_bind();
+  server.Run();
   std::cout << "vnsearchd: stopped" << std::endl;
   // The server may have stopped for another reason: then wake the waiter so it can finish.
   if (!stopped_by_signal) pthread_kill(signal_waiter.native_handle(), SIGTERM);

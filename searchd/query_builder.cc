@@ -19,11 +19,12 @@
 #include "article/canonical_name.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
+#include "searchd/query_limits.h"
 
 namespace vnsearch {
 namespace {
 
-constexpr Xapian::termcount kWildcardExpansionLimit = 200;
+constexpr Xapian::termcount kWildcardExpansionLimit = kWildcardExpansion;
 constexpr double kTypedFormBonus = 0.5;
 
 class Builder {

@@ -10,6 +10,10 @@
 namespace vnsearch {
 namespace {
 
+// Deeper nesting asks nothing a reader needs, and each level is a level of recursion here and in
+// query building.
+constexpr int kMaxNesting = 32;
+
 enum class LexKind { kWord, kPhrase, kAnd, kOr, kNot, kOpen, kClose, kEnd };
 
 struct Lexeme {
@@ -233,7 +237,13 @@ class Parser {
     if (lexeme.kind == LexKind::kOpen) {
       std::string field = lexeme.field;
       ++at_;
+      if (++depth_ > kMaxNesting) {
+        *error = "parentheses nested more than " + std::to_string(kMaxNesting) +
+                 " deep: simplify the query";
+        return false;
+      }
       if (!ParseOr(node, error)) return false;
+      --depth_;
       if (Peek() != LexKind::kClose) {
         *error = "unbalanced parenthesis: add the closing ')'";
         return false;
@@ -258,6 +268,7 @@ class Parser {
 
   std::vector<Lexeme> lexemes_;
   size_t at_ = 0;
+  int depth_ = 0;  // parentheses open at at_
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
 #include "searchd/query_builder.h"
+#include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
 #include "searchd/snippet.h"
 
@@ -25,6 +26,12 @@ namespace vnsearch {
 namespace {
 
 constexpr Xapian::doccount kExactTotalUpTo = 10000;
+// The time budget of one search. Xapian stops counting beyond the page after kMatchSeconds
+// (Enquire::set_time_limit: totals and facet counts become estimates); passes not begun by
+// kSearchSeconds are skipped (the relaxed retry, facet counts). Either way the answer says
+// "timed_out": a stranger's query cannot hold a worker for long.
+constexpr double kMatchSeconds = 0.5;
+constexpr double kSearchSeconds = 1.0;
 // How many of the best hits are read to restore accents in context.
 constexpr size_t kHitsForAccentContext = 5;
 // Relevance feedback for "similar": terms taken from the article.
@@ -160,8 +167,15 @@ const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& f
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
+  auto out_of_time = [&] {
+    return std::chrono::steady_clock::now() - started >
+           std::chrono::duration<double>(kSearchSeconds);
+  };
   ParsedQuery parsed = ParseQuery(request.query);
   if (!parsed.ok) throw QueryError(parsed.error);
+  if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
+    throw QueryError(*problem);
+  }
   BuiltQuery built = BuildQuery(parsed.root);
 
   SearchResponse response;
@@ -179,6 +193,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   // The page of hits. With facets, the counting pass below gives the exact total, so the
   // ranking pass may stop as soon as it has the page.
   Xapian::Enquire enquire(database_);
+  enquire.set_time_limit(kMatchSeconds);
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
@@ -188,14 +203,24 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   // No article has every word: show those with some — unless filters are set, which must only
   // ever narrow what the words find.
   if (matches.get_matches_upper_bound() == 0 && !built.plain_words.empty() &&
-      all_filters.empty()) {
+      all_filters.empty() && !out_of_time()) {
     matcher = built.relaxed_matches;
     enquire.set_query(Filtered(built.relaxed, all_filters));
     matches = enquire.get_mset(offset, request.size, check_at_least);
     response.partial_match = matches.get_matches_upper_bound() > 0;
   }
   response.total = matches.get_matches_estimated();
-  if (request.with_facets) CountFacets(request, matcher, date_range, &response);
+  if (!request.with_facets && matches.get_matches_lower_bound() < kExactTotalUpTo &&
+      matches.get_matches_lower_bound() != matches.get_matches_upper_bound()) {
+    response.timed_out = true;  // the time limit stopped the count short of kExactTotalUpTo
+  }
+  if (request.with_facets) {
+    if (out_of_time()) {
+      response.timed_out = true;
+    } else {
+      CountFacets(request, matcher, date_range, out_of_time, &response);
+    }
+  }
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration.
   std::vector<Article> stored_hits;
@@ -230,7 +255,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
 }
 
 void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                           const Xapian::Query& date_range, SearchResponse* response) {
+                           const Xapian::Query& date_range,
+                           const std::function<bool()>& out_of_time, SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
   Xapian::doccount everything = database_.get_doccount();
@@ -242,17 +268,30 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       unselected.push_back(&facet);
       continue;
     }
+    if (out_of_time()) {
+      response->timed_out = true;
+      return;
+    }
     Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
     Xapian::Enquire counter(database_);
+    counter.set_time_limit(kMatchSeconds);
     counter.set_query(Filtered(unweighted, others));
     Xapian::ValueCountMatchSpy spy(facet.slot);
     counter.add_matchspy(&spy);
-    counter.get_mset(0, 0, everything);
+    Xapian::MSet counted = counter.get_mset(0, 0, everything);
+    if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) {
+      response->timed_out = true;
+    }
     response->facets[facet.name] =
         CountsFromSpy(spy, facet, database_, selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
+  if (out_of_time()) {
+    response->timed_out = true;
+    return;
+  }
   Xapian::Enquire counter(database_);
+  counter.set_time_limit(kMatchSeconds);
   counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const FacetDefinition* facet : unselected) {
@@ -261,6 +300,7 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   }
   Xapian::MSet all = counter.get_mset(0, 0, everything);
   response->total = all.get_matches_estimated();
+  if (all.get_matches_lower_bound() != all.get_matches_upper_bound()) response->timed_out = true;
   for (size_t i = 0; i < unselected.size(); ++i) {
     response->facets[unselected[i]->name] =
         CountsFromSpy(*spies[i], *unselected[i], database_, {}, request.facet_limit);

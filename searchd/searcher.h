@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,6 +52,9 @@ struct SearchResponse {
   double took_ms = 0;
   std::string suggestion;      // a better query to offer, or empty
   bool partial_match = false;  // no article had every word: these have some of them
+  // The search ran out of its time budget: `total` and facet counts are estimates, and facets
+  // not counted in time are missing.
+  bool timed_out = false;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values with counts
 };
@@ -79,7 +83,8 @@ class Searcher {
   // changed.
   void Refresh();
 
-  // Runs `request`. Throws QueryError for a malformed query.
+  // Runs `request` within a time budget (see timed_out). Throws QueryError for a malformed
+  // query or one past the limits of query_limits.h.
   SearchResponse Search(const SearchRequest& request);
 
   // The stored article with id `article_id`, or nullopt when there is none.
@@ -115,8 +120,10 @@ class Searcher {
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts.
+  // Stops (setting response->timed_out) once `out_of_time`.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const Xapian::Query& date_range, SearchResponse* response);
+                   const Xapian::Query& date_range, const std::function<bool()>& out_of_time,
+                   SearchResponse* response);
 
   std::string path_;
   std::string generation_;  // what path_ resolved to when opened (see index/generations.h)

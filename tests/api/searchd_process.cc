@@ -20,9 +20,11 @@
 namespace vnsearch::testing {
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false) {
+pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
+            const std::vector<std::string>& environment = {}) {
   pid_t pid = fork();
   if (pid == 0) {
+    for (const std::string& variable : environment) putenv(const_cast<char*>(variable.c_str()));
     if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
     if (quiet_stderr) {
       int null_fd = open("/dev/null", O_WRONLY);
@@ -67,7 +69,8 @@ pid_t SearchdProcess::StartIndexer(const std::vector<std::string>& arguments) {
 }
 
 SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
-                               const std::vector<std::string>& extra_flags) {
+                               const std::vector<std::string>& extra_flags,
+                               const std::vector<std::string>& environment) {
   char pattern[] = "/tmp/vnsearch-test-XXXXXX";
   if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
   temp_dir_ = pattern;
@@ -82,7 +85,7 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
                                       "127.0.0.1",     "--port", "0",       "--web",
                                       VNSEARCH_WEB};
   command.insert(command.end(), extra_flags.begin(), extra_flags.end());
-  pid_ = Spawn(command, pipe_fds[1]);
+  pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
   close(pipe_fds[1]);
   FILE* output = fdopen(pipe_fds[0], "r");
   char line[512];
@@ -99,6 +102,18 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
     std::fclose(output);
   }).detach();
   if (port_ == 0) throw std::runtime_error("vnsearchd did not start");
+}
+
+long SearchdProcess::ResidentKib() const {
+  FILE* status = std::fopen(("/proc/" + std::to_string(pid_) + "/status").c_str(), "r");
+  if (status == nullptr) return -1;
+  char line[256];
+  long kib = -1;
+  while (std::fgets(line, sizeof line, status) != nullptr) {
+    if (std::sscanf(line, "VmRSS: %ld kB", &kib) == 1) break;
+  }
+  std::fclose(status);
+  return kib;
 }
 
 SearchdProcess::~SearchdProcess() {

@@ -13,15 +13,20 @@ namespace vnsearch::testing {
 class SearchdProcess {
  public:
   // Indexes `corpus_paths` into a new temporary database and starts vnsearchd on it with
-  // --port 0 (the daemon picks a free port and prints it). Aborts the test run on failure.
+  // --port 0 (the daemon picks a free port and prints it), `extra_flags`, and `environment`
+  // ("NAME=VALUE") added to its environment. Aborts the test run on failure.
   explicit SearchdProcess(const std::vector<std::string>& corpus_paths,
-                          const std::vector<std::string>& extra_flags = {});
+                          const std::vector<std::string>& extra_flags = {},
+                          const std::vector<std::string>& environment = {});
   ~SearchdProcess();  // stops the daemon (SIGTERM) and removes the temporary folder
 
   SearchdProcess(const SearchdProcess&) = delete;
   SearchdProcess& operator=(const SearchdProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // The daemon's resident memory in KiB (VmRSS), or -1.
+  long ResidentKib() const;
   const std::string& database() const { return database_; }
   const std::string& temp_dir() const { return temp_dir_; }
 
