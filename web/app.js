@@ -7,17 +7,21 @@
 // the same way. Internal links are real links with a data-nav attribute saying what they lead
 // to; one click handler turns plain clicks on them into navigateTo().
 //
-// The views (js/results-view.js, js/facet-sidebar.js, js/article-view.js, js/suggest-box.js)
-// render and report what the reader asks for; only this file touches history and the network
-// order of things.
+// The views (js/results-view.js, js/facet-sidebar.js, js/article-view.js, js/person-view.js,
+// js/unit-view.js, js/suggest-box.js) render and report what the reader asks for; only this
+// file touches history and the network order of things.
 
-import { articleApiUrl, fetchJson, searchApiUrl, similarApiUrl } from './js/api.js';
+import { articleApiUrl, fetchJson, personApiUrl, searchApiUrl, similarApiUrl, unitApiUrl } from './js/api.js';
 import { ArticleView } from './js/article-view.js';
 import { isPlainLeftClick } from './js/dom.js';
 import { FULL_FACET_SIZE, FacetSidebar } from './js/facet-sidebar.js';
+import { PersonView } from './js/person-view.js';
 import { ResultsView } from './js/results-view.js';
 import { SuggestBox } from './js/suggest-box.js';
-import { FACET_NAMES, emptyState, readUrlState, refinedState, urlForState, withFacetValue } from './js/url-state.js';
+import { UnitView } from './js/unit-view.js';
+import {
+  FACET_NAMES, emptyState, readUrlState, refinedState, shownView, urlForState, withFacetValue,
+} from './js/url-state.js';
 
 // Show "searching…" only if the answer is slow, to avoid a flicker.
 const LOADING_MESSAGE_DELAY_MS = 200;
@@ -31,6 +35,8 @@ const el = {
   layout: document.getElementById('layout'),
   resultsView: document.getElementById('results-view'),
   article: document.getElementById('article'),
+  personPage: document.getElementById('person-page'),
+  unitPage: document.getElementById('unit-page'),
 };
 
 // Aborts the requests of the previous showUrlState() when a newer one starts.
@@ -42,6 +48,8 @@ const resultsView = new ResultsView(el.resultsView, {
   onNavigate: (state) => navigateTo(state, { focus: 'none', keepScroll: true }),
 });
 const articleView = new ArticleView(el.article);
+const personView = new PersonView(el.personPage);
+const unitView = new UnitView(el.unitPage);
 const sidebar = new FacetSidebar(document.getElementById('filters'), {
   onNavigate: (state) => navigateTo(state, { focus: 'none', keepScroll: true }),
   onNeedFullFacets: () => showUrlState({ focus: 'none', keepScroll: true }),
@@ -59,9 +67,12 @@ const suggestBox = new SuggestBox({
 // Shows `state` in a new history entry. `focus`: 'results' moves the focus to the results'
 // heading (after a page change, say), 'none' leaves it where it is. `keepScroll` keeps the
 // scroll position rather than going to the top. `historyData` is stored with the new entry;
-// `returnFocusId` with the current one, for when the reader comes back to it.
-function navigateTo(state, { focus = 'results', keepScroll = false, historyData = {}, returnFocusId = '' } = {}) {
-  history.replaceState({ ...history.state, scrollY: window.scrollY, returnFocusId }, '');
+// `returnFocusId` (an article id: its hit's link) and `returnFocusLink` (see linkPosition) with
+// the current one, for when the reader comes back to it.
+function navigateTo(state, {
+  focus = 'results', keepScroll = false, historyData = {}, returnFocusId = '', returnFocusLink = null,
+} = {}) {
+  history.replaceState({ ...history.state, scrollY: window.scrollY, returnFocusId, returnFocusLink }, '');
   history.pushState(historyData, '', urlForState(state));
   showUrlState({ focus, keepScroll });
 }
@@ -84,8 +95,57 @@ function chooseSuggestion(suggestion) {
 function showView(name) {
   el.resultsView.hidden = name !== 'results';
   el.article.hidden = name !== 'article';
+  el.personPage.hidden = name !== 'person';
+  el.unitPage.hidden = name !== 'unit';
   sidebar.setVisible(name === 'results');
-  el.layout.classList.toggle('article-mode', name === 'article');
+  el.layout.classList.toggle('without-filters', name !== 'results');
+}
+
+// Where a link is, so that the focus can go back to it when the reader comes back:
+// {href, index}, `index` counting the visible internal links with the same href before it.
+function linkPosition(link) {
+  const href = link.getAttribute('href');
+  return { href, index: visibleLinksTo(href).indexOf(link) };
+}
+
+function visibleLinksTo(href) {
+  return [...document.querySelectorAll('a[data-nav]')]
+    .filter((link) => link.getAttribute('href') === href && link.getClientRects().length > 0);
+}
+
+// Moves the focus back to the link this history entry was left by; false when there is none.
+function focusReturnLink() {
+  const position = history.state && history.state.returnFocusLink;
+  if (!position) return false;
+  const links = visibleLinksTo(position.href);
+  const link = links[position.index] || links[0];
+  link?.focus({ preventScroll: true });
+  return Boolean(link);
+}
+
+// Shows a person or unit page: `view` is personView or unitView, `apiUrl` its API request.
+async function showDirectoryPage(viewName, view, apiUrl, state, request, { focus }) {
+  const savedScrollY = (history.state && history.state.scrollY) || 0;
+  showView(viewName);
+  view.renderPending(state);
+  window.scrollTo(0, 0);
+  let page;
+  try {
+    page = await fetchJson(apiUrl, request.signal);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    if (error.status === 404) view.renderNotFound(state);
+    else view.renderError(error.message);
+    view.focusTitle();
+    return;
+  }
+  view.render(page, state);
+  // Back or forward to a page: where the reader was on it, on the link they left it by.
+  if (focus === 'restore') {
+    window.scrollTo(0, savedScrollY);
+    if (focusReturnLink()) return;
+  }
+  view.focusTitle();
 }
 
 async function showArticle(state, request) {
@@ -140,6 +200,9 @@ async function showResults(state, request, { focus, keepScroll }) {
     const link = [...document.querySelectorAll('#results li.hit')]
       .find((item) => item.dataset.id === returnFocusId)?.querySelector('a.hit-title');
     link?.focus({ preventScroll: true });
+  } else if (focus === 'restore') {
+    // Back from a person or unit page: to the link that opened it (a hit's, the sidebar's).
+    focusReturnLink();
   }
 }
 
@@ -152,8 +215,19 @@ async function showUrlState({ focus = 'none', keepScroll = false } = {}) {
     el.queryInput.value = state.query;
     suggestBox.reset();
   }
-  if (state.articleId) await showArticle(state, request);
-  else await showResults(state, request, { focus, keepScroll });
+  switch (shownView(state)) {
+    case 'article':
+      await showArticle(state, request);
+      break;
+    case 'person':
+      await showDirectoryPage('person', personView, personApiUrl(state.personPage), state, request, { focus });
+      break;
+    case 'unit':
+      await showDirectoryPage('unit', unitView, unitApiUrl(state.unitPage), state, request, { focus });
+      break;
+    default:
+      await showResults(state, request, { focus, keepScroll });
+  }
 }
 
 // ---- wiring ------------------------------------------------------------
@@ -176,20 +250,21 @@ document.addEventListener('click', (event) => {
   if (!link || !isPlainLeftClick(event)) return;
   event.preventDefault();
   const target = readUrlState(new URL(link.href).search);
-  switch (link.dataset.nav) {
-    case 'back':
-      // Going back restores the results' history entry, scroll position included.
-      if (history.state && history.state.openedFromResults) history.back();
-      else navigateTo(target, { focus: 'results' });
-      break;
-    case 'article':
-      navigateTo(target, { focus: 'article', historyData: { openedFromResults: true }, returnFocusId: target.articleId });
-      break;
-    case 'similar':
-      navigateTo(target, { focus: 'article' });
-      break;
-    default: // 'page', 'search'
-      navigateTo(target, { focus: 'results' });
+  if (link.dataset.nav === 'back') {
+    // Going back restores the results' history entry, scroll position included.
+    if (history.state && history.state.openedFromResults) history.back();
+    else navigateTo(target, { focus: 'results' });
+  } else if (shownView(target) === 'results') { // 'page', 'search'
+    navigateTo(target, { focus: 'results' });
+  } else { // 'article', 'similar', 'person', 'unit'
+    // Opened from the results, its back link is the browser's back (scroll position and all).
+    const fromResults = shownView(readUrlState(location.search)) === 'results';
+    navigateTo(target, {
+      focus: 'title',
+      historyData: { openedFromResults: fromResults },
+      returnFocusId: fromResults && link.classList.contains('hit-title') ? target.articleId : '',
+      returnFocusLink: linkPosition(link),
+    });
   }
 });
 

@@ -66,7 +66,7 @@ test('a query without diacritics finds the accented article, which opens with it
     assert.equal(await personItems.count(), article.persons.length);
     for (const [index, person] of article.persons.entries()) {
       const item = personItems.nth(index);
-      assert.equal(await item.locator('a').textContent(), person.name);
+      assert.equal(await item.locator('a.fact-link').textContent(), person.name);
       if (person.roles.length === 0) {
         assert.equal(await item.locator('.fact-roles').count(), 0, `${person.name} has no roles`);
       } else {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the browser tests end to end; CTest calls it as
 #   bash tests/browser/run.sh <build-dir> <source-dir>
-# It indexes <source-dir>/corpus into a fresh temporary database, starts vnsearchd on a free
-# loopback port serving <source-dir>/web, waits for /healthz, runs `node --test tests/browser/`
-# against it, and exits with node's status. The server is stopped and the temporary folder
+# It indexes <source-dir>/corpus and <source-dir>/tests/data/directory_corpus (namesakes in
+# unrelated units, a unit's leadership over two terms) into a fresh temporary database, starts
+# vnsearchd on a free loopback port serving <source-dir>/web, waits for /healthz, runs
+# `node --test tests/browser/` against it, and exits with node's status. The server is stopped and the temporary folder
 # removed however the script ends. Screenshots and the server's log go to
 # <build-dir>/test-artifacts/browser.
 set -euo pipefail
@@ -50,8 +51,9 @@ rm -f "$artifacts_dir"/*.png # a screenshot left from an earlier run would misle
 index_log="$artifacts_dir/index.log"
 searchd_log="$artifacts_dir/searchd.log"
 
-if ! "$indexer_bin" --db "$scratch_dir/db" "$source_dir/corpus" >"$index_log" 2>&1; then
-  echo "run.sh: indexing $source_dir/corpus failed; its output:" >&2
+if ! "$indexer_bin" --db "$scratch_dir/db" "$source_dir/corpus" "$source_dir/tests/data/directory_corpus" \
+  >"$index_log" 2>&1; then
+  echo "run.sh: indexing $source_dir/corpus and tests/data/directory_corpus failed; its output:" >&2
   cat "$index_log" >&2
   exit 1
 fi

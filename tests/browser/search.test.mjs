@@ -1,8 +1,8 @@
-// Browser tests of the search page (web/) against a real vnsearchd serving the 5-article corpus/:
-// searching, paging, errors, escaping, the phone layout, landmarks and labels, OpenSearch.
-// Facets, reading and suggestions have their own files. Run with tests/browser/run.sh, which
-// builds the index, starts the server and sets VNSEARCH_URL. Every test fails if the page logs a
-// console error or throws.
+// Browser tests of the search page (web/) against a real vnsearchd serving corpus/ (and
+// tests/data/directory_corpus/): searching, paging, errors, escaping, the phone layout,
+// landmarks and labels, OpenSearch. Facets, reading, suggestions and the person and unit pages
+// have their own files. Run with tests/browser/run.sh, which builds the index, starts the server
+// and sets VNSEARCH_URL. Every test fails if the page logs a console error or throws.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, launchBrowser, saveScreenshot, waitForResults, waitForText, withPage } from './harness.mjs';

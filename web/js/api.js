@@ -9,8 +9,15 @@ import { FACET_NAMES, effectiveSort } from './url-state.js';
 const MAX_CACHED_RESPONSES = 60;
 const responseCache = new Map();
 
-// A failure to show the reader: `message` is in Vietnamese, or the server's own message.
-export class ApiError extends Error {}
+// A failure to show the reader: `message` is in Vietnamese, or the server's own message;
+// `status` is the HTTP status (404: no such article, person or unit), or 0 without an answer.
+export class ApiError extends Error {
+  constructor(message, status = 0) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
 
 // GETs a JSON document. Throws ApiError, or the AbortError of `signal`.
 export async function fetchJson(url, signal) {
@@ -30,9 +37,9 @@ export async function fetchJson(url, signal) {
   }
   if (!response.ok) {
     const serverMessage = body && body.error && body.error.message;
-    throw new ApiError(serverMessage || `Máy chủ trả lỗi ${response.status}.`);
+    throw new ApiError(serverMessage || `Máy chủ trả lỗi ${response.status}.`, response.status);
   }
-  if (body === null) throw new ApiError('Máy chủ trả về dữ liệu không hợp lệ.');
+  if (body === null) throw new ApiError('Máy chủ trả về dữ liệu không hợp lệ.', response.status);
   if (responseCache.size >= MAX_CACHED_RESPONSES) {
     responseCache.delete(responseCache.keys().next().value);
   }
@@ -61,6 +68,17 @@ export function articleApiUrl(articleId) {
 
 export function similarApiUrl(articleId, limit) {
   return `api/articles/${encodeURIComponent(articleId)}/similar?limit=${limit}`;
+}
+
+// GET /api/persons/{name}: the person page of `name`, any spelling (404 when no article names
+// them).
+export function personApiUrl(name) {
+  return `api/persons/${encodeURIComponent(name)}`;
+}
+
+// GET /api/units/{name}: the unit page of `name`, any spelling (404 when no article names it).
+export function unitApiUrl(name) {
+  return `api/units/${encodeURIComponent(name)}`;
 }
 
 // GET /api/facets/{facet}: the values of the whole index whose name or a word of it starts with

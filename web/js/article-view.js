@@ -1,6 +1,7 @@
 // The article view: the full text with the search's words marked, what vnsearch understood of
 // it (persons with their roles, units with their parents, terms of office) as links that start a
-// search filtered by that value, and similar articles.
+// search filtered by that value — persons and units with a "hồ sơ" link to their page beside —,
+// and similar articles.
 //
 // The API's body is plain text: it is split into paragraphs on blank lines and the query's words
 // are marked in the browser (query-words.js), every character going in as a text node.
@@ -8,6 +9,7 @@
 import { element, fillMetaLine, markedTextNodes } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 import { queryHighlightTerms, withAccentsFromPhrases } from './query-words.js';
+import { profileShortcut } from './page-links.js';
 import { facetOnlyState, isHomeState, urlForState } from './url-state.js';
 
 // Splits a plain-text body into paragraphs on blank lines.
@@ -68,14 +70,16 @@ export class ArticleView {
     this.marksNote.textContent = markCount > 0
       ? `Đã tô sáng ${formatCount(markCount)} chỗ khớp với “${state.query}”.`
       : '';
-    this.renderFacts(article);
+    this.renderFacts(article, state);
     document.title = `${article.title || 'Bài viết'} – vnsearch`;
   }
 
-  renderFacts(article) {
+  renderFacts(article, state) {
     const persons = Array.isArray(article.persons) ? article.persons : [];
     this.fillSection(this.persons, persons.map((person) => {
-      const item = element('li', { className: 'fact-person' }, [facetLink('person', person.name)]);
+      const item = element('li', { className: 'fact-person' }, [
+        facetLink('person', person.name), profileShortcut(state, 'person', person.name, 'hồ sơ'),
+      ]);
       const roles = Array.isArray(person.roles) ? person.roles.filter(Boolean) : [];
       if (roles.length > 0) item.append(element('span', { className: 'fact-roles', textContent: roles.join('; ') }));
       return item;
@@ -91,6 +95,7 @@ export class ArticleView {
         item.classList.add('main-unit');
         item.append(' ', element('span', { className: 'fact-badge', textContent: 'đơn vị chính' }));
       }
+      item.append(profileShortcut(state, 'unit', unit.name, 'hồ sơ'));
       if (unit.parent) {
         item.append(element('span', { className: 'fact-parent' }, ['thuộc ', facetLink('unit', unit.parent)]));
       }

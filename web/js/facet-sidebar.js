@@ -10,15 +10,20 @@
 // any word of a name), then shows those that occur in the current results with their counts
 // there: that endpoint counts over the whole index, not the current search.
 //
-// The sidebar never changes the URL itself: a change of filter goes to `onNavigate(state)`.
+// Each person and unit has a small "›" link beside its checkbox to its page (page-links.js):
+// ticking filters, the link opens the page. The sidebar never changes the URL itself: a change
+// of filter goes to `onNavigate(state)`, the link is followed by app.js.
 
 import { fetchJson, facetValuesApiUrl } from './api.js';
 import { element, setTextIfChanged } from './dom.js';
 import { formatCount } from './format.js';
+import { profileShortcut } from './page-links.js';
 import { FACETS, FACET_NAMES, hasFilters, refinedState, resolveSelections, withFacetValue } from './url-state.js';
 
 export const VISIBLE_VALUES = 8;
 export const FULL_FACET_SIZE = 100; // the API's maximum facet_size
+// The facets whose values have a page of their own.
+const FACETS_WITH_PAGES = new Set(['person', 'unit']);
 const FILTER_DEBOUNCE_MS = 150;
 const FILTER_LIMIT = 100;
 
@@ -200,9 +205,11 @@ export class FacetSidebar {
   }
 
   // Replaces the facet's checkboxes with `entries` ({value, stateValue?, count, selected}),
-  // keeping the focus on the same value's checkbox if it had it.
+  // keeping the focus on the same value's checkbox (or page link) if it had it.
   fillList(facet, entries) {
-    const focused = facet.list.contains(document.activeElement) ? document.activeElement.dataset.value : null;
+    const focusedNode = facet.list.contains(document.activeElement) ? document.activeElement : null;
+    const focused = focusedNode ? focusedNode.dataset.value || focusedNode.dataset[facet.name] || '' : null;
+    const focusedPageLink = Boolean(focusedNode && focusedNode.matches('a'));
     facet.list.replaceChildren(...entries.map((entry) => {
       const checkbox = element('input', {
         type: 'checkbox',
@@ -216,12 +223,15 @@ export class FacetSidebar {
         element('span', { className: 'facet-count', textContent: countText }),
       ]);
       if (countText) label.append(element('span', { className: 'visually-hidden', textContent: ' bài' }));
-      return element('li', {}, [label]);
+      const item = element('li', {}, [label]);
+      if (FACETS_WITH_PAGES.has(facet.name)) item.append(profileShortcut(this.state, facet.name, entry.value, '›'));
+      return item;
     }));
     if (focused !== null) {
       const again = [...facet.list.querySelectorAll('input[type="checkbox"]')]
         .find((checkbox) => checkbox.dataset.value === focused || checkbox.dataset.stateValue === focused);
-      (again || facet.list.querySelector('input') || facet.filterInput).focus({ preventScroll: true });
+      const againLink = focusedPageLink && again ? again.closest('li').querySelector('a') : null;
+      (againLink || again || facet.list.querySelector('input') || facet.filterInput).focus({ preventScroll: true });
     }
   }
 }

@@ -1,5 +1,6 @@
 // The results column: chips for the filters in use, the count and time (an aria-live status),
-// the sort order, "Có phải bạn muốn tìm", the hits, help when nothing is found, and the pager.
+// the sort order, "Có phải bạn muốn tìm", the hits (each with the first persons and units it
+// names, as links to their pages), help when nothing is found, and the pager.
 //
 // Links carry real hrefs (open in a new tab works) and a data-nav attribute; app.js turns plain
 // clicks on them into in-page navigation. The API's `snippet` is the only HTML inserted (the
@@ -7,6 +8,7 @@
 
 import { element, fillMetaLine, setTextIfChanged } from './dom.js';
 import { formatCount, formatDate, formatMilliseconds } from './format.js';
+import { namePageLink } from './page-links.js';
 import {
   FACETS, MAX_PAGE, effectiveSort, emptyState, hasFilters, isHomeState, refinedState, resolveSelections,
   urlForState, withFacetValue,
@@ -14,6 +16,9 @@ import {
 
 // How many page numbers to show each side of the current one.
 const PAGE_NUMBER_RADIUS = 2;
+// How many of a hit's persons and units to name under it (the article names them in this order).
+const HIT_PERSONS_SHOWN = 3;
+const HIT_UNITS_SHOWN = 2;
 
 export class ResultsView {
   // `onNavigate(state)` applies a new search state.
@@ -200,7 +205,31 @@ export class ResultsView {
     const snippet = element('p', { className: 'snippet' });
     snippet.innerHTML = hit.snippet || ''; // server-escaped HTML with <mark> only
     item.append(snippet);
+    const entities = this.renderHitEntities(hit, state);
+    if (entities) item.append(entities);
     return item;
+  }
+
+  // "Nhân vật: A, B, C và 2 người khác · Đơn vị: X, Y và 5 đơn vị khác", each name a link to
+  // its page; null when the hit names neither.
+  renderHitEntities(hit, state) {
+    const groups = [
+      { kind: 'person', label: 'Nhân vật', others: 'người', names: hit.persons, shown: HIT_PERSONS_SHOWN },
+      { kind: 'unit', label: 'Đơn vị', others: 'đơn vị', names: hit.units, shown: HIT_UNITS_SHOWN },
+    ].filter((group) => Array.isArray(group.names) && group.names.length > 0);
+    if (groups.length === 0) return null;
+    const line = element('p', { className: 'hit-entities' });
+    groups.forEach((group, groupIndex) => {
+      if (groupIndex > 0) line.append(' · ');
+      line.append(element('span', { className: 'hit-entities-label', textContent: `${group.label}: ` }));
+      group.names.slice(0, group.shown).forEach((name, index) => {
+        if (index > 0) line.append(', ');
+        line.append(namePageLink(state, group.kind, name, `hit-${group.kind}`));
+      });
+      const rest = group.names.length - group.shown;
+      if (rest > 0) line.append(` và ${formatCount(rest)} ${group.others} khác`);
+    });
+    return line;
   }
 
   setPagerLink(link, targetState) {

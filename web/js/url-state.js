@@ -6,6 +6,14 @@
 //       articles.
 //   ?id=ARTICLE_ID&…   one article; the search parameters are kept, for its "back to results"
 //       link and to mark the query's words in its text.
+//   ?person_page=NAME&…   the page of the person NAME (any spelling): their roles by term, units
+//       and articles; namesakes in unrelated units listed apart.
+//   ?unit_page=NAME&…     the page of the unit NAME: its parent and child units, its leadership
+//       by term and its articles.
+//
+// A state shows at most one of an article, a person page and a unit page (the first of id,
+// person_page, unit_page in the URL wins); the search parameters always come along, for the
+// back link.
 //
 // Defaults are left out of URLs to keep them short and shareable. Pure functions, no DOM.
 
@@ -50,6 +58,8 @@ export function emptyState() {
     page: 1,
     size: DEFAULT_PAGE_SIZE,
     articleId: '',
+    personPage: '', // a person's name
+    unitPage: '', // a unit's name
   };
 }
 
@@ -65,6 +75,8 @@ export function readUrlState(search) {
   state.page = parsePositiveInt(params.get('page'), 1, MAX_PAGE);
   state.size = parsePositiveInt(params.get('size'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   state.articleId = params.get('id') || '';
+  if (!state.articleId) state.personPage = (params.get('person_page') || '').trim();
+  if (!state.articleId && !state.personPage) state.unitPage = (params.get('unit_page') || '').trim();
   return state;
 }
 
@@ -83,11 +95,27 @@ function appendSearchParams(params, state) {
 export function urlForState(state) {
   const params = new URLSearchParams();
   if (state.articleId) params.set('id', state.articleId);
+  else if (state.personPage) params.set('person_page', state.personPage);
+  else if (state.unitPage) params.set('unit_page', state.unitPage);
   appendSearchParams(params, state);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.size !== DEFAULT_PAGE_SIZE) params.set('size', String(state.size));
   const search = params.toString();
   return search ? `?${search}` : location.pathname;
+}
+
+// What `state` shows: 'article', 'person' (a person page), 'unit' (a unit page) or 'results'.
+export function shownView(state) {
+  if (state.articleId) return 'article';
+  if (state.personPage) return 'person';
+  if (state.unitPage) return 'unit';
+  return 'results';
+}
+
+// `state`'s search showing `target` instead of what it shows: {articleId}, {personPage},
+// {unitPage}, or {} for the search's results.
+export function stateShowing(state, target) {
+  return { ...state, articleId: '', personPage: '', unitPage: '', ...target };
 }
 
 // Relevance means nothing without words, so a search of filters alone lists the newest first.
@@ -103,8 +131,8 @@ export function isHomeState(state) {
   return !state.query && !hasFilters(state);
 }
 
-// A copy of `state` with `changes`, back on page 1 and out of any article: what every change of
-// query, filter or order leads to.
+// A copy of `state` with `changes`, back on page 1 and out of any article or page: what every
+// change of query, filter or order leads to.
 export function refinedState(state, changes) {
   return {
     ...state,
@@ -112,6 +140,8 @@ export function refinedState(state, changes) {
     ...changes,
     page: 1,
     articleId: '',
+    personPage: '',
+    unitPage: '',
   };
 }
 
