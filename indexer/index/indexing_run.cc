@@ -1,7 +1,8 @@
 // indexing_run: a producer/consumer pipeline. Worker threads take files in order, read and hash
 // them, skip the unchanged, and parse and build the rest (all pure work); the calling thread is
 // the single writer, applying results as they come and committing every batch_size articles.
-// A rebuild, which starts from nothing, writes per-thread shards instead and merges them.
+// A rebuild, or a first build into an empty index, starts from nothing: it writes per-thread
+// shards instead and merges them.
 //
 // Crash safety comes from Xapian's atomic commit plus the content hash: after a kill at any
 // moment the index holds exactly the committed batches, and a rerun skips them as unchanged.
@@ -203,7 +204,11 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   IndexWriter writer(options.database, options.lock_wait_seconds);
   std::vector<CorpusFile> files = ListCorpusFiles(options.paths, &summary.errors);
   summary.failed = summary.errors.size();
-  if (options.rebuild) {
+  // A first build into an empty index has nothing to compare or keep: the parallel path of a
+  // rebuild is faster, and gives a compacted index. (An interrupted first build leaves the index
+  // empty; the next run starts again.)
+  bool first_build = writer.database().get_doccount() == 0 && !files.empty();
+  if (options.rebuild || first_build) {
     summary = Rebuild(options, std::move(files), std::move(summary), progress_out);
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
