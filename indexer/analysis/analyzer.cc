@@ -16,6 +16,7 @@
 
 #include <cstring>
 
+#include "analysis/characters.h"
 #include "analysis/letter_table.h"
 #include "analysis/syllable.h"
 #include "analysis/utf8.h"
@@ -197,7 +198,7 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
 
 // Dash variants are one connector in terms; others are kept as written.
 char NormalizeConnector(int32_t code_point) {
-  if (code_point >= 0x2010 || code_point == '-') return '-';
+  if (IsDash(code_point)) return '-';
   return static_cast<char>(code_point);
 }
 

@@ -5,6 +5,8 @@
 
 #include "analysis/letter_table.h"
 
+#include "analysis/characters.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -95,7 +97,7 @@ CharClass ClassifyWithIcu(char32_t code_point) {
       default: return CharClass::kSeparator;
     }
   }
-  if ((code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212) {
+  if (IsDash(static_cast<int32_t>(code_point))) {
     return CharClass::kConnector;  // dashes and minus join codes as '-' does
   }
   int8_t type = u_charType(code_point);

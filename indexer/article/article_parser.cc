@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analysis/characters.h"
+#include "analysis/utf8.h"
 #include "article/canonical_name.h"
 #include "article/date_parser.h"
 #include "article/person_extractor.h"
@@ -24,16 +26,11 @@ constexpr size_t kMaxMetaOtherWords = 5;
 constexpr size_t kMaxBylineWords = 6;
 constexpr size_t kMaxBoilerplateMarkerWords = 5;
 
+// A line without the spaces at its ends — no-break spaces (U+00A0) too, which pad some scraped
+// lines — and its carriage return.
 std::string_view Trim(std::string_view line) {
-  const char* kSpace = " \t\r\n\f\v";
-  size_t begin = line.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  size_t end = line.find_last_not_of(kSpace);
-  line = line.substr(begin, end - begin + 1);
-  // No-break spaces (U+00A0) pad some scraped lines.
-  while (line.size() >= 2 && line.substr(0, 2) == "\xC2\xA0") line.remove_prefix(2);
-  while (line.size() >= 2 && line.substr(line.size() - 2) == "\xC2\xA0") line.remove_suffix(2);
-  return line;
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+  return TrimSpaces(line);
 }
 
 size_t WordCount(std::string_view line) { return SplitWords(line).size(); }
@@ -166,11 +163,12 @@ std::string SourceFromChrome(std::string_view line) {
     if (!ChromeDateAt(line, at)) continue;
     size_t cut = at;
     while (cut > 0 && scan::IsSpace(line[cut - 1])) --cut;
-    if (cut > 0 && (line[cut - 1] == '-' || line[cut - 1] == '|')) {
-      --cut;
-    } else if (cut >= 3 && line.substr(cut - 3, 3) == "\xE2\x80\x93") {  // "–"
-      cut -= 3;
+    size_t last = cut;  // the start of the code point before the date
+    while (last > 0 && (static_cast<unsigned char>(line[--last]) & 0xC0) == 0x80) {
     }
+    size_t after_last = last;
+    int32_t before = cut > 0 ? NextCodePoint(line, &after_last) : -1;
+    if (before == '|' || IsDash(before)) cut = last;
     while (cut > 0 && scan::IsSpace(line[cut - 1])) --cut;
     return std::string(Trim(line.substr(0, cut)));
   }
@@ -188,8 +186,8 @@ std::string AgencyCode(std::string_view body) {
   size_t code_bytes = close - 1;
   if (close >= body.size() || body[close] != ')' || code_bytes < 2 || code_bytes > 20) return "";
   size_t dash = close + 1 + scan::SpaceRun(body, close + 1);
-  bool dashed = scan::StartsWith(body, dash, "-") || scan::StartsWith(body, dash, "\xE2\x80\x93") ||
-                scan::StartsWith(body, dash, "\xE2\x80\x94");  // - – —
+  size_t after_dash = dash;
+  bool dashed = dash < body.size() && IsDash(NextCodePoint(body, &after_dash));  // - – —
   return dashed ? std::string(body.substr(1, code_bytes)) : "";
 }
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/characters.h"
 #include "analysis/utf8.h"
 #include "article/canonical_name.h"
 #include "article/name_tables.h"
@@ -91,11 +92,12 @@ bool OpensSentence(const std::vector<Word>& words, size_t i) {
   if (i == 0) return true;
   std::string_view gap = words[i].gap;
   for (size_t offset = 0; offset < gap.size();) {
-    switch (NextCodePoint(gap, &offset)) {
+    int32_t code_point = NextCodePoint(gap, &offset);
+    switch (code_point) {
       case '.': case '!': case '?': case ':': case '\n': case '"': case 0x201C: case 0x2026:
-      case '-': case 0x2013: case 0x2014:
         return true;
       default:
+        if (IsDash(code_point)) return true;  // "- Anh Tuấn …" opens a line of dialogue
         break;
     }
   }
@@ -109,16 +111,12 @@ bool IsCueGap(const std::vector<Word>& words, size_t name_begin) {
   if (IsSpaceOnly(gap)) return true;
   const Word& cue = words[name_begin - 1];
   bool abbreviated = cue.all_caps || cue.text.size() == 1;
-  return abbreviated && (gap == "." || gap == ". " || gap == ".\xC2\xA0");
+  return abbreviated && SoleMark(gap) == '.';
 }
 
 bool IsPhraseGap(std::string_view gap) {
-  if (IsSpaceOnly(gap)) return true;
-  std::string trimmed;
-  for (char c : gap) {
-    if (c != ' ') trimmed += c;
-  }
-  return trimmed == "-" || trimmed == "&" || trimmed == "\xE2\x80\x93";  // -, &, –
+  int32_t mark = SoleMark(gap);
+  return IsSpaceOnly(gap) || mark == '-' || mark == '&';
 }
 
 // "Bí thư Đảng ủy Bộ KH&CN Lê Xuân Định", "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn
@@ -162,12 +160,8 @@ size_t SkipTermOfOffice(const std::vector<Word>& words, size_t at, std::string* 
 }
 
 bool IsCommaOrDash(std::string_view gap) {
-  std::string trimmed;
-  for (char c : gap) {
-    if (c != ' ') trimmed += c;
-  }
-  return trimmed == "," || trimmed == "-" || trimmed == "\xE2\x80\x93" ||
-         trimmed == "\xE2\x80\x94";
+  int32_t mark = SoleMark(gap);
+  return mark == ',' || mark == '-';
 }
 
 // ", Bí thư Chi bộ, Vụ trưởng Vụ Khoa học và Công nghệ": the roles in apposition after the name.
@@ -531,7 +525,8 @@ bool IsBylineNote(const Word& word) {
 bool AreListNeighbours(const std::vector<Word>& words, const Mention& first, const Mention& second) {
   if (first.end == second.begin) {
     std::string_view gap = words[second.begin].gap;
-    return gap == ", " || gap == "," || gap == " - " || gap == " \xE2\x80\x93 ";
+    int32_t mark = SoleMark(gap);
+    return mark == ',' || (mark == '-' && gap.size() > 1);  // "A, B", "A - B" (not "Jong-un")
   }
   return first.end + 1 == second.begin && words[first.end].exact == "và" &&
          IsSpaceOnly(words[first.end].gap) && IsSpaceOnly(words[second.begin].gap);

@@ -4,6 +4,8 @@
 
 #include "article/term_extractor.h"
 
+#include "analysis/characters.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -24,19 +26,7 @@ int AsYear(std::string_view text) {
   return year >= 1930 && year <= 2100 ? year : 0;
 }
 
-bool IsDashGap(std::string_view gap) {
-  bool dash = false;
-  for (size_t offset = 0; offset < gap.size();) {
-    int32_t code_point = NextCodePoint(gap, &offset);
-    if (code_point == '-' || (code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212) {
-      if (dash) return false;
-      dash = true;
-    } else if (code_point != ' ' && code_point != 0x00A0) {
-      return false;
-    }
-  }
-  return dash;
-}
+bool IsDashGap(std::string_view gap) { return SoleMark(gap) == '-'; }
 
 std::string TermOf(int first, int second) {
   if (first == 0 || second <= first || second - first > kLongestTerm) return "";

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/characters.h"
 #include "analysis/utf8.h"
 #include "article/canonical_name.h"
 #include "article/name_tables.h"
@@ -30,19 +31,12 @@ enum class GapKind { kSpace, kAnd, kComma, kDash, kOther };
 
 GapKind ClassifyGap(std::string_view gap) {
   if (IsSpaceOnly(gap)) return GapKind::kSpace;
-  if (IsClauseBreak(gap)) return GapKind::kOther;
-  int marks = 0;
-  GapKind kind = GapKind::kOther;
-  for (size_t offset = 0; offset < gap.size();) {
-    int32_t code_point = NextCodePoint(gap, &offset);
-    if (code_point == ' ' || code_point == 0x00A0) continue;
-    ++marks;
-    if (code_point == '&') kind = GapKind::kAnd;
-    else if (code_point == ',') kind = GapKind::kComma;
-    else if (code_point == '-' || (code_point >= 0x2010 && code_point <= 0x2015)) kind = GapKind::kDash;
-    else return GapKind::kOther;
+  switch (SoleMark(gap)) {
+    case '&': return GapKind::kAnd;
+    case ',': return GapKind::kComma;
+    case '-': return GapKind::kDash;
+    default: return GapKind::kOther;
   }
-  return marks == 1 ? kind : GapKind::kOther;
 }
 
 // The gap before words[i], where the dot of a place's abbreviation is a space: "UBND TP. Hồ Chí

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "analysis/analyzer.h"
+#include "analysis/characters.h"
 #include "analysis/utf8.h"
 
 namespace vnsearch {
@@ -49,10 +50,7 @@ std::vector<Word> SplitWords(std::string_view text) {
 
 bool IsSpaceOnly(std::string_view gap) {
   for (size_t offset = 0; offset < gap.size();) {
-    int32_t code_point = NextCodePoint(gap, &offset);
-    if (code_point == '\n' || code_point < 0 || !u_isWhitespace(code_point)) {
-      if (code_point != 0x00A0) return false;  // no-break space is a space
-    }
+    if (!IsSpaceInLine(NextCodePoint(gap, &offset))) return false;
   }
   return true;
 }
@@ -103,7 +101,7 @@ std::string JoinWords(const std::vector<Word>& words, size_t begin, size_t end) 
       for (size_t offset = 0; offset < gap.size();) {
         size_t start = offset;
         int32_t code_point = NextCodePoint(gap, &offset);
-        if (code_point >= 0 && (u_isWhitespace(code_point) || code_point == 0x00A0)) {
+        if (code_point >= 0 && (IsSpaceInLine(code_point) || code_point == '\n')) {
           pending_space = true;
         } else {
           if (pending_space) joined += ' ';
