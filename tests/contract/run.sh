@@ -12,7 +12,7 @@
 # contract, a second vnsearchd on the same index without a token (writes disabled). Then
 # `node --test` runs with VNSEARCH_URL, VNSEARCH_TOKEN, VNSEARCH_READONLY_URL and VNSEARCH_DB
 # set. The servers are stopped and the temporary folder removed however the script ends; their
-# logs go to <build-dir>/test-artifacts/contract.
+# logs are copied to <build-dir>/test-artifacts/contract.
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -60,6 +60,7 @@ stop_servers_and_clean_up() {
       wait "$pid" 2>/dev/null || true
     fi
   done
+  cp "$scratch_dir"/*.log "$artifacts_dir"/ 2>/dev/null || true
   rm -rf "$scratch_dir"
 }
 trap stop_servers_and_clean_up EXIT
@@ -67,9 +68,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$artifacts_dir" "$scratch_dir/corpus"
-if ! "$indexer_bin" --db "$scratch_dir/db" "$source_dir/corpus" >"$artifacts_dir/$mode-index.log" 2>&1; then
+if ! "$indexer_bin" --db "$scratch_dir/db" "$source_dir/corpus" >"$scratch_dir/$mode-index.log" 2>&1; then
   echo "run.sh: indexing $source_dir/corpus failed; its output:" >&2
-  cat "$artifacts_dir/$mode-index.log" >&2
+  cat "$scratch_dir/$mode-index.log" >&2
   exit 1
 fi
 
@@ -78,9 +79,9 @@ fi
 start_server() {
   local name=$1
   shift
-  local log="$artifacts_dir/$mode-$name.log"
+  local log="$scratch_dir/$mode-$name.log"
   env "$@" "$searchd_bin" --db "$scratch_dir/db" --host 127.0.0.1 --port 0 \
-    --corpus "$scratch_dir/corpus" --web "$source_dir/web" --access-log off >"$log" 2>&1 &
+    --corpus "$scratch_dir/corpus" --web "$source_dir/web" >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
   local deadline=$((SECONDS + start_timeout_seconds))
