@@ -44,7 +44,8 @@ struct RouteSpec {
 };
 
 // Every route of the API (not kUnknownApi, not the page's files), in the order the OpenAPI
-// document lists them. The document is checked against this table (tests/unit/openapi_document_test.cc).
+// document lists them. The document is checked against this table
+// (tests/unit/openapi_document_test.cc).
 const std::vector<RouteSpec>& ApiRoutes();
 
 // The route of `path` (percent-decoded, without the query string).

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <regex>
 #include <set>
 #include <sstream>
@@ -59,7 +58,7 @@ const json& Resolve(const json& value) {
 
 // Every operation of the document: (path, method in capitals, operation).
 std::vector<std::tuple<std::string, std::string, json>> Operations() {
-  static const std::set<std::string> kMethods = {"get", "put", "post", "delete",
+  static const std::set<std::string> kMethods = {"get",     "put",  "post",  "delete",
                                                  "options", "head", "patch", "trace"};
   std::vector<std::tuple<std::string, std::string, json>> operations;
   for (const auto& [path, item] : Document()["paths"].items()) {
@@ -88,8 +87,9 @@ TEST(OpenApiDocumentTest, EveryRouteAndMethodOfTheDaemonIsDocumented) {
           << method << " " << spec.path_template << " is served but not documented";
     }
     // The 405 every other method gets names them (a path item has no place for it otherwise).
-    EXPECT_NE(paths[spec.path_template].value("description", "").find(
-                  std::string("405 with `Allow: ") + spec.methods + "`"),
+    EXPECT_NE(paths[spec.path_template]
+                  .value("description", "")
+                  .find(std::string("405 with `Allow: ") + spec.methods + "`"),
               std::string::npos);
   }
   const json& method_not_allowed = Document()["components"]["responses"]["MethodNotAllowed"];
