@@ -13,6 +13,7 @@
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/indexing_run.h"
+#include "vnsearch/version.h"
 
 namespace {
 
@@ -32,6 +33,7 @@ constexpr const char* kUsage =
     "  --wait SECONDS how long to wait for another writer, e.g. vnsearchd (default 30)\n"
     "  --print        parse the files and print what vnsearch understands of each, as JSON\n"
     "                 (title, date, source, author, body, terms, persons, units); index nothing\n"
+    "  --version      print the version and exit\n"
     "  --help         show this help\n"
     "Exit status: 0 when every file was indexed or unchanged, 1 when some failed (each is\n"
     "reported with its path), 2 for bad usage, 75 when another writer kept the index locked.\n";
@@ -57,6 +59,9 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     long number = 0;
     if (argument == "--help" || argument == "-h") {
       std::cout << kUsage;
+      std::exit(0);
+    } else if (argument == "--version") {
+      std::cout << "vnsearch-index " << vnsearch::kVersion << "\n";
       std::exit(0);
     } else if (argument == "--print") {
       options->print_only = true;

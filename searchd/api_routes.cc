@@ -1,6 +1,10 @@
-// api_routes: exact paths first, then the families with a variable part.
+// api_routes: one table of routes and their methods; paths are matched exact paths first, then
+// the families with a variable part.
 
 #include "searchd/api_routes.h"
+
+#include <cstring>
+#include <string_view>
 
 namespace vnsearch {
 namespace {
@@ -14,25 +18,40 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+const RouteSpec* FindSpec(Route route) {
+  for (const RouteSpec& spec : ApiRoutes()) {
+    if (spec.route == route) return &spec;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
+const std::vector<RouteSpec>& ApiRoutes() {
+  static const std::vector<RouteSpec> kRoutes = {
+      {Route::kSearch, "/api/search", "GET, HEAD"},
+      {Route::kSuggest, "/api/suggest", "GET, HEAD"},
+      {Route::kFacet, "/api/facets/{facet}", "GET, HEAD"},
+      {Route::kArticles, "/api/articles", "POST"},
+      {Route::kArticle, "/api/articles/{id}", "GET, HEAD, PUT, DELETE"},
+      {Route::kSimilar, "/api/articles/{id}/similar", "GET, HEAD"},
+      {Route::kRoles, "/api/roles", "GET, HEAD"},
+      {Route::kPersonPage, "/api/persons/{name}", "GET, HEAD"},
+      {Route::kUnitPage, "/api/units/{name}", "GET, HEAD"},
+      {Route::kOpenSearchSuggest, "/api/opensearch/suggest", "GET, HEAD"},
+      {Route::kOpenSearchXml, "/opensearch.xml", "GET, HEAD"},
+      {Route::kOpenApi, "/api/openapi.json", "GET, HEAD"},
+      {Route::kHealth, "/healthz", "GET, HEAD"},
+      {Route::kMetrics, "/metrics", "GET, HEAD"},
+  };
+  return kRoutes;
+}
+
 RouteMatch MatchRoute(const std::string& path) {
-  static const struct {
-    const char* path;
-    Route route;
-  } kExact[] = {{"/api/search", Route::kSearch},
-                {"/api/suggest", Route::kSuggest},
-                {"/api/roles", Route::kRoles},
-                {"/api/articles", Route::kArticles},
-                {"/api/opensearch/suggest", Route::kOpenSearchSuggest},
-                {"/opensearch.xml", Route::kOpenSearchXml},
-                {"/api/openapi.json", Route::kOpenApi},
-                {"/healthz", Route::kHealth},
-                {"/metrics", Route::kMetrics}};
   RouteMatch match;
-  for (const auto& exact : kExact) {
-    if (path == exact.path) {
-      match.route = exact.route;
+  for (const RouteSpec& spec : ApiRoutes()) {
+    if (std::strchr(spec.path_template, '{') == nullptr && path == spec.path_template) {
+      match.route = spec.route;
       return match;
     }
   }
@@ -72,26 +91,26 @@ RouteMatch MatchRoute(const std::string& path) {
   return match;
 }
 
+const char* RouteTemplate(Route route) {
+  if (const RouteSpec* spec = FindSpec(route)) return spec->path_template;
+  return route == Route::kUnknownApi ? "/api/other" : "static";
+}
+
 const char* AllowedMethods(Route route) {
-  switch (route) {
-    case Route::kArticles:
-      return "POST";
-    case Route::kArticle:
-      return "GET, HEAD, PUT, DELETE";
-    default:
-      return "GET, HEAD";
-  }
+  const RouteSpec* spec = FindSpec(route);
+  return spec == nullptr ? "GET, HEAD" : spec->methods;  // the page's files
 }
 
 bool AllowsMethod(Route route, const std::string& method) {
-  switch (route) {
-    case Route::kArticles:
-      return method == "POST";
-    case Route::kArticle:
-      return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE";
-    default:
-      return method == "GET" || method == "HEAD";
+  if (method.empty()) return false;
+  std::string_view methods = AllowedMethods(route);
+  for (size_t start = 0; start < methods.size();) {
+    size_t end = methods.find(", ", start);
+    if (end == std::string_view::npos) end = methods.size();
+    if (methods.substr(start, end - start) == method) return true;
+    start = end + 2;
   }
+  return false;
 }
 
 }  // namespace vnsearch

@@ -5,6 +5,7 @@
 #define VNSEARCH_SEARCHD_API_ROUTES_H_
 
 #include <string>
+#include <vector>
 
 namespace vnsearch {
 
@@ -34,8 +35,25 @@ struct RouteMatch {
   std::string name;        // kPersonPage, kUnitPage
 };
 
+// One route the daemon serves: its path as the OpenAPI document writes it (a variable part in
+// braces) and the methods it answers, as an Allow header value. HEAD is answered wherever GET is.
+struct RouteSpec {
+  Route route;
+  const char* path_template;
+  const char* methods;
+};
+
+// Every route of the API (not kUnknownApi, not the page's files), in the order the OpenAPI
+// document lists them. The document is checked against this table
+// (tests/unit/openapi_document_test.cc).
+const std::vector<RouteSpec>& ApiRoutes();
+
 // The route of `path` (percent-decoded, without the query string).
 RouteMatch MatchRoute(const std::string& path);
+
+// The path template of `route` ("/api/articles/{id}"); "/api/other" for kUnknownApi and
+// "static" for the page's files. A metrics label: ids do not explode the label space.
+const char* RouteTemplate(Route route);
 
 // The methods `route` answers, as an Allow header value ("GET, HEAD"). OPTIONS is answered
 // besides, as a CORS preflight, only when vnsearchd allows cross-origin calls.

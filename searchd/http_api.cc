@@ -22,11 +22,9 @@
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
 #include "searchd/searcher.h"
+#include "vnsearch/version.h"
 
 namespace vnsearch {
-
-const char* OpenApiDocumentText();
-
 namespace {
 
 using nlohmann::json;
@@ -107,10 +105,13 @@ void Guarded(httplib::Response* response, Handler handler) {
   } catch (const QueryError& error) {
     SendError(response, 400, "bad_query", error.what());
   } catch (const Xapian::DatabaseOpeningError& error) {
+    // Every 503 says when to retry: an index being swapped in is back within seconds.
+    response->set_header("Retry-After", "5");
     SendError(response, 503, "index_unavailable",
               "cannot open the index: " + error.get_description() +
                   " (build it with vnsearch-index --db DIR corpus/)");
   } catch (const Xapian::DatabaseModifiedError& error) {
+    response->set_header("Retry-After", "1");
     SendError(response, 503, "index_changed", "the index changed under the request: retry");
   } catch (const Xapian::Error& error) {
     SendError(response, 500, "index_error", error.get_description());
@@ -226,7 +227,9 @@ HandlerResponse Api::Route(const httplib::Request& request, httplib::Response& r
     case Route::kHealth:
       Guarded(&response, [&] {
         SendJson(&response, 200,
-                 {{"status", "ok"}, {"documents", ThreadSearcher(database_).DocumentCount()}});
+                 {{"status", "ok"},
+                  {"version", kVersion},
+                  {"documents", ThreadSearcher(database_).DocumentCount()}});
       });
       break;
     case Route::kMetrics:

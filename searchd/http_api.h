@@ -25,6 +25,9 @@ struct ServerOptions {
   size_t cache_entries = 2000;     // search answers kept for repeated requests (0: none)
 };
 
+// The OpenAPI document served at /api/openapi.json: searchd/openapi.json, compiled in.
+const char* OpenApiDocumentText();
+
 // The connection limits `options` ask for.
 HttpLimits LimitsFor(const ServerOptions& options);
 

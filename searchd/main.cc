@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "searchd/http_api.h"
+#include "vnsearch/version.h"
 
 namespace {
 
@@ -42,6 +43,7 @@ constexpr const char* kUsage =
     "                 (VNSEARCH_CORPUS, default corpus)\n"
     "  --cache-entries N     search answers kept for repeated requests, 0 for none\n"
     "                 (VNSEARCH_CACHE_ENTRIES, default 2000)\n"
+    "  --version      print the version and exit\n"
     "  --help         show this help\n";
 
 bool ParsePort(const std::string& text, int* port) {
@@ -118,6 +120,10 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     };
     if (argument == "--help" || argument == "-h") {
       std::cout << kUsage;
+      std::exit(0);
+    }
+    if (argument == "--version") {
+      std::cout << "vnsearchd " << vnsearch::kVersion << "\n";
       std::exit(0);
     }
     if (value("--db", &options->database) || value("--host", &options->host) ||

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <sstream>
 
+#include "searchd/api_routes.h"
+#include "vnsearch/version.h"
+
 namespace vnsearch {
 
 void Metrics::Record(const std::string& route, int status, double seconds) {
@@ -24,7 +27,10 @@ void Metrics::Record(const std::string& route, int status, double seconds) {
 std::string Metrics::Render(unsigned long documents) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::ostringstream out;
-  out << "# HELP vnsearch_http_requests_total HTTP requests by route and status.\n"
+  out << "# HELP vnsearch_build_info The running vnsearchd's version; always 1.\n"
+      << "# TYPE vnsearch_build_info gauge\n"
+      << "vnsearch_build_info{version=\"" << kVersion << "\"} 1\n"
+      << "# HELP vnsearch_http_requests_total HTTP requests by route and status.\n"
       << "# TYPE vnsearch_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     out << "vnsearch_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second
@@ -49,20 +55,6 @@ std::string Metrics::Render(unsigned long documents) const {
   return out.str();
 }
 
-std::string RouteOf(const std::string& path) {
-  static const char* const kExact[] = {"/api/search", "/api/suggest", "/api/openapi.json",
-                                       "/api/opensearch/suggest", "/healthz", "/metrics"};
-  for (const char* route : kExact) {
-    if (path == route) return route;
-  }
-  if (path.rfind("/api/articles/", 0) == 0) {
-    bool similar = path.size() > 8 && path.compare(path.size() - 8, 8, "/similar") == 0;
-    return similar ? "/api/articles/{id}/similar" : "/api/articles/{id}";
-  }
-  if (path == "/api/articles") return "/api/articles";
-  if (path.rfind("/api/facets/", 0) == 0) return "/api/facets/{facet}";
-  if (path.rfind("/api/", 0) == 0) return "/api/other";
-  return "static";
-}
+std::string RouteOf(const std::string& path) { return RouteTemplate(MatchRoute(path).route); }
 
 }  // namespace vnsearch

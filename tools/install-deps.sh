@@ -40,6 +40,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Contract tests: the OpenAPI validator (@apidevtools/swagger-parser) and Ajv.
+if [ ! -d tests/contract/node_modules/@apidevtools/swagger-parser ] ||
+  [ ! -d tests/contract/node_modules/ajv-formats ]; then
+  echo "install-deps: installing the contract-test packages (npm ci in tests/contract)"
+  npm ci --prefix tests/contract --no-audit --no-fund --loglevel=error
+fi
+
 # Browser tests: playwright-core (the driver only; the browser is Debian's chromium).
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   echo "install-deps: installing the browser-test packages (npm ci in tests/browser)"
