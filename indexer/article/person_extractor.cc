@@ -26,6 +26,7 @@ constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
 constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
 constexpr size_t kMaxWordsToElection = 30;     // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
+constexpr size_t kMinNamesInAList = 4;         // "A, B, C và D"
 constexpr size_t kMaxDescribingWords = 3;      // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
@@ -692,6 +693,47 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
   }
 }
 
+// A long list of short names with no place among them is a list of people: a team sheet
+// ("Nguyên Mạnh, Ngọc Hải, Văn Khánh, Mạnh Hùng"), a cast, the guests of a show.
+void ReadListsOfNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  auto short_name = [&](const Mention& mention) {
+    size_t length = mention.end - mention.begin;
+    return mention.evidence != Evidence::kPlace && length >= 2 && length <= 3 &&
+           EndsListItem(words, mention.end);
+  };
+  for (size_t first = 0; first < mentions->size();) {
+    size_t last = first;
+    while (short_name((*mentions)[first]) && last + 1 < mentions->size() &&
+           short_name((*mentions)[last + 1]) &&
+           AreListNeighbours(words, (*mentions)[last], (*mentions)[last + 1])) {
+      ++last;
+    }
+    if (last + 1 - first >= kMinNamesInAList) {
+      for (size_t k = first; k <= last; ++k) {
+        if ((*mentions)[k].evidence == Evidence::kNone) (*mentions)[k].evidence = Evidence::kMarked;
+      }
+    }
+    first = last + 1;
+  }
+}
+
+// An actor and the character played, one in brackets after the other: "Sơn (Hà Việt Dũng)",
+// "Phương Oanh (Mai)". The name beside a person's is a person's.
+void ReadBracketedNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (size_t k = 0; k + 1 < mentions->size(); ++k) {
+    Mention& outside = (*mentions)[k];
+    Mention& inside = (*mentions)[k + 1];
+    bool bracketed = inside.begin == outside.end && SoleMark(words[inside.begin].gap) == '(' &&
+                     (inside.end == words.size() || words[inside.end].gap.rfind(')', 0) == 0);
+    if (!bracketed || inside.end - inside.begin > 3 || outside.end - outside.begin > 4) continue;
+    if (outside.confirmed() && inside.evidence == Evidence::kNone) {
+      inside.evidence = Evidence::kMarked;
+    } else if (inside.confirmed() && outside.evidence == Evidence::kNone) {
+      outside.evidence = Evidence::kMarked;
+    }
+  }
+}
+
 bool AllInitials(const std::vector<Word>& words, const Mention& mention) {
   for (size_t k = mention.begin; k < mention.end; ++k) {
     if (!IsInitials(words[k])) return false;
@@ -753,6 +795,8 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
   }
 
   ReadListItems(words, &mentions);
+  ReadListsOfNames(words, &mentions);
+  ReadBracketedNames(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last
   // words, and the name was marked as a person's somewhere.

@@ -66,8 +66,19 @@ TEST(PersonExtractorTest, MatchReportsAndQuotations) {
               ElementsAre("Diego Alvarez"));
 }
 
+TEST(PersonExtractorTest, TeamSheetsAndCasts) {
+  EXPECT_THAT(
+      PersonsIn("Đội hình xuất phát: Tấn Trường, Duy Mạnh, Hồng Duy, Quang Hải và Tuấn Anh."),
+      ElementsAre("Tấn Trường", "Duy Mạnh", "Hồng Duy", "Quang Hải", "Tuấn Anh"));
+  // A list of places is not a team.
+  EXPECT_THAT(PersonsIn("Mưa lớn ở Hà Giang, Lào Cai, Yên Bái và Tuyên Quang."), IsEmpty());
+  EXPECT_THAT(PersonsIn("Trong phim, Hải (Lê Văn Bình) gặp lại người yêu cũ."),
+              ElementsAre("Hải", "Lê Văn Bình"));
+}
+
 TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
-  Article article = ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
+  Article article =
+      ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
   EXPECT_EQ(article.author, "Minh Châu (Theo Reuters)");
   ASSERT_EQ(article.persons.size(), 1u);
   EXPECT_EQ(article.persons[0].name, "Minh Châu");
