@@ -21,12 +21,14 @@ namespace vnsearch::testing {
 namespace {
 
 pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
-            const std::vector<std::string>& environment = {}) {
+            const std::vector<std::string>& environment = {}, int stderr_fd = -1) {
   pid_t pid = fork();
   if (pid == 0) {
     for (const std::string& variable : environment) putenv(const_cast<char*>(variable.c_str()));
     if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
-    if (quiet_stderr) {
+    if (stderr_fd >= 0) {
+      dup2(stderr_fd, STDERR_FILENO);
+    } else if (quiet_stderr) {
       int null_fd = open("/dev/null", O_WRONLY);
       dup2(null_fd, STDERR_FILENO);
     }
@@ -42,12 +44,16 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet
 
 }  // namespace
 
-int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output) {
+int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output,
+                               std::string* errors) {
   std::vector<std::string> command = {VNSEARCH_INDEXER};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  pid_t pid = Spawn(command, pipe_fds[1], /*quiet_stderr=*/true);
+  // Standard error, when kept, goes to a file: read after the run, it cannot block the pipe.
+  char errors_path[] = "/tmp/vnsearch-indexer-errors-XXXXXX";
+  int errors_fd = errors != nullptr ? mkstemp(errors_path) : -1;
+  pid_t pid = Spawn(command, pipe_fds[1], /*quiet_stderr=*/true, {}, errors_fd);
   close(pipe_fds[1]);
   std::string printed;
   char buffer[4096];
@@ -56,6 +62,12 @@ int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::s
   if (output != nullptr) *output = printed;
   int status = 0;
   waitpid(pid, &status, 0);
+  if (errors_fd >= 0) {
+    lseek(errors_fd, 0, SEEK_SET);
+    for (ssize_t n; (n = read(errors_fd, buffer, sizeof buffer)) > 0;) errors->append(buffer, n);
+    close(errors_fd);
+    unlink(errors_path);
+  }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -77,7 +89,12 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
   database_ = temp_dir_ + "/db";
   std::vector<std::string> index_arguments = {"--db", database_};
   index_arguments.insert(index_arguments.end(), corpus_paths.begin(), corpus_paths.end());
-  if (RunIndexer(index_arguments) != 0) throw std::runtime_error("vnsearch-index failed");
+  std::string errors;
+  if (int status = RunIndexer(index_arguments, nullptr, &errors); status != 0) {
+    if (errors.size() > 2000) errors = "..." + errors.substr(errors.size() - 2000);
+    throw std::runtime_error("vnsearch-index failed with status " + std::to_string(status) +
+                             ": " + errors);
+  }
 
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
