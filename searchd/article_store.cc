@@ -4,16 +4,13 @@
 
 #include "searchd/article_store.h"
 
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "article/article_parser.h"
-#include "article/date_parser.h"
 #include "index/corpus_reader.h"
+#include "index/corpus_writer.h"
 #include "index/index_writer.h"
+#include "index/json_article.h"
 #include "index/prepared_article.h"
 
 namespace vnsearch {
@@ -21,85 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kMaxIdBytes = 200;
-
 StoreResult Failure(int status, const std::string& code, const std::string& message) {
   StoreResult result;
   result.status = status;
   result.error_code = code;
   result.message = message;
   return result;
-}
-
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
-  std::error_code fs_error;
-  fs::create_directories(fs::path(path).parent_path(), fs_error);
-  std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = "cannot write " + temporary;
-      return false;
-    }
-  }
-  fs::rename(temporary, path, fs_error);
-  if (fs_error) {
-    *error = "cannot move " + temporary + " to " + path + ": " + fs_error.message();
-    return false;
-  }
-  return true;
-}
-
-// The fields a JSON write may set, checked.
-struct JsonArticle {
-  std::string id, title, date, source, body;
-};
-
-std::optional<std::string> ReadJson(const std::string& body, JsonArticle* article) {
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
-  if (!json.is_object()) return "the body is not a JSON object: send {\"body\": \"…\", …}";
-  for (const auto& [name, value] : json.items()) {
-    std::string* field = name == "id"       ? &article->id
-                         : name == "title"  ? &article->title
-                         : name == "date"   ? &article->date
-                         : name == "source" ? &article->source
-                         : name == "body"   ? &article->body
-                                            : nullptr;
-    if (field == nullptr) return "unknown field \"" + name + "\": use id, title, date, source, body";
-    if (!value.is_string()) return "field \"" + name + "\" must be a string";
-    *field = value.get<std::string>();
-  }
-  if (article->body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return "field \"body\" is required and must not be empty";
-  }
-  if (!article->date.empty()) {
-    int year = 0, month = 0, day = 0;
-    if (std::sscanf(article->date.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-        IsoDate(year, month, day) != article->date) {
-      return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
-    }
-  }
-  return std::nullopt;
-}
-
-// The corpus file for a JSON article: a meta line (source, date) above the headline, as news
-// sites write them, so that parsing the file gives the same fields back.
-std::string CorpusText(const JsonArticle& article) {
-  std::string text;
-  if (!article.date.empty() || !article.source.empty()) {
-    if (!article.source.empty()) text += article.source + " - ";
-    if (!article.date.empty()) {
-      text += "Ngày đăng: " + article.date.substr(8, 2) + "/" + article.date.substr(5, 2) + "/" +
-              article.date.substr(0, 4);
-    }
-    text += "\n\n";
-  }
-  if (!article.title.empty()) text += article.title + "\n\n";
-  text += article.body;
-  if (text.back() != '\n') text += '\n';
-  return text;
 }
 
 }  // namespace
@@ -110,27 +34,8 @@ ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
       corpus_folder_(std::move(corpus_folder)),
       lock_wait_seconds_(lock_wait_seconds) {}
 
-bool ArticleStore::IsValidId(const std::string& article_id) {
-  if (article_id.empty() || article_id.size() > kMaxIdBytes) return false;
-  if (article_id.front() == '/' || article_id.back() == '/') return false;
-  for (char c : article_id) {
-    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '.' || c == '_' || c == '-' || c == '/';
-    if (!allowed) return false;
-  }
-  size_t start = 0;
-  while (start <= article_id.size()) {
-    size_t end = article_id.find('/', start);
-    if (end == std::string::npos) end = article_id.size();
-    std::string part = article_id.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 std::string ArticleStore::FilePath(const std::string& article_id) const {
-  return (fs::path(corpus_folder_) / (article_id + ".txt")).string();
+  return CorpusFilePath(corpus_folder_, article_id);
 }
 
 StoreResult ArticleStore::Put(const std::string& content_type, const std::string& body,
@@ -139,7 +44,7 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   std::string text;
   bool is_json = content_type.rfind("application/json", 0) == 0;
   if (is_json) {
-    if (std::optional<std::string> problem = ReadJson(body, &fields)) {
+    if (std::optional<std::string> problem = ReadJsonArticle(body, &fields)) {
       return Failure(400, "bad_article", *problem);
     }
     text = CorpusText(fields);
@@ -150,9 +55,8 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     }
   }
   std::string content_hash = ContentHash(text);
-  std::string article_id = replace_only_id.value_or(
-      !fields.id.empty() ? fields.id : "posted/" + content_hash.substr(0, 16));
-  if (!IsValidId(article_id)) {
+  std::string article_id = replace_only_id.value_or(JsonArticleId(fields, content_hash));
+  if (!IsValidArticleId(article_id)) {
     return Failure(400, "bad_id",
                    "id \"" + article_id + "\": use letters, digits, . _ - and / (no \"..\")");
   }
@@ -168,13 +72,10 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   try {
     IndexWriter writer(database_, lock_wait_seconds_);
     bool existed = writer.database().get_termfreq("Q" + article_id) > 0;
-    if (!WriteFileAtomically(path, text, &error)) return Failure(500, "storage_error", error);
-    Article article = ParseArticle(article_id, text);
-    if (is_json) {  // what the writer said explicitly wins over what parsing makes of it
-      if (!fields.title.empty()) article.title = fields.title;
-      if (!fields.date.empty()) article.date = fields.date;
-      if (!fields.source.empty()) article.source = fields.source;
-    }
+    if (!WriteCorpusFile(path, text, &error)) return Failure(500, "storage_error", error);
+    // Scraped text is parsed as a corpus file; in JSON, what the writer said explicitly wins.
+    Article article = is_json ? ParseJsonArticle(article_id, fields, text)
+                              : ParseArticle(article_id, text);
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
     writer.Commit();
     StoreResult result;
@@ -187,7 +88,7 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
 }
 
 StoreResult ArticleStore::Delete(const std::string& article_id) {
-  if (!IsValidId(article_id)) return Failure(404, "not_found", "no article \"" + article_id + "\"");
+  if (!IsValidArticleId(article_id)) return Failure(404, "not_found", "no article \"" + article_id + "\"");
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     IndexWriter writer(database_, lock_wait_seconds_);

@@ -33,10 +33,6 @@ class ArticleStore {
   // Deletes article `article_id` from the index and its file from the corpus folder.
   StoreResult Delete(const std::string& article_id);
 
-  // Whether `article_id` can name a file under the corpus folder: letters, digits, . _ - and /
-  // between non-empty parts, no "..", at most 200 bytes.
-  static bool IsValidId(const std::string& article_id);
-
  private:
   std::string FilePath(const std::string& article_id) const;
 
