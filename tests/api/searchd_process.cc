@@ -20,11 +20,16 @@
 namespace vnsearch::testing {
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false) {
+// Starts `arguments` with standard output on `stdout_fd` (if ≥ 0) and standard error on
+// `stderr_fd` (if ≥ 0), or discarded when `quiet_stderr`.
+pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
+            int stderr_fd = -1) {
   pid_t pid = fork();
   if (pid == 0) {
     if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
-    if (quiet_stderr) {
+    if (stderr_fd >= 0) {
+      dup2(stderr_fd, STDERR_FILENO);
+    } else if (quiet_stderr) {
       int null_fd = open("/dev/null", O_WRONLY);
       dup2(null_fd, STDERR_FILENO);
     }
@@ -40,12 +45,17 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet
 
 }  // namespace
 
-int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output) {
+int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output,
+                               std::string* errors) {
   std::vector<std::string> command = {VNSEARCH_INDEXER};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  pid_t pid = Spawn(command, pipe_fds[1], /*quiet_stderr=*/true);
+  // Standard error goes to a file, read once the indexer is done: two pipes read one after the
+  // other could fill and block it.
+  char errors_path[] = "/tmp/vnsearch-indexer-stderr-XXXXXX";
+  int errors_fd = errors != nullptr ? mkstemp(errors_path) : -1;
+  pid_t pid = Spawn(command, pipe_fds[1], /*quiet_stderr=*/true, errors_fd);
   close(pipe_fds[1]);
   std::string printed;
   char buffer[4096];
@@ -54,6 +64,13 @@ int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::s
   if (output != nullptr) *output = printed;
   int status = 0;
   waitpid(pid, &status, 0);
+  if (errors_fd >= 0) {
+    errors->clear();
+    lseek(errors_fd, 0, SEEK_SET);
+    for (ssize_t n; (n = read(errors_fd, buffer, sizeof buffer)) > 0;) errors->append(buffer, n);
+    close(errors_fd);
+    unlink(errors_path);
+  }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 

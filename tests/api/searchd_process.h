@@ -26,8 +26,10 @@ class SearchdProcess {
   const std::string& temp_dir() const { return temp_dir_; }
 
   // Runs vnsearch-index with `arguments`; returns its exit status. When `output` is given, it
-  // receives what the indexer printed on standard output (its summary line).
-  static int RunIndexer(const std::vector<std::string>& arguments, std::string* output = nullptr);
+  // receives what the indexer printed on standard output (its summary line); when `errors` is,
+  // what it printed on standard error (progress and the files or lines it skipped).
+  static int RunIndexer(const std::vector<std::string>& arguments, std::string* output = nullptr,
+                        std::string* errors = nullptr);
 
   // Starts vnsearch-index with `arguments` in the background; returns its process id.
   static pid_t StartIndexer(const std::vector<std::string>& arguments);
