@@ -2,7 +2,9 @@
 // syllable BM25 and SQLite FTS5 computed in the same run. Each set under ../shared/qa/ is served
 // the way a user would: vnsearchd on an empty index, every article POSTed to /api/articles, every
 // question sent to /api/search as typed, the top 20 kept.
-// Usage: qa_eval [--qa DIR] [--limit N]   (see kUsage)
+// With --ablation it then searches the same index in-process with each ranking choice undone in
+// turn (RankingOptions), which is how the README's ablation table is made.
+// Usage: qa_eval [--qa DIR] [--limit N] [--ablation]   (see kUsage)
 
 #include <httplib.h>
 
@@ -24,7 +26,9 @@
 #include "bm25_reference.h"
 #include "fts5_reference.h"
 #include "qa_set.h"
+#include "query_forms.h"
 #include "ranking_metrics.h"
+#include "searchd/searcher.h"
 
 namespace {
 
@@ -32,7 +36,7 @@ using vnsearch::bench::QaSet;
 using vnsearch::bench::RankingMetrics;
 
 constexpr const char* kUsage =
-    "Usage: qa_eval [--qa DIR] [--limit N]\n"
+    "Usage: qa_eval [--qa DIR] [--limit N] [--ablation]\n"
     "For each question set under DIR (a folder with docs.jsonl, queries.jsonl, qrels.tsv, or a\n"
     "folder of such folders): starts vnsearchd on an empty index, POSTs every article to\n"
     "/api/articles, asks every question through /api/search as typed, and prints P@1, R@10,\n"
@@ -40,7 +44,9 @@ constexpr const char* kUsage =
     "(words OR-ed, bm25) over the same articles.\n"
     "\n"
     "  --qa DIR    question sets (env VNSEARCH_BENCH_QA, default ../shared/qa)\n"
-    "  --limit N   ask only the first N questions of each set\n";
+    "  --limit N   ask only the first N questions of each set\n"
+    "  --ablation  then rank the questions again in-process with each ranking choice of\n"
+    "              vnsearch undone in turn, also typed without diacritics (a few minutes)\n";
 
 constexpr int kRanked = 20;
 constexpr char kToken[] = "qa-eval-token";
@@ -48,6 +54,7 @@ constexpr char kToken[] = "qa-eval-token";
 struct Options {
   std::string qa_folder = vnsearch::bench::DefaultQaFolder();
   size_t question_limit = 0;
+  bool ablation = false;
 };
 
 bool ParseOptions(int argc, char** argv, Options* options) {
@@ -57,6 +64,8 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     if (argument == "--help" || argument == "-h") {
       std::cout << kUsage;
       std::exit(0);
+    } else if (argument == "--ablation") {
+      options->ablation = true;
     } else if (argument == "--qa" && has_value) {
       options->qa_folder = argv[++i];
     } else if (argument == "--limit" && has_value) {
@@ -102,11 +111,11 @@ struct EngineResult {
 };
 
 void PrintResults(const std::vector<EngineResult>& engines) {
-  std::printf("%-34s %6s %6s %7s %8s %6s   %8s %8s\n", "engine", "P@1", "R@10", "MRR@10",
+  std::printf("%-37s %6s %6s %7s %8s %6s   %8s %8s\n", "engine", "P@1", "R@10", "MRR@10",
               "nDCG@10", "R@20", "ms/q", "p95 ms");
   for (const EngineResult& engine : engines) {
     const RankingMetrics& m = engine.metrics;
-    std::printf("%-34s %6.1f %6.1f %7.1f %8.1f %6.1f   %8.2f %8.2f\n", engine.name.c_str(),
+    std::printf("%-37s %6.1f %6.1f %7.1f %8.1f %6.1f   %8.2f %8.2f\n", engine.name.c_str(),
                 100 * m.PrecisionAt1(), 100 * m.RecallAt10(), 100 * m.MrrAt10(),
                 100 * m.NdcgAt10(), 100 * m.RecallAt20(), engine.latencies.Mean(),
                 engine.latencies.Percentile(0.95));
@@ -127,8 +136,106 @@ std::vector<vnsearch::bench::BenchArticle> AsBenchArticles(const QaSet& set) {
   return articles;
 }
 
-// vnsearch through HTTP: returns false (after saying why) when the server cannot be fed.
-bool RunVnsearch(const QaSet& set, EngineResult* result) {
+// One row of the ablation: a name and the ranking options it measures.
+struct AblationRow {
+  const char* name;
+  vnsearch::RankingOptions options;
+};
+
+std::vector<AblationRow> AblationRows() {
+  using Options = vnsearch::RankingOptions;
+  auto with = [](auto change) {
+    Options options;
+    change(options);
+    return options;
+  };
+  return {
+      {"before #11: every word, else any word", with([](Options& o) {
+         o.ranked_from_words = 0;
+         o.skip_question_words = false;
+         o.rank_fallback_like_ranked = false;
+       })},
+      {"  + question words not looked for", with([](Options& o) {
+         o.ranked_from_words = 0;
+         o.rank_fallback_like_ranked = false;
+       })},
+      {"  + fallback ranked as below", with([](Options& o) { o.ranked_from_words = 0; })},
+      {"now: ranked from 7 words", Options()},
+      {"ranked from 5 words", with([](Options& o) { o.ranked_from_words = 5; })},
+      {"ranked from 10 words", with([](Options& o) { o.ranked_from_words = 10; })},
+      {"every query ranked", with([](Options& o) { o.ranked_from_words = 1; })},
+      {"question words looked for", with([](Options& o) { o.skip_question_words = false; })},
+      {"any word matches (no quorum)", with([](Options& o) {
+         o.ranked_anchor_share = 1;
+         o.ranked_quorum_share = 0;
+       })},
+      {"quorum of half the anchors", with([](Options& o) { o.ranked_quorum_share = 0.5; })},
+      {"no adjacent-pair bonus", with([](Options& o) { o.ranked_pair_weight = 0; })},
+      {"pair bonus 0.2", with([](Options& o) { o.ranked_pair_weight = 0.2; })},
+      {"pair bonus 1.0", with([](Options& o) { o.ranked_pair_weight = 1; })},
+      {"pair bonus on the best 100", with([](Options& o) { o.pair_rerank_depth = 100; })},
+      {"headline boost on ranked queries", with([](Options& o) { o.ranked_headline_boost = true; })},
+      {"accented queries looked up folded", with([](Options& o) { o.fold_ranked_queries = true; })},
+      {"BM25 k1 1.0 b 0.5 (Xapian's)", with([](Options& o) {
+         o.ranked_bm25_k1 = 1.0;
+         o.ranked_bm25_b = 0.5;
+       })},
+      {"BM25 k1 1.5 b 0.75", with([](Options& o) { o.ranked_bm25_k1 = 1.5; })},
+      {"BM25 k1 1.2 b 0.9", with([](Options& o) { o.ranked_bm25_b = 0.9; })},
+  };
+}
+
+// printf into a string.
+template <typename... Args>
+std::string Format(const char* format, Args... args) {
+  char line[256];
+  std::snprintf(line, sizeof line, format, args...);
+  return line;
+}
+
+// The questions ranked in-process over `database` with each row's options, as typed and without
+// diacritics: the report.
+std::string RunAblation(const QaSet& set, const std::string& database) {
+  std::string report =
+      "\nablation, in-process over the same index (percent; MRR@10 also for the questions typed "
+      "without diacritics):\n";
+  report += Format("%-40s %6s %6s %7s %8s   %14s %8s\n", "ranking", "P@1", "R@10", "MRR@10",
+                   "nDCG@10", "no-diacritics", "ms/q");
+  for (const AblationRow& row : AblationRows()) {
+    vnsearch::Searcher searcher(database, row.options);
+    RankingMetrics as_typed, folded;
+    Latencies latencies;
+    for (const vnsearch::bench::QaQuestion& question : set.questions) {
+      for (bool fold : {false, true}) {
+        vnsearch::SearchRequest request;
+        request.query = fold ? vnsearch::bench::MakeQueryForm(
+                                   vnsearch::bench::QueryForm::kNoDiacritics, question.text)
+                             : question.text;
+        request.size = kRanked;
+        std::vector<std::string> ranked;
+        auto started = std::chrono::steady_clock::now();
+        try {
+          for (const vnsearch::SearchHit& hit : searcher.Search(request).hits) {
+            ranked.push_back(hit.id);
+          }
+        } catch (const std::exception&) {
+          // rejected by the parser (an unbalanced quote): a miss, as over HTTP
+        }
+        if (!fold) latencies.milliseconds.push_back(MillisecondsSince(started));
+        (fold ? folded : as_typed).Add(ranked, question.relevant_ids);
+      }
+    }
+    report += Format("%-40s %6.1f %6.1f %7.1f %8.1f   %14.1f %8.2f\n", row.name,
+                     100 * as_typed.PrecisionAt1(), 100 * as_typed.RecallAt10(),
+                     100 * as_typed.MrrAt10(), 100 * as_typed.NdcgAt10(), 100 * folded.MrrAt10(),
+                     latencies.Mean());
+  }
+  return report;
+}
+
+// vnsearch through HTTP: returns false (after saying why) when the server cannot be fed. With
+// *ablation_report, also runs the ablation over the index the server built.
+bool RunVnsearch(const QaSet& set, EngineResult* result, std::string* ablation_report) {
   vnsearch::testing::TempFolder temp;
   std::string corpus = temp / "corpus";
   std::filesystem::create_directories(corpus);
@@ -174,6 +281,7 @@ bool RunVnsearch(const QaSet& set, EngineResult* result) {
     result->metrics.Add(ranked, question.relevant_ids);
   }
   if (failed_queries > 0) std::printf("%zu questions failed (counted as misses)\n", failed_queries);
+  if (ablation_report != nullptr) *ablation_report = RunAblation(set, server.database());
   return true;
 }
 
@@ -231,12 +339,15 @@ int main(int argc, char** argv) {
     std::printf("\n%s: %zu articles, %zu questions (top %d kept; percent)\n", set.name.c_str(),
                 set.documents.size(), set.questions.size(), kRanked);
     std::vector<EngineResult> engines(4);
+    std::string ablation_report;
     engines[0].name = "vnsearch (HTTP)";
     engines[1].name = "syllable BM25, Okapi idf (published)";
     engines[2].name = "syllable BM25, Lucene idf";
     engines[3].name = "SQLite FTS5 (OR, bm25)";
     try {
-      if (!RunVnsearch(set, &engines[0])) status = 1;
+      if (!RunVnsearch(set, &engines[0], options.ablation ? &ablation_report : nullptr)) {
+        status = 1;
+      }
       RunBm25(set, vnsearch::bench::Bm25Idf::kOkapi, &engines[1]);
       RunBm25(set, vnsearch::bench::Bm25Idf::kLucene, &engines[2]);
       RunFts5(set, &engines[3]);
@@ -246,6 +357,7 @@ int main(int argc, char** argv) {
       continue;
     }
     PrintResults(engines);
+    std::fputs(ablation_report.c_str(), stdout);
   }
   return status;
 }
