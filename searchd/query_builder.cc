@@ -46,7 +46,11 @@ class Builder {
 
   // Makes `and_node` (words side by side, not negated) a ranked match: its free words need not
   // all be there (RankedCombination).
-  void RankFreeText(const QueryNode* and_node) { ranked_node_ = and_node; }
+  void RankFreeText(const QueryNode* and_node) { ranked_node_ = long_node_ = and_node; }
+
+  // Makes `and_node` a long query without ranking it: its question words are skipped as in a
+  // ranked one, so that "every word" means the same words.
+  void TreatAsLong(const QueryNode* and_node) { long_node_ = and_node; }
 
   // The adjacent-pair bonus of the ranked matches built since the last call (empty when none),
   // which the searcher applies to the best of them only (see BuiltQuery::pair_bonus).
@@ -60,11 +64,14 @@ class Builder {
   }
 
   // For each child of `and_node`, whether it is a question word that is neither required nor
-  // weighted (only in the exact space; never all of the words).
-  std::vector<bool> SkippedQuestionWords(const QueryNode& and_node) const {
+  // weighted: in a long query, or one that ends with a question mark. A few words without one
+  // are keywords, all looked for: "Bao giờ cho đến tháng Mười" is a film, "kịch bản nào cho
+  // Triều Tiên" part of a headline. Only in the exact space; never all of the words.
+  std::vector<bool> SkippedQuestionWords(const QueryNode& and_node, bool long_query) const {
     const std::vector<QueryNode>& children = and_node.children;
     std::vector<bool> skipped(children.size(), false);
     if (!options_.skip_question_words || space_ != MatchSpace::kExact) return skipped;
+    if (!long_query && !EndsWithQuestionMark(and_node)) return skipped;
     std::vector<size_t> worded;  // children holding a word: "?" alone is not a word
     std::vector<std::string> exact_words, typed_words;
     for (size_t i = 0; i < children.size(); ++i) {
@@ -83,9 +90,9 @@ class Builder {
     return skipped;
   }
 
-  // The free words of `and_node` that are looked for: what decides whether it is ranked.
+  // The free words of `and_node` that are looked for if it is long: what decides whether it is.
   size_t CountSoughtFreeWords(const QueryNode& and_node) const {
-    std::vector<bool> skipped = SkippedQuestionWords(and_node);
+    std::vector<bool> skipped = SkippedQuestionWords(and_node, /*long_query=*/true);
     size_t count = 0;
     for (size_t i = 0; i < and_node.children.size(); ++i) {
       std::vector<Token> tokens;
@@ -94,6 +101,13 @@ class Builder {
       count += !tokens.empty();
     }
     return count;
+  }
+
+  static bool EndsWithQuestionMark(const QueryNode& and_node) {
+    if (and_node.children.empty()) return false;
+    const std::string& last = and_node.children.back().text;
+    size_t end = last.find_last_not_of(" \t");
+    return end != std::string::npos && last[end] == '?';
   }
 
   // Typed without quotes, field or '*': in a ranked query, optional.
@@ -194,7 +208,7 @@ class Builder {
     for (size_t i = 0; i < children.size(); ++i) spelled[i] = PlainWordSpelling(children[i]);
     bool ranked = &node == ranked_node_ && !negated;
     std::vector<bool> skipped = negated ? std::vector<bool>(children.size(), false)
-                                        : SkippedQuestionWords(node);
+                                        : SkippedQuestionWords(node, &node == long_node_);
     std::vector<Part> parts;
     for (size_t i = 0; i < children.size();) {
       if (skipped[i]) {
@@ -225,7 +239,7 @@ class Builder {
       part.optional = ranked && IsFreeWord(child);
       parts.push_back(std::move(part));
     }
-    if (ranked || (relaxed && options_.rank_fallback_like_ranked)) {
+    if (ranked || (relaxed && !negated && options_.rank_fallback_like_ranked)) {
       return RankedCombination(parts, /*every_part_optional=*/relaxed && !ranked);
     }
     std::vector<Xapian::Query> queries;
@@ -338,7 +352,6 @@ class Builder {
     }
     return combined;
   }
-
 
   // The one term a child stands for when it is a plain word (no quotes, '*' or field), else "".
   std::string PlainWordSpelling(const QueryNode& child) const {
@@ -502,6 +515,7 @@ class Builder {
   const RankingOptions& options_;
   const Xapian::Database* statistics_;
   const QueryNode* ranked_node_ = nullptr;
+  const QueryNode* long_node_ = nullptr;
   std::vector<Xapian::Query> pair_bonuses_;
 };
 
@@ -591,6 +605,7 @@ BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
     matcher.RankFreeText(free_text);
     built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
     Builder every_word(built.space, /*with_boosts=*/false, options, nullptr);
+    every_word.TreatAsLong(free_text);
     built.every_word = every_word.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
   } else {
     built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);

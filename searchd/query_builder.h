@@ -55,14 +55,14 @@ struct RankingOptions {
   // anchors): the share of the free words that are anchors, and the share of the anchors that
   // make a quorum (at least one). 1 and 0: any word will do.
   double ranked_anchor_share = 0.5;
-  double ranked_quorum_share = 0.3;
+  double ranked_quorum_share = 0.4;
   // BM25 of ranked queries (filtered ones keep Xapian's k1 1, b 0.5, chosen for headlines).
   double ranked_bm25_k1 = 1.2;
   double ranked_bm25_b = 0.75;
   // What an adjacent pair of words found side by side adds in a ranked query, as a share of
   // the two words' own weight, and to how many of the best matches by their words.
   double ranked_pair_weight = 0.5;
-  size_t pair_rerank_depth = 30;
+  size_t pair_rerank_depth = 20;
   // Whether ranked queries (and ranked fallbacks) get the headline boost filtered ones get.
   bool ranked_headline_boost = false;
   // Whether a filtered query that finds nothing falls back to a ranked match of its words

@@ -91,16 +91,21 @@ TEST_F(QuestionApiTest, QuotedPhrasesAndExclusionsInALongQueryStillHold) {
 }
 
 // No article says "nào"; cum_mua has every other word.
-TEST_F(QuestionApiTest, QuestionWordsAreNotLookedFor) {
+TEST_F(QuestionApiTest, QuestionWordsOfAQuestionAreNotLookedFor) {
   json response = Search("Cúm mùa lây qua đường nào?");
   EXPECT_EQ(Ids(response), std::vector<std::string>{"cum_mua"});
   EXPECT_FALSE(response["partial_match"].get<bool>());
   response = Search("Cúm mùa là gì?");
   EXPECT_EQ(Ids(response), std::vector<std::string>{"cum_mua"});
   EXPECT_FALSE(response["partial_match"].get<bool>());
+  // A few words without a question mark are keywords: every one is looked for.
+  EXPECT_TRUE(Search("Cúm mùa lây qua đường nào")["partial_match"].get<bool>());
+  response = Search("ăn uống thế nào");  // tieu_duong's headline
+  EXPECT_EQ(Ids(response), std::vector<std::string>{"tieu_duong"});
+  EXPECT_FALSE(response["partial_match"].get<bool>());
   // Not a question word: "không" inside a query, "nào" typed without its accent.
-  EXPECT_TRUE(Search("cúm không khí")["partial_match"].get<bool>());
-  EXPECT_TRUE(Search("cúm mùa nao")["partial_match"].get<bool>());
+  EXPECT_TRUE(Search("cúm không khí?")["partial_match"].get<bool>());
+  EXPECT_TRUE(Search("cúm mùa nao?")["partial_match"].get<bool>());
 }
 
 // tiem_chung has "tiêm vắc xin" but not "cúm": a short query still needs every word.

@@ -169,10 +169,12 @@ std::vector<AblationRow> AblationRows() {
          o.ranked_anchor_share = 1;
          o.ranked_quorum_share = 0;
        })},
-      {"quorum of half the anchors", with([](Options& o) { o.ranked_quorum_share = 0.5; })},
+      {"quorum of 30% of the anchors", with([](Options& o) { o.ranked_quorum_share = 0.3; })},
+      {"quorum of 50% of the anchors", with([](Options& o) { o.ranked_quorum_share = 0.5; })},
       {"no adjacent-pair bonus", with([](Options& o) { o.ranked_pair_weight = 0; })},
       {"pair bonus 0.2", with([](Options& o) { o.ranked_pair_weight = 0.2; })},
       {"pair bonus 1.0", with([](Options& o) { o.ranked_pair_weight = 1; })},
+      {"pair bonus on the best 50", with([](Options& o) { o.pair_rerank_depth = 50; })},
       {"pair bonus on the best 100", with([](Options& o) { o.pair_rerank_depth = 100; })},
       {"headline boost on ranked queries", with([](Options& o) { o.ranked_headline_boost = true; })},
       {"accented queries looked up folded", with([](Options& o) { o.fold_ranked_queries = true; })},
