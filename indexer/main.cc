@@ -19,13 +19,21 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: vnsearch-index [options] PATH...\n"
+    "       vnsearch-index [options] --jsonl FILE [PATH...]\n"
     "       vnsearch-index --print FILE...\n"
     "Indexes the .txt articles found in PATH (files or folders, recursively). An article's id is\n"
     "its path relative to the folder given, without .txt. Runs are incremental: an article whose\n"
     "file is unchanged (same content hash) is skipped, a changed one replaced.\n"
     "\n"
     "  --db DIR       index to create or update (env VNSEARCH_DB, default var/db)\n"
-    "  --prune        also delete articles whose files are no longer under PATH\n"
+    "  --jsonl FILE   also import FILE, JSON Lines: one {\"id\",\"title\",\"date\",\"source\",\n"
+    "                 \"body\"} a line, the fields of POST /api/articles. Each article is kept as\n"
+    "                 a file under --corpus, as an HTTP write is, so --rebuild and --prune over\n"
+    "                 that folder keep it; a bad line is reported with its line number and\n"
+    "                 skipped. May be repeated.\n"
+    "  --corpus DIR   where --jsonl articles are kept as files (env VNSEARCH_CORPUS, default\n"
+    "                 corpus, as for vnsearchd)\n"
+    "  --prune        also delete articles whose files are no longer under PATH (nor imported)\n"
     "  --rebuild      build a fresh index beside the live one and swap it in atomically\n"
     "                 (vnsearchd keeps serving the old one until the swap)\n"
     "  --threads N    parsing threads (default: one per core)\n"
@@ -35,8 +43,9 @@ constexpr const char* kUsage =
     "                 (title, date, source, author, body, terms, persons, units); index nothing\n"
     "  --version      print the version and exit\n"
     "  --help         show this help\n"
-    "Exit status: 0 when every file was indexed or unchanged, 1 when some failed (each is\n"
-    "reported with its path), 2 for bad usage, 75 when another writer kept the index locked.\n";
+    "Exit status: 0 when every file and line was indexed or unchanged, 1 when some failed (each\n"
+    "is reported with its path or line), 2 for bad usage, 75 when another writer kept the index\n"
+    "locked.\n";
 
 struct Options {
   vnsearch::IndexingOptions indexing;
@@ -53,6 +62,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   vnsearch::IndexingOptions& indexing = options->indexing;
   indexing.database = "var/db";
   if (const char* env = std::getenv("VNSEARCH_DB")) indexing.database = env;
+  if (const char* env = std::getenv("VNSEARCH_CORPUS")) indexing.corpus_folder = env;
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     bool has_value = i + 1 < argc;
@@ -73,6 +83,10 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.database = argv[++i];
     } else if (argument.rfind("--db=", 0) == 0) {
       indexing.database = argument.substr(5);
+    } else if (argument == "--jsonl" && has_value) {
+      indexing.jsonl_files.push_back(argv[++i]);
+    } else if (argument == "--corpus" && has_value) {
+      indexing.corpus_folder = argv[++i];
     } else if (argument == "--threads" && has_value && ParseCount(argv[i + 1], 1, 64, &number)) {
       indexing.threads = static_cast<int>(number);
       ++i;
@@ -89,7 +103,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.paths.push_back(argument);
     }
   }
-  if (indexing.paths.empty()) {
+  if (indexing.paths.empty() && (indexing.jsonl_files.empty() || options->print_only)) {
     std::cerr << "vnsearch-index: no PATH given: name the corpus files or folders to index\n"
               << kUsage;
     return false;

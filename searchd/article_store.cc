@@ -6,29 +6,20 @@
 
 #include "searchd/article_store.h"
 
-#include <nlohmann/json.hpp>
-
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "article/article_parser.h"
-#include "article/date_parser.h"
 #include "index/corpus_reader.h"
+#include "index/corpus_writer.h"
 #include "index/index_writer.h"
+#include "index/json_article.h"
 #include "index/prepared_article.h"
 
 namespace vnsearch {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr size_t kMaxIdBytes = 200;
 
 StoreResult Failure(int status, const std::string& code, const std::string& message) {
   StoreResult result;
@@ -38,138 +29,15 @@ StoreResult Failure(int status, const std::string& code, const std::string& mess
   return result;
 }
 
-std::string ErrnoText() { return std::strerror(errno); }
-
-// Makes the entries of `folder` durable (a created, renamed or removed file in it).
-bool SyncFolder(const std::string& folder, std::string* error) {
-  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    *error = "cannot sync folder " + folder + ": " + ErrnoText();
-    if (fd >= 0) ::close(fd);
-    return false;
-  }
-  ::close(fd);
-  return true;
-}
-
-// Writes `text` to `path` through a temporary file, fsynced, renamed over `path`, and its folder
-// fsynced (and the folders above it, up to `root`, which may have been created): once this
-// returns true the file survives a crash of the machine.
-bool WriteFileDurably(const std::string& root, const std::string& path, const std::string& text,
-                      std::string* error) {
-  std::error_code fs_error;
-  fs::path folder = fs::path(path).parent_path();
-  fs::create_directories(folder, fs_error);
-  if (fs_error) {
-    *error = "cannot create folder " + folder.string() + ": " + fs_error.message();
-    return false;
-  }
-  std::string temporary = path + ".tmp";
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    *error = "cannot create " + temporary + ": " + ErrnoText();
-    return false;
-  }
-  size_t written = 0;
-  while (written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<size_t>(n);
-  }
-  bool synced = written == text.size() && ::fsync(fd) == 0;
-  std::string write_error = ErrnoText();
-  ::close(fd);
-  if (!synced) {
-    *error = "cannot write " + temporary + ": " + write_error + " (is the disk full?)";
-    fs::remove(temporary, fs_error);
-    return false;
-  }
-  fs::rename(temporary, path, fs_error);
-  if (fs_error) {
-    *error = "cannot move " + temporary + " to " + path + ": " + fs_error.message();
-    fs::remove(temporary, fs_error);
-    return false;
-  }
-  fs::path normal_root = fs::path(root).lexically_normal();
-  if (normal_root.filename().empty()) normal_root = normal_root.parent_path();  // "corpus/"
-  for (fs::path at = folder.lexically_normal();; at = at.parent_path()) {
-    if (!SyncFolder(at.empty() ? "." : at.string(), error)) return false;
-    if (at == normal_root || at.empty() || at == at.parent_path()) break;
-  }
-  return true;
-}
-
-// Whether `content_type` names JSON ("application/json", any case, with parameters or not).
-bool IsJson(const std::string& content_type) {
-  std::string media_type = content_type.substr(0, content_type.find(';'));
-  while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) {
-    media_type.pop_back();
-  }
-  size_t start = media_type.find_first_not_of(" \t");
-  media_type = start == std::string::npos ? "" : media_type.substr(start);
-  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return media_type == "application/json";
-}
-
-bool IsPlainText(const std::string& content_type) {
+// The media type of a Content-Type header, trimmed and lower-cased ("application/json").
+std::string MediaType(const std::string& content_type) {
   std::string media_type = content_type.substr(0, content_type.find(';'));
   size_t start = media_type.find_first_not_of(" \t");
   size_t end = media_type.find_last_not_of(" \t");
-  if (start == std::string::npos) return true;  // none given: text, as a corpus file
+  if (start == std::string::npos) return "";
   media_type = media_type.substr(start, end - start + 1);
   for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return media_type == "text/plain";
-}
-
-// The fields a JSON write may set, checked.
-struct JsonArticle {
-  std::string id, title, date, source, body;
-};
-
-std::optional<std::string> ReadJson(const std::string& body, JsonArticle* article) {
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
-  if (!json.is_object()) return "the body is not a JSON object: send {\"body\": \"…\", …}";
-  for (const auto& [name, value] : json.items()) {
-    std::string* field = name == "id"       ? &article->id
-                         : name == "title"  ? &article->title
-                         : name == "date"   ? &article->date
-                         : name == "source" ? &article->source
-                         : name == "body"   ? &article->body
-                                            : nullptr;
-    if (field == nullptr) return "unknown field \"" + name + "\": use id, title, date, source, body";
-    if (!value.is_string()) return "field \"" + name + "\" must be a string";
-    *field = value.get<std::string>();
-  }
-  if (article->body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return "field \"body\" is required and must not be empty";
-  }
-  if (!article->date.empty()) {
-    int year = 0, month = 0, day = 0;
-    if (std::sscanf(article->date.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-        IsoDate(year, month, day) != article->date) {
-      return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
-    }
-  }
-  return std::nullopt;
-}
-
-// The corpus file for a JSON article: a meta line (source, date) above the headline, as news
-// sites write them, so that parsing the file gives the same fields back.
-std::string CorpusText(const JsonArticle& article) {
-  std::string text;
-  if (!article.date.empty() || !article.source.empty()) {
-    if (!article.source.empty()) text += article.source + " - ";
-    if (!article.date.empty()) {
-      text += "Ngày đăng: " + article.date.substr(8, 2) + "/" + article.date.substr(5, 2) + "/" +
-              article.date.substr(0, 4);
-    }
-    text += "\n\n";
-  }
-  if (!article.title.empty()) text += article.title + "\n\n";
-  text += article.body;
-  if (text.back() != '\n') text += '\n';
-  return text;
+  return media_type;
 }
 
 }  // namespace
@@ -180,44 +48,23 @@ ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
       corpus_folder_(std::move(corpus_folder)),
       lock_wait_seconds_(lock_wait_seconds) {}
 
-bool ArticleStore::IsValidId(const std::string& article_id) {
-  if (article_id.empty() || article_id.size() > kMaxIdBytes) return false;
-  if (article_id.front() == '/' || article_id.back() == '/') return false;
-  for (char c : article_id) {
-    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '.' || c == '_' || c == '-' || c == '/';
-    if (!allowed) return false;
-  }
-  size_t start = 0;
-  while (start <= article_id.size()) {
-    size_t end = article_id.find('/', start);
-    if (end == std::string::npos) end = article_id.size();
-    std::string part = article_id.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    start = end + 1;
-  }
-  // GET /api/articles/<id>/similar is another route: such an id could never be read back.
-  constexpr std::string_view kSimilar = "/similar";
-  return !(article_id.size() >= kSimilar.size() &&
-           article_id.compare(article_id.size() - kSimilar.size(), kSimilar.size(), kSimilar) == 0);
-}
-
 std::string ArticleStore::FilePath(const std::string& article_id) const {
-  return (fs::path(corpus_folder_) / (article_id + ".txt")).string();
+  return CorpusFilePath(corpus_folder_, article_id);
 }
 
 StoreResult ArticleStore::Put(const std::string& content_type, const std::string& body,
                               const std::optional<std::string>& replace_only_id) {
   JsonArticle fields;
   std::string text;
-  bool is_json = IsJson(content_type);
-  if (!is_json && !IsPlainText(content_type)) {
+  std::string media_type = MediaType(content_type);
+  bool is_json = media_type == "application/json";
+  if (!is_json && !media_type.empty() && media_type != "text/plain") {
     return Failure(415, "unsupported_media_type",
                    "Content-Type \"" + content_type +
                        "\": send application/json or text/plain; charset=utf-8");
   }
   if (is_json) {
-    if (std::optional<std::string> problem = ReadJson(body, &fields)) {
+    if (std::optional<std::string> problem = ReadJsonArticle(body, &fields)) {
       return Failure(400, "bad_article", *problem);
     }
     text = CorpusText(fields);
@@ -228,9 +75,8 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     }
   }
   std::string content_hash = ContentHash(text);
-  std::string article_id = replace_only_id.value_or(
-      !fields.id.empty() ? fields.id : "posted/" + content_hash.substr(0, 16));
-  if (!IsValidId(article_id)) {
+  std::string article_id = replace_only_id.value_or(JsonArticleId(fields, content_hash));
+  if (!IsValidArticleId(article_id)) {
     return Failure(400, "bad_id",
                    "id \"" + article_id +
                        "\": use letters, digits, . _ - and / (no \"..\", not ending in /similar), "
@@ -248,15 +94,12 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   try {
     IndexWriter writer(database_, lock_wait_seconds_);
     bool existed = writer.database().get_termfreq("Q" + article_id) > 0;
-    if (!WriteFileDurably(corpus_folder_, path, text, &error)) {
+    if (!WriteCorpusFile(corpus_folder_, path, text, &error)) {
       return Failure(500, "storage_error", error);
     }
-    Article article = ParseArticle(article_id, text);
-    if (is_json) {  // what the writer said explicitly wins over what parsing makes of it
-      if (!fields.title.empty()) article.title = fields.title;
-      if (!fields.date.empty()) article.date = fields.date;
-      if (!fields.source.empty()) article.source = fields.source;
-    }
+    // Scraped text is parsed as a corpus file; in JSON, what the writer said explicitly wins.
+    Article article = is_json ? ParseJsonArticle(article_id, fields, text)
+                              : ParseArticle(article_id, text);
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
     writer.Commit();
     StoreResult result;
@@ -269,7 +112,9 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
 }
 
 StoreResult ArticleStore::Delete(const std::string& article_id) {
-  if (!IsValidId(article_id)) return Failure(404, "not_found", "no article \"" + article_id + "\"");
+  if (!IsValidArticleId(article_id)) {
+    return Failure(404, "not_found", "no article \"" + article_id + "\"");
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     IndexWriter writer(database_, lock_wait_seconds_);

@@ -37,11 +37,6 @@ class ArticleStore {
   // cannot be removed.
   StoreResult Delete(const std::string& article_id);
 
-  // Whether `article_id` can name a file under the corpus folder and be read back: letters,
-  // digits, . _ - and / between non-empty parts, no "..", at most 200 bytes, not ending in
-  // "/similar" (the route of similar articles).
-  static bool IsValidId(const std::string& article_id);
-
  private:
   std::string FilePath(const std::string& article_id) const;
 

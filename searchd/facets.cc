@@ -99,26 +99,33 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
                      true});
     shown_ids.push_back(id);
   }
-  // The most frequent `limit` others, by count then name (names are remembered per thread, so
-  // ordering ties by name stays cheap after the first request).
-  struct Ranked {
-    Xapian::doccount count;
-    const std::string* id;
-    std::string name;
-  };
-  std::vector<Ranked> ranked;
-  ranked.reserve(counts.size());
+  // The most frequent `limit` others, by count then name. Names are read only for the values
+  // that can be shown: a large match set counts thousands of values, most of them never shown.
+  std::vector<std::pair<Xapian::doccount, const std::string*>> by_count;
+  by_count.reserve(counts.size());
   for (const auto& [id, count] : counts) {
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
-    std::string name = FacetValueName(facet, database, id);
-    if (!name.empty()) ranked.push_back({count, &id, std::move(name)});  // unnamed: not shown
+    by_count.emplace_back(count, &id);
   }
-  size_t wanted = std::min(ranked.size(), limit);
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(wanted), ranked.end(),
-                    [](const Ranked& a, const Ranked& b) {
-                      return a.count != b.count ? a.count > b.count : a.name < b.name;
-                    });
-  for (size_t i = 0; i < wanted; ++i) shown.push_back({ranked[i].name, ranked[i].count, false});
+  std::sort(by_count.begin(), by_count.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  size_t others = 0;
+  for (size_t group = 0; group < by_count.size() && others < limit;) {
+    size_t group_end = group;
+    while (group_end < by_count.size() && by_count[group_end].first == by_count[group].first) {
+      ++group_end;
+    }
+    std::vector<std::string> names;  // of the values with this count; unnamed ones not shown
+    for (size_t i = group; i < group_end; ++i) {
+      std::string name = FacetValueName(facet, database, *by_count[i].second);
+      if (!name.empty()) names.push_back(std::move(name));
+    }
+    std::sort(names.begin(), names.end());
+    for (size_t i = 0; i < names.size() && others < limit; ++i, ++others) {
+      shown.push_back({names[i], by_count[group].first, false});
+    }
+    group = group_end;
+  }
   return shown;
 }
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "index/corpus_writer.h"
 #include "searchd/access_log.h"
 #include "searchd/api_routes.h"
 #include "searchd/article_store.h"
@@ -412,7 +413,7 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
     std::optional<json> article =
-        ArticleStore::IsValidId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
+        IsValidArticleId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
                                             : std::nullopt;
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
@@ -426,7 +427,7 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
                   httplib::Response* response) {
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
-    auto hits = ArticleStore::IsValidId(article_id)
+    auto hits = IsValidArticleId(article_id)
                     ? ThreadSearcher(database_).Similar(article_id, limit)
                     : std::nullopt;
     if (!hits) {

@@ -1,9 +1,13 @@
 // query_builder: walks the parse tree and emits Xapian queries over the schema's term spaces.
 //
-// Words side by side must all match (as in the engines readers know). Within that, articles where
-// two query words stand next to each other in the text score higher: each adjacent pair is added
-// as an optional two-word phrase (OP_AND_MAYBE), which is how "khoa học" the word outranks "khoa"
-// and "học" scattered through a page, without requiring a Vietnamese word segmenter.
+// A few words side by side must all match (as in the engines readers know). Within that, articles
+// where two query words stand next to each other in the text score higher: each adjacent pair is
+// added as an optional two-word phrase (OP_AND_MAYBE), which is how "khoa học" the word outranks
+// "khoa" and "học" scattered through a page, without requiring a Vietnamese word segmenter.
+//
+// Many words side by side — a sentence, a question — are ranked instead (RankedCombination): an
+// article that answers "Người mẹ khám thai ở nơi khác phát hiện được gì?" rarely holds every
+// word of it. Question words ("gì", "nào", "bao nhiêu") are not looked for in either case.
 //
 // A code typed as one chunk ("KH&CN", "2022-2025") matches the code term or its parts as a
 // phrase, so "2022-2025" also finds "2022 – 2025".
@@ -15,11 +19,16 @@
 
 #include "searchd/query_builder.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "analysis/abbreviations.h"
 #include "article/canonical_name.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "searchd/query_limits.h"
+#include "searchd/question_words.h"
+#include "searchd/quorum_source.h"
 
 namespace vnsearch {
 namespace {
@@ -31,7 +40,81 @@ class Builder {
  public:
   // `with_boosts`: add the optional adjacent-pair phrases (for ranking); without them the
   // query matches the same articles at less cost (for counting).
-  Builder(MatchSpace space, bool with_boosts) : space_(space), with_boosts_(with_boosts) {}
+  // `statistics`: the index whose term frequencies pick a ranked match's anchors, or nullptr.
+  Builder(MatchSpace space, bool with_boosts, const RankingOptions& options,
+          const Xapian::Database* statistics)
+      : space_(space), with_boosts_(with_boosts), options_(options), statistics_(statistics) {}
+
+  // Makes `and_node` (words side by side, not negated) a ranked match: its free words need not
+  // all be there (RankedCombination).
+  void RankFreeText(const QueryNode* and_node) { ranked_node_ = long_node_ = and_node; }
+
+  // Makes `and_node` a long query without ranking it: its question words are skipped as in a
+  // ranked one, so that "every word" means the same words.
+  void TreatAsLong(const QueryNode* and_node) { long_node_ = and_node; }
+
+  // The adjacent-pair bonus of the ranked matches built since the last call (empty when none),
+  // which the searcher applies to the best of them only (see BuiltQuery::pair_bonus).
+  Xapian::Query TakePairBonus() {
+    Xapian::Query bonus;
+    if (!pair_bonuses_.empty()) {
+      bonus = Xapian::Query(Xapian::Query::OP_OR, pair_bonuses_.begin(), pair_bonuses_.end());
+    }
+    pair_bonuses_.clear();
+    return bonus;
+  }
+
+  // For each child of `and_node`, whether it is a question word that is neither required nor
+  // weighted: in a long query, or one that ends with a question mark. A few words without one
+  // are keywords, all looked for: "Bao giờ cho đến tháng Mười" is a film, "kịch bản nào cho
+  // Triều Tiên" part of a headline. Only in the exact space; never all of the words.
+  std::vector<bool> SkippedQuestionWords(const QueryNode& and_node, bool long_query) const {
+    const std::vector<QueryNode>& children = and_node.children;
+    std::vector<bool> skipped(children.size(), false);
+    if (!options_.skip_question_words || space_ != MatchSpace::kExact) return skipped;
+    if (!long_query && !EndsWithQuestionMark(and_node)) return skipped;
+    std::vector<size_t> worded;  // children holding a word: "?" alone is not a word
+    std::vector<std::string> exact_words, typed_words;
+    for (size_t i = 0; i < children.size(); ++i) {
+      std::vector<Token> tokens;
+      if (children[i].kind == QueryNode::Kind::kWords || children[i].kind == QueryNode::Kind::kPhrase) {
+        Analyze(children[i].text, &tokens);
+        if (tokens.empty()) continue;
+      }
+      worded.push_back(i);
+      exact_words.push_back(PlainWordSpelling(children[i]));
+      typed_words.push_back(children[i].text);
+    }
+    std::vector<bool> asking = FindQuestionWords(exact_words, typed_words);
+    if (std::find(asking.begin(), asking.end(), false) == asking.end()) return skipped;
+    for (size_t i = 0; i < worded.size(); ++i) skipped[worded[i]] = asking[i];
+    return skipped;
+  }
+
+  // The free words of `and_node` that are looked for if it is long: what decides whether it is.
+  size_t CountSoughtFreeWords(const QueryNode& and_node) const {
+    std::vector<bool> skipped = SkippedQuestionWords(and_node, /*long_query=*/true);
+    size_t count = 0;
+    for (size_t i = 0; i < and_node.children.size(); ++i) {
+      std::vector<Token> tokens;
+      if (skipped[i] || !IsFreeWord(and_node.children[i])) continue;
+      Analyze(and_node.children[i].text, &tokens);
+      count += !tokens.empty();
+    }
+    return count;
+  }
+
+  static bool EndsWithQuestionMark(const QueryNode& and_node) {
+    if (and_node.children.empty()) return false;
+    const std::string& last = and_node.children.back().text;
+    size_t end = last.find_last_not_of(" \t");
+    return end != std::string::npos && last[end] == '?';
+  }
+
+  // Typed without quotes, field or '*': in a ranked query, optional.
+  static bool IsFreeWord(const QueryNode& child) {
+    return child.kind == QueryNode::Kind::kWords && child.field.empty() && !child.prefix;
+  }
 
   Xapian::Query Build(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
     switch (node.kind) {
@@ -111,47 +194,164 @@ class Builder {
                          Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), 0);
   }
 
+  // One part of words side by side: what it matches, and its term when it is one plain word
+  // ("" otherwise) — exact or folded by the space, and folded with positions, for pairs.
+  struct Part {
+    Xapian::Query query;
+    bool optional = false;  // in a ranked match: a free word, which need not be there
+    std::string term;
+    std::string positional_term;
+  };
+
   Xapian::Query BuildAnd(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
     const std::vector<QueryNode>& children = node.children;
     std::vector<std::string> spelled(children.size());
     for (size_t i = 0; i < children.size(); ++i) spelled[i] = PlainWordSpelling(children[i]);
-    std::vector<Xapian::Query> parts;
-    // Per part: its one positional (folded) term, or "" when it is not one plain word.
-    std::vector<std::string> single_terms;
+    bool ranked = &node == ranked_node_ && !negated;
+    std::vector<bool> skipped = negated ? std::vector<bool>(children.size(), false)
+                                        : SkippedQuestionWords(node, &node == long_node_);
+    std::vector<Part> parts;
     for (size_t i = 0; i < children.size();) {
+      if (skipped[i]) {
+        out->plain_words.push_back(children[i].text);  // still typed: suggestions keep it
+        parts.push_back(Part{});  // asks for nothing, and parts the words either side of it
+        ++i;
+        continue;
+      }
       size_t expansion_end = 0;
       const AbbreviationGroup* group = FindExpansion(spelled, i, &expansion_end);
       if (group != nullptr) {
         if (!negated) {
           for (size_t j = i; j < expansion_end; ++j) out->plain_words.push_back(children[j].text);
         }
-        parts.push_back(GroupQuery(*group, children[i].field, "", negated, out));
-        single_terms.emplace_back();
+        Part part;
+        part.query = GroupQuery(*group, children[i].field, "", negated, out);
+        part.optional = ranked;
+        parts.push_back(std::move(part));
         i = expansion_end;
         continue;
       }
       const QueryNode& child = children[i++];
-      std::string single_term;
-      std::string single_folded;
-      Xapian::Query part = child.kind == QueryNode::Kind::kWords
-                               ? BuildText(child, negated, out, &single_term, &single_folded)
-                               : Build(child, relaxed, negated, out);
-      if (part.empty()) continue;  // punctuation alone ("-", "…") asks for nothing
-      parts.push_back(part);
-      single_terms.push_back(single_folded);
+      Part part;
+      part.query = child.kind == QueryNode::Kind::kWords
+                       ? BuildText(child, negated, out, &part.term, &part.positional_term)
+                       : Build(child, relaxed, negated, out);
+      if (part.query.empty()) continue;  // punctuation alone ("-", "…") asks for nothing
+      part.optional = ranked && IsFreeWord(child);
+      parts.push_back(std::move(part));
     }
-    Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
-                           parts.end());
+    if (ranked || (relaxed && !negated && options_.rank_fallback_like_ranked)) {
+      return RankedCombination(parts, /*every_part_optional=*/relaxed && !ranked);
+    }
+    std::vector<Xapian::Query> queries;
+    for (const Part& part : parts) {
+      if (!part.query.empty()) queries.push_back(part.query);
+    }
+    Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                           queries.begin(), queries.end());
     std::vector<Xapian::Query> adjacent_pairs;
-    for (size_t i = 1; i < single_terms.size(); ++i) {
-      if (single_terms[i - 1].empty() || single_terms[i].empty()) continue;
-      Xapian::Query pair[] = {Xapian::Query(single_terms[i - 1]), Xapian::Query(single_terms[i])};
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (parts[i - 1].positional_term.empty() || parts[i].positional_term.empty()) continue;
+      Xapian::Query pair[] = {Xapian::Query(parts[i - 1].positional_term),
+                              Xapian::Query(parts[i].positional_term)};
       adjacent_pairs.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
     }
     if (adjacent_pairs.empty() || !with_boosts_) return combined;
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, combined,
         Xapian::Query(Xapian::Query::OP_OR, adjacent_pairs.begin(), adjacent_pairs.end()));
+  }
+
+  // How many articles hold `part`'s term; 0 (as rare as can be) when it is not one word or
+  // there are no statistics.
+  Xapian::doccount ArticlesWith(const Part& part) const {
+    return statistics_ == nullptr || part.term.empty() ? 0 : statistics_->get_termfreq(part.term);
+  }
+
+  // A ranked match. An article must have every required part and a quorum of the rarer free
+  // words (the anchors: the rarer half, by how many articles hold them), or a free code or
+  // abbreviation; all free words then add weight. BM25 weighs each word by its rarity, so among
+  // the matches the ranking is that of any-word matching, while articles that share only a
+  // word or two, or only common words, with the query ("của", "được", "người") are not matches:
+  // they would rank low anyway, and counting them would cost. Each adjacent pair of words found
+  // side by side adds a share of the two words' own weight: a pair of rare words ("khám thai")
+  // adds much, a pair of common ones little. In the fallback of a filtered query
+  // (`every_part_optional`) nothing is required and any word will do.
+  Xapian::Query RankedCombination(std::vector<Part> parts, bool every_part_optional) {
+    std::vector<size_t> single_words;
+    std::vector<Xapian::Query> required, other_free_parts, weighted;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i].query.empty()) continue;
+      if (every_part_optional) parts[i].optional = true;
+      if (!parts[i].optional) {
+        required.push_back(parts[i].query);
+        continue;
+      }
+      weighted.push_back(parts[i].query);
+      if (parts[i].term.empty()) {
+        other_free_parts.push_back(parts[i].query);
+      } else {
+        single_words.push_back(i);
+      }
+    }
+    std::vector<Xapian::doccount> articles_with(parts.size(), 0);
+    for (size_t i : single_words) articles_with[i] = ArticlesWith(parts[i]);
+    std::stable_sort(single_words.begin(), single_words.end(),
+                     [&](size_t a, size_t b) { return articles_with[a] < articles_with[b]; });
+    // The fallback keeps its promise, the articles with any of the words.
+    size_t anchor_count = statistics_ == nullptr || every_part_optional
+                              ? single_words.size()
+                              : static_cast<size_t>(std::ceil(options_.ranked_anchor_share *
+                                                              single_words.size()));
+    std::vector<std::string> anchors;
+    for (size_t rank = 0; rank < anchor_count && rank < single_words.size(); ++rank) {
+      anchors.push_back(parts[single_words[rank]].term);
+    }
+    std::vector<Xapian::Query> enough_words = other_free_parts;
+    if (!anchors.empty()) {
+      double quorum_share = every_part_optional ? 0 : options_.ranked_quorum_share;
+      size_t quorum =
+          static_cast<size_t>(std::ceil(quorum_share * static_cast<double>(anchors.size())));
+      enough_words.push_back(QuorumPostingSource::Make(anchors, std::max<size_t>(quorum, 1)));
+    }
+    Xapian::Query matches;  // weightless: which articles match
+    if (!enough_words.empty()) {
+      matches = Xapian::Query(Xapian::Query::OP_OR, enough_words.begin(), enough_words.end());
+    }
+    if (!required.empty()) {
+      Xapian::Query all_required(Xapian::Query::OP_AND, required.begin(), required.end());
+      matches = matches.empty() ? all_required
+                                : Xapian::Query(Xapian::Query::OP_AND, all_required, matches);
+    }
+    if (matches.empty() || !with_boosts_) return matches;
+    required.insert(required.end(), weighted.begin(), weighted.end());
+    Xapian::Query combined(Xapian::Query::OP_FILTER,
+                           Xapian::Query(Xapian::Query::OP_OR, required.begin(), required.end()),
+                           matches);
+    if (options_.ranked_pair_weight <= 0) return combined;
+    std::vector<Xapian::Query> adjacent_pairs;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      const Part& first = parts[i - 1];
+      const Part& second = parts[i];
+      if (first.positional_term.empty() || second.positional_term.empty()) continue;
+      Xapian::Query pair[] = {Xapian::Query(first.positional_term),
+                              Xapian::Query(second.positional_term)};
+      Xapian::Query side_by_side(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+      if (space_ == MatchSpace::kExact) {  // positions are folded: the words must be exact too
+        side_by_side = Xapian::Query(
+            Xapian::Query::OP_FILTER, side_by_side,
+            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(first.term),
+                          Xapian::Query(second.term)));
+      }
+      adjacent_pairs.push_back(side_by_side);
+    }
+    if (!adjacent_pairs.empty()) {
+      pair_bonuses_.emplace_back(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_OR, adjacent_pairs.begin(), adjacent_pairs.end()),
+          options_.ranked_pair_weight);
+    }
+    return combined;
   }
 
   // The one term a child stands for when it is a plain word (no quotes, '*' or field), else "".
@@ -313,6 +513,11 @@ class Builder {
 
   MatchSpace space_;
   bool with_boosts_;
+  const RankingOptions& options_;
+  const Xapian::Database* statistics_;
+  const QueryNode* ranked_node_ = nullptr;
+  const QueryNode* long_node_ = nullptr;
+  std::vector<Xapian::Query> pair_bonuses_;
 };
 
 bool AnyDiacritics(const QueryNode& node) {
@@ -370,23 +575,55 @@ MatchSpace ChooseSpace(const QueryNode& root) {
   return AnyDiacritics(root) ? MatchSpace::kExact : MatchSpace::kFolded;
 }
 
-BuiltQuery BuildQuery(const QueryNode& root) {
+// The words typed side by side at the top of `root` (before any exclusion), which a long query
+// ranks; nullptr when the top is something else (OR, one word, a field).
+const QueryNode* FreeText(const QueryNode& root) {
+  if (root.kind == QueryNode::Kind::kAnd) return &root;
+  if (root.kind == QueryNode::Kind::kAndNot && root.children[0].kind == QueryNode::Kind::kAnd) {
+    return &root.children[0];
+  }
+  return nullptr;
+}
+
+BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
+                      const Xapian::Database* statistics) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
+  const QueryNode* free_text = FreeText(root);
+  built.ranked = free_text != nullptr && options.ranked_from_words > 0 &&
+                 Builder(built.space, false, options, nullptr).CountSoughtFreeWords(*free_text) >=
+                     options.ranked_from_words;
+  if (built.ranked && options.fold_ranked_queries) built.space = MatchSpace::kFolded;
   built.highlighter.space = built.space;
-  Builder builder(built.space, /*with_boosts=*/true);
+  Builder builder(built.space, /*with_boosts=*/true, options, statistics);
+  if (built.ranked) builder.RankFreeText(free_text);
   built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
+  built.pair_bonus = builder.TakePairBonus();
   BuiltQuery scratch;  // later passes see the same words; keep the first pass's lists
   scratch.highlighter.space = built.space;
-  built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
-  Builder matcher(built.space, /*with_boosts=*/false);
-  built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
-  built.relaxed_matches = matcher.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  Builder matcher(built.space, /*with_boosts=*/false, options, statistics);
+  if (built.ranked) {  // no fallback: what it would find, the ranked query finds already
+    matcher.RankFreeText(free_text);
+    built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
+    Builder every_word(built.space, /*with_boosts=*/false, options, nullptr);
+    every_word.TreatAsLong(free_text);
+    built.every_word = every_word.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
+  } else {
+    built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+    built.relaxed_pair_bonus = builder.TakePairBonus();
+    built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
+    built.relaxed_matches = matcher.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  }
   if (!built.title_terms.empty()) {
     std::vector<Xapian::Query> in_title(built.title_terms.begin(), built.title_terms.end());
     Xapian::Query title_boost(Xapian::Query::OP_OR, in_title.begin(), in_title.end());
-    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, title_boost);
-    built.relaxed = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, title_boost);
+    bool ranked_boost = options.ranked_headline_boost;
+    if (!built.ranked || ranked_boost) {
+      built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, title_boost);
+    }
+    if (!built.ranked && (!options.rank_fallback_like_ranked || ranked_boost)) {
+      built.relaxed = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, title_boost);
+    }
   }
   return built;
 }

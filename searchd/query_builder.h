@@ -40,12 +40,56 @@ struct Highlighter {
   bool MatchesWord(const Token& token) const;
 };
 
+// How free text is matched and ranked. The defaults are what vnsearchd serves, each chosen by
+// measurement (README, "Long queries and questions"); the fields exist so that the benchmark can
+// measure every choice against its alternative (tests/bench/qa_eval --ablation).
+struct RankingOptions {
+  // A query of at least this many free words side by side (typed without quotes, field or '*';
+  // question words not counted) is ranked rather than filtered: articles holding enough of the
+  // words are found, best first. With fewer, every word must match. 0: every query is filtered.
+  // Seven syllables are three or four Vietnamese words: a sentence or a question, not keywords.
+  size_t ranked_from_words = 7;
+  // Question words (question_words.h) are neither required nor weighted.
+  bool skip_question_words = true;
+  // A ranked query matches the articles holding a quorum of its rarer free words (the
+  // anchors): the share of the free words that are anchors, and the share of the anchors that
+  // make a quorum (at least one). 1 and 0: any word will do.
+  double ranked_anchor_share = 0.5;
+  double ranked_quorum_share = 0.4;
+  // BM25 of ranked queries (filtered ones keep Xapian's k1 1, b 0.5, chosen for headlines).
+  double ranked_bm25_k1 = 1.2;
+  double ranked_bm25_b = 0.75;
+  // What an adjacent pair of words found side by side adds in a ranked query, as a share of
+  // the two words' own weight, and to how many of the best matches by their words.
+  double ranked_pair_weight = 0.5;
+  size_t pair_rerank_depth = 20;
+  // Whether ranked queries (and ranked fallbacks) get the headline boost filtered ones get.
+  bool ranked_headline_boost = false;
+  // Whether a filtered query that finds nothing falls back to a ranked match of its words
+  // (false: to any-word matching with the filtered query's boosts, as before).
+  bool rank_fallback_like_ranked = true;
+  // Whether a ranked query typed with diacritics is looked up without them, as one typed
+  // without any is (to measure the exact-space choice).
+  bool fold_ranked_queries = false;
+};
+
 struct BuiltQuery {
-  Xapian::Query query;    // every word must match (the default)
-  Xapian::Query relaxed;  // any word may match: the fallback when `query` finds nothing
+  // Every word must match (the default); or, when `ranked`, enough of them, best first.
+  Xapian::Query query;
+  // Any word may match: the fallback when a filtered `query` finds nothing (empty if ranked).
+  Xapian::Query relaxed;
   // What `query` / `relaxed` match, without the optional boosts: enough to count matches.
   Xapian::Query query_matches;
   Xapian::Query relaxed_matches;
+  // A ranked query (RankingOptions::ranked_from_words), and what matches all of its words
+  // (without boosts): whether any article does says whether the answer is a partial match.
+  bool ranked = false;
+  Xapian::Query every_word;
+  // What adjacent words found side by side add to a ranked `query` (or a ranked `relaxed`).
+  // Looking for pairs in every match would cost far more than the words themselves, so the
+  // searcher adds it to the best matches only, where it can change the order. Empty: no pairs.
+  Xapian::Query pair_bonus;
+  Xapian::Query relaxed_pair_bonus;
   MatchSpace space = MatchSpace::kExact;
   Highlighter highlighter;
   // The free-text words in query order (not in quotes, fields or exclusions), as typed:
@@ -64,8 +108,10 @@ inline Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
 // Chooses the space from everything typed in `root`.
 MatchSpace ChooseSpace(const QueryNode& root);
 
-// Builds the Xapian queries for `root`.
-BuiltQuery BuildQuery(const QueryNode& root);
+// Builds the Xapian queries for `root`. `statistics`: the index to be searched, whose term
+// frequencies shape ranked queries (nullptr: every free word may be the one that matches).
+BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options = RankingOptions(),
+                      const Xapian::Database* statistics = nullptr);
 
 }  // namespace vnsearch
 

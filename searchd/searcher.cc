@@ -17,6 +17,7 @@
 #include "index/generations.h"
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
+#include "searchd/listed_documents_source.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
@@ -132,8 +133,49 @@ void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path)
-    : path_(path), generation_(CurrentGeneration(path)), database_(path) {}
+Searcher::Searcher(const std::string& path, const RankingOptions& ranking)
+    : ranking_(ranking), path_(path), generation_(CurrentGeneration(path)), database_(path) {}
+
+Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
+                                     Xapian::doccount offset, Xapian::doccount size,
+                                     Xapian::doccount check_at_least, bool by_relevance,
+                                     Xapian::Enquire* enquire, Xapian::doccount* total,
+                                     bool* count_cut_short) {
+  auto cut_short = [&](const Xapian::MSet& counted) {
+    return check_at_least > 0 && counted.get_matches_lower_bound() < check_at_least &&
+           counted.get_matches_lower_bound() != counted.get_matches_upper_bound();
+  };
+  enquire->set_query(query);
+  if (pair_bonus.empty() || !by_relevance) {
+    Xapian::MSet page = enquire->get_mset(offset, size, check_at_least);
+    *total = page.get_matches_estimated();
+    *count_cut_short = cut_short(page);
+    return page;
+  }
+  // The best matches by their words, then those again with the pair bonus. Only a match with
+  // unusually many pairs could climb from below the depth into the page.
+  Xapian::doccount depth = static_cast<Xapian::doccount>(ranking_.pair_rerank_depth);
+  Xapian::MSet best = enquire->get_mset(0, std::max(depth, offset + size), check_at_least);
+  *total = best.get_matches_estimated();
+  *count_cut_short = cut_short(best);
+  if (best.size() <= offset) return enquire->get_mset(offset, size);  // past the last match
+  std::vector<Xapian::docid> best_documents;
+  for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
+    best_documents.push_back(*it);
+  }
+  enquire->set_query(Xapian::Query(
+      Xapian::Query::OP_AND_MAYBE,
+      Xapian::Query(Xapian::Query::OP_FILTER, query,
+                    ListedDocumentsSource::Make(std::move(best_documents))),
+      pair_bonus));
+  return enquire->get_mset(offset, size);
+}
+
+bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters) {
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Filtered(query, filters), 0));
+  return !enquire.get_mset(0, 1).empty();
+}
 
 void Searcher::Refresh() {
   // A rebuild swaps in a new generation: a different database, opened afresh. Otherwise reopen()
@@ -176,7 +218,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
     throw QueryError(*problem);
   }
-  BuiltQuery built = BuildQuery(parsed.root);
+  BuiltQuery built = BuildQuery(parsed.root, ranking_, &database_);
 
   SearchResponse response;
   response.query = request.query;
@@ -198,22 +240,31 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
   Xapian::Query matcher = built.query_matches;
-  enquire.set_query(Filtered(built.query, all_filters));
-  Xapian::MSet matches = enquire.get_mset(offset, request.size, check_at_least);
-  // No article has every word: show those with some — unless filters are set, which must only
-  // ever narrow what the words find.
-  if (matches.get_matches_upper_bound() == 0 && !built.plain_words.empty() &&
-      all_filters.empty() && !out_of_time()) {
+  Xapian::BM25Weight ranked_weight(ranking_.ranked_bm25_k1, 0, 1, ranking_.ranked_bm25_b, 0.5);
+  if (built.ranked) enquire.set_weighting_scheme(ranked_weight);
+  Xapian::doccount total = 0;
+  bool count_cut_short = false;
+  bool by_relevance = request.sort == SortOrder::kRelevance;
+  Xapian::MSet matches =
+      PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
+                    check_at_least, by_relevance, &enquire, &total, &count_cut_short);
+  if (built.ranked) {
+    // Articles with some of the words are listed anyway; say when none has them all.
+    response.partial_match =
+        total > 0 && !out_of_time() && !AnyArticleMatches(built.every_word, all_filters);
+  } else if (total == 0 && !built.plain_words.empty() && all_filters.empty() && !out_of_time()) {
+    // No article has every word: show those with some — unless filters are set, which must
+    // only ever narrow what the words find.
     matcher = built.relaxed_matches;
-    enquire.set_query(Filtered(built.relaxed, all_filters));
-    matches = enquire.get_mset(offset, request.size, check_at_least);
-    response.partial_match = matches.get_matches_upper_bound() > 0;
+    if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
+    matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
+                            offset, request.size, check_at_least, by_relevance, &enquire, &total,
+                            &count_cut_short);
+    response.partial_match = total > 0;
   }
-  response.total = matches.get_matches_estimated();
-  if (!request.with_facets && matches.get_matches_lower_bound() < kExactTotalUpTo &&
-      matches.get_matches_lower_bound() != matches.get_matches_upper_bound()) {
-    response.timed_out = true;  // the time limit stopped the count short of kExactTotalUpTo
-  }
+  response.total = total;
+  // The time limit stopped the count short of kExactTotalUpTo.
+  if (count_cut_short) response.timed_out = true;
   if (request.with_facets) {
     if (out_of_time()) {
       response.timed_out = true;

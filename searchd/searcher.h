@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "searchd/facets.h"
+#include "searchd/query_builder.h"
 
 namespace vnsearch {
 
@@ -73,8 +74,9 @@ class QueryError : public std::runtime_error {
 
 class Searcher {
  public:
-  // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot.
-  explicit Searcher(const std::string& path);
+  // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot. `ranking`:
+  // how free text is matched and ranked (the defaults are what vnsearchd serves).
+  explicit Searcher(const std::string& path, const RankingOptions& ranking = RankingOptions());
 
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -125,6 +127,20 @@ class Searcher {
                    const Xapian::Query& date_range, const std::function<bool()>& out_of_time,
                    SearchResponse* response);
 
+  // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and in
+  // *total their number (exact up to `check_at_least`; *count_cut_short when the time limit
+  // stopped the count short of it). A `pair_bonus` (BuiltQuery) is added to
+  // the best matches when the order is by relevance.
+  Xapian::MSet PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
+                             Xapian::doccount offset, Xapian::doccount size,
+                             Xapian::doccount check_at_least, bool by_relevance,
+                             Xapian::Enquire* enquire, Xapian::doccount* total,
+                             bool* count_cut_short);
+
+  // Whether any article matching `filters` matches `query`.
+  bool AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters);
+
+  const RankingOptions ranking_;
   std::string path_;
   std::string generation_;  // what path_ resolved to when opened (see index/generations.h)
   Xapian::Database database_;

@@ -1,6 +1,7 @@
-// indexing_run: a producer/consumer pipeline. Worker threads take files in order, read and hash
-// them, skip the unchanged, and parse and build the rest (all pure work); the calling thread is
-// the single writer, applying results as they come and committing every batch_size articles.
+// indexing_run: a producer/consumer pipeline. Worker threads take files (and imported JSON
+// lines, which they first keep as files) in order, read and hash them, skip the unchanged, and
+// parse and build the rest (all pure work); the calling thread is the single writer, applying
+// results as they come and committing every batch_size articles.
 // A rebuild, or a first build into an empty index, starts from nothing: it writes per-thread
 // shards instead and merges them.
 //
@@ -15,6 +16,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,8 +27,11 @@
 
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
+#include "index/corpus_writer.h"
 #include "index/generations.h"
 #include "index/index_writer.h"
+#include "index/json_article.h"
+#include "index/jsonl_import.h"
 #include "index/prepared_article.h"
 #include "index/progress.h"
 
@@ -81,6 +86,32 @@ class ResultQueue {
   int workers_left_ = 0;
 };
 
+// One article to index: a corpus file, or a line of a JSON Lines file.
+struct WorkItem {
+  const CorpusFile* file = nullptr;
+  const ImportedArticle* imported = nullptr;
+};
+
+// The corpus files, except those an imported article replaces, then the imported articles.
+std::vector<WorkItem> ListWork(const std::vector<CorpusFile>& files,
+                               const std::vector<ImportedArticle>& imported) {
+  std::unordered_set<std::string> imported_ids;
+  for (const ImportedArticle& article : imported) imported_ids.insert(article.article_id);
+  std::vector<WorkItem> work;
+  for (const CorpusFile& file : files) {
+    if (!imported_ids.count(file.article_id)) work.push_back({&file, nullptr});
+  }
+  for (const ImportedArticle& article : imported) work.push_back({nullptr, &article});
+  return work;
+}
+
+// Whether `hash` is what the index holds for `article_id`.
+bool Unchanged(const std::unordered_map<std::string, std::string>& stored_hashes,
+               const std::string& article_id, const std::string& hash) {
+  auto stored = stored_hashes.find(article_id);
+  return stored != stored_hashes.end() && stored->second == hash;
+}
+
 FileResult ProcessFile(const CorpusFile& file,
                        const std::unordered_map<std::string, std::string>& stored_hashes) {
   FileResult result;
@@ -89,8 +120,7 @@ FileResult ProcessFile(const CorpusFile& file,
   if (!ReadArticleFile(file.path, &text, &result.error)) return result;
   result.bytes = text.size();
   std::string hash = ContentHash(text);
-  auto stored = stored_hashes.find(file.article_id);
-  if (stored != stored_hashes.end() && stored->second == hash) {
+  if (Unchanged(stored_hashes, file.article_id, hash)) {
     result.kind = FileResult::Kind::kUnchanged;
     return result;
   }
@@ -104,6 +134,45 @@ FileResult ProcessFile(const CorpusFile& file,
   return result;
 }
 
+// An imported article is kept as its corpus file first, as an HTTP write is (ArticleStore), so
+// that --rebuild and --prune over the corpus folder keep it; unchanged ones are not rewritten
+// unless their file is missing.
+FileResult ProcessImported(const ImportedArticle& imported, const std::string& corpus_folder,
+                           const std::unordered_map<std::string, std::string>& stored_hashes) {
+  FileResult result;
+  result.article_id = imported.article_id;
+  result.bytes = imported.corpus_text.size();
+  std::string path = CorpusFilePath(corpus_folder, imported.article_id);
+  bool unchanged = Unchanged(stored_hashes, imported.article_id, imported.content_hash);
+  if (!unchanged || !std::filesystem::exists(path)) {
+    std::string error;
+    if (!WriteCorpusFile(corpus_folder, path, imported.corpus_text, &error)) {
+      result.error = imported.origin + ": " + error;
+      return result;
+    }
+  }
+  if (unchanged) {
+    result.kind = FileResult::Kind::kUnchanged;
+    return result;
+  }
+  try {
+    Article article =
+        ParseJsonArticle(imported.article_id, imported.fields, imported.corpus_text);
+    result.prepared = std::make_unique<PreparedArticle>(
+        PrepareParsedArticle(std::move(article), imported.content_hash));
+    result.kind = FileResult::Kind::kPrepared;
+  } catch (const std::exception& error) {
+    result.error = imported.origin + ": cannot be indexed: " + error.what();
+  }
+  return result;
+}
+
+FileResult ProcessWork(const WorkItem& item, const IndexingOptions& options,
+                       const std::unordered_map<std::string, std::string>& stored_hashes) {
+  return item.file != nullptr ? ProcessFile(*item.file, stored_hashes)
+                              : ProcessImported(*item.imported, options.corpus_folder, stored_hashes);
+}
+
 int ThreadCount(int requested) {
   if (requested > 0) return std::min(requested, 64);
   unsigned cores = std::thread::hardware_concurrency();
@@ -113,7 +182,7 @@ int ThreadCount(int requested) {
 // --rebuild: every thread parses and writes its own shard (so the writing, the costly part, runs
 // in parallel too), then Xapian's compaction merges the shards into the new generation, packed.
 // The live index stays locked and untouched until the new generation is swapped in.
-IndexingSummary Rebuild(const IndexingOptions& options, std::vector<CorpusFile> files,
+IndexingSummary Rebuild(const IndexingOptions& options, const std::vector<WorkItem>& files,
                         IndexingSummary summary, std::FILE* progress_out) {
   std::string generation = NewGenerationPath(options.database);
   int thread_count = ThreadCount(options.threads);
@@ -134,7 +203,7 @@ IndexingSummary Rebuild(const IndexingOptions& options, std::vector<CorpusFile> 
         IndexWriter shard(shard_paths[t], 0, /*plain_folder=*/true);
         size_t uncommitted = 0;
         for (size_t i = next_file++; i < files.size(); i = next_file++) {
-          FileResult result = ProcessFile(files[i], {});
+          FileResult result = ProcessWork(files[i], options, {});
           bytes += result.bytes;
           if (result.kind == FileResult::Kind::kPrepared) {
             shard.Put(*result.prepared);
@@ -202,14 +271,21 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   // the lock, so a file written while this run waited is listed, and none appears after the
   // listing (which --prune would delete from the index, and --rebuild leave out of it).
   IndexWriter writer(options.database, options.lock_wait_seconds);
-  std::vector<CorpusFile> files = ListCorpusFiles(options.paths, &summary.errors);
+  std::vector<CorpusFile> corpus_files = ListCorpusFiles(options.paths, &summary.errors);
+  std::vector<ImportedArticle> imported;
+  for (const std::string& jsonl : options.jsonl_files) {
+    std::vector<ImportedArticle> more = ReadJsonLines(jsonl, &summary.errors);
+    std::move(more.begin(), more.end(), std::back_inserter(imported));
+  }
+  KeepLastOfEachId(&imported, &summary.errors);
+  const std::vector<WorkItem> files = ListWork(corpus_files, imported);
   summary.failed = summary.errors.size();
   // A first build into an empty index has nothing to compare or keep: the parallel path of a
   // rebuild is faster, and gives a compacted index. (An interrupted first build leaves the index
   // empty; the next run starts again.)
   bool first_build = writer.database().get_doccount() == 0 && !files.empty();
   if (options.rebuild || first_build) {
-    summary = Rebuild(options, std::move(files), std::move(summary), progress_out);
+    summary = Rebuild(options, files, std::move(summary), progress_out);
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
@@ -225,7 +301,7 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   for (int t = 0; t < thread_count; ++t) {
     workers.emplace_back([&] {
       for (size_t i = next_file++; i < files.size(); i = next_file++) {
-        queue.Push(ProcessFile(files[i], stored_hashes));
+        queue.Push(ProcessWork(files[i], options, stored_hashes));
       }
       queue.WorkerDone();
     });

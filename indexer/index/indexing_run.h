@@ -15,7 +15,12 @@ namespace vnsearch {
 struct IndexingOptions {
   std::string database;             // the index to update (or to replace, with rebuild)
   std::vector<std::string> paths;   // files and folders of .txt articles
-  bool prune = false;               // delete articles whose files are not among `paths`
+  // JSON Lines files of articles (jsonl_import.h); each is kept as a file under corpus_folder,
+  // as an HTTP write is, then indexed with the rest. An id also found under `paths`: the line
+  // wins.
+  std::vector<std::string> jsonl_files;
+  std::string corpus_folder = "corpus";
+  bool prune = false;               // delete articles neither under `paths` nor imported
   bool rebuild = false;             // build a fresh index beside, then swap it in atomically
   int threads = 0;                  // parsing threads; 0: one per core
   size_t batch_size = 1000;         // articles per commit
@@ -27,8 +32,8 @@ struct IndexingSummary {
   size_t updated = 0;
   size_t unchanged = 0;
   size_t deleted = 0;
-  size_t failed = 0;      // files that could not be read or parsed (reported in `errors`)
-  size_t bytes = 0;       // bytes of the files read
+  size_t failed = 0;      // files and lines that could not be used (reported in `errors`)
+  size_t bytes = 0;       // bytes of the articles read
   double seconds = 0;
   std::vector<std::string> errors;
 };

@@ -1,5 +1,6 @@
 // Tests of vnsearch-index as a user runs it (issue #6): incremental runs, pruning, bad files,
-// crash safety under kill -9, and --rebuild swapping a new index in while vnsearchd serves.
+// crash safety under kill -9, and --rebuild swapping a new index in while vnsearchd serves; and
+// the JSON Lines import (issue #11), stored exactly as HTTP writes are.
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -153,6 +154,137 @@ TEST(IndexerRebuildTest, RebuildSwapsInANewIndexWhileSearchdServes) {
   // The swap is visible without a restart: the removed article is gone, the new one is there.
   EXPECT_EQ(client.Ids("Trần Bình Trọng"), std::vector<std::string>{"fresh"});
   EXPECT_EQ(client.Ids("\"Vũ Minh Sơn\"").size(), 0u);
+}
+
+// ---- vnsearch-index --jsonl (issue #11) ------------------------------------------------------
+
+// Three good articles, then one bad line of each kind, a blank line, and an id used again.
+constexpr char kJsonLines[] =
+    R"({"id": "bulk/cum", "title": "Cúm mùa lây lan mạnh", "date": "2024-01-15", "source": "Sức khỏe", "body": "Cúm mùa lây qua đường hô hấp."})"
+    "\n"
+    R"({"id": "bulk/da-day", "title": "Đau dạ dày kéo dài", "body": "Nội soi giúp phát hiện sớm viêm loét dạ dày."})"
+    "\n"
+    R"({"title": "Bài không có id", "body": "Người bệnh tiểu đường cần kiểm soát đường huyết."})"
+    "\n"
+    R"({"id": "bulk/hong", "body": )"
+    "\n"
+    R"({"id": "bulk/no-body", "title": "Chỉ có tiêu đề"})"
+    "\n"
+    R"({"id": "bulk/bad-date", "date": "15/1/2024", "body": "Nội dung."})"
+    "\n"
+    R"({"id": "../outside", "body": "Nội dung."})"
+    "\n"
+    R"({"id": "bulk/cum", "tags": ["cúm"], "body": "Nội dung."})"
+    "\n"
+    "\n"
+    R"({"id": "bulk/twice", "body": "Bản cũ về sốt xuất huyết."})"
+    "\n"
+    R"({"id": "bulk/twice", "body": "Bản mới về sốt xuất huyết."})"
+    "\n";
+
+TEST(IndexerJsonlTest, ImportsGoodLinesAsCorpusFilesAndReportsBadOnesByLineNumber) {
+  TempFolder temp;
+  std::string jsonl = temp / "import.jsonl";
+  WriteText(jsonl, kJsonLines);
+  std::string output, errors;
+  int status = SearchdProcess::RunIndexer(
+      {"--db", temp / "db", "--corpus", temp / "corpus", "--jsonl", jsonl}, &output, &errors);
+  EXPECT_EQ(status, 1) << "bad lines make the run fail";
+  Counts counts = SummaryCounts(output);
+  EXPECT_EQ(counts.added, 4) << output;
+  EXPECT_EQ(counts.failed, 6) << output;
+  for (const char* line : {":4: not a JSON object", ":5: field \"body\" is required",
+                           ":6: field \"date\" must be a date", ":7: id \"../outside\"",
+                           ":8: unknown field \"tags\"", ":10: id \"bulk/twice\" comes again at"}) {
+    EXPECT_NE(errors.find(jsonl + line), std::string::npos) << line << " in\n" << errors;
+  }
+  EXPECT_EQ(DocumentCount(temp / "db"), 4u);
+  EXPECT_NE(ReadText(temp / "corpus/bulk/cum.txt").find("Cúm mùa lây qua đường hô hấp."),
+            std::string::npos);
+  EXPECT_NE(ReadText(temp / "corpus/bulk/twice.txt").find("Bản mới"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(temp / "outside.txt"));
+  size_t posted = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(temp / "corpus/posted")) {
+    posted += entry.path().extension() == ".txt";
+  }
+  EXPECT_EQ(posted, 1u) << "the article without an id gets one from its content";
+
+  // Again: nothing changed.
+  ASSERT_EQ(SearchdProcess::RunIndexer(
+                {"--db", temp / "db", "--corpus", temp / "corpus", "--jsonl", jsonl}, &output),
+            1);
+  counts = SummaryCounts(output);
+  EXPECT_EQ(counts.unchanged, 4) << output;
+  EXPECT_EQ(counts.added + counts.updated, 0) << output;
+}
+
+TEST(IndexerJsonlTest, ImportedArticlesAreKeptByRebuildAndPruneOfTheCorpusFolder) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  std::string database = temp / "db";
+  CopyCorpus(corpus);
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, corpus}), 0);
+  WriteText(temp / "import.jsonl",
+            R"({"id": "bulk/cum", "title": "Cúm mùa lây lan mạnh", "body": "Cúm mùa lây qua đường hô hấp."})"
+            "\n");
+  std::string output;
+  ASSERT_EQ(SearchdProcess::RunIndexer(
+                {"--db", database, "--corpus", corpus, "--jsonl", temp / "import.jsonl"}, &output),
+            0)
+      << output;
+  EXPECT_EQ(DocumentCount(database), 6u);
+
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, "--prune", corpus}, &output), 0);
+  EXPECT_EQ(SummaryCounts(output).deleted, 0) << output;
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, "--rebuild", corpus}, &output), 0);
+  EXPECT_EQ(DocumentCount(database), 6u);
+  EXPECT_EQ(Xapian::Database(database).get_termfreq("Qbulk/cum"), 1u);
+}
+
+// The stored article (document data) of `article_id` in the index at `database`.
+nlohmann::json StoredArticle(const std::string& database, const std::string& article_id) {
+  Xapian::Database index(database);
+  Xapian::PostingIterator posting = index.postlist_begin("Q" + article_id);
+  if (posting == index.postlist_end("Q" + article_id)) return nullptr;
+  return nlohmann::json::parse(index.get_document(*posting).get_data());
+}
+
+// The same JSON, imported and POSTed: the same corpus file, the same stored article.
+TEST(IndexerJsonlTest, ImportedArticleIsStoredExactlyAsAnHttpWrite) {
+  TempFolder temp;
+  // A headline that parsing alone would take for site chrome (it starts with a time): the
+  // writer's title must win, in both.
+  nlohmann::json article = {{"id", "bulk/one"}, {"title", "10:30 Cúm mùa"},
+                            {"date", "2024-01-15"}, {"source", "Sức khỏe"},
+                            {"body", "Cúm mùa lây qua đường hô hấp."}};
+  WriteText(temp / "import.jsonl", article.dump() + "\n");
+  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", temp / "cli_db", "--corpus", temp / "cli_corpus",
+                                        "--jsonl", temp / "import.jsonl"}),
+            0);
+
+  std::filesystem::create_directories(temp / "http_corpus");
+  SearchdProcess server({temp / "http_corpus"},
+                        {"--token", "jsonl-test", "--corpus", temp / "http_corpus"});
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_bearer_token_auth("jsonl-test");
+  httplib::Result posted = client.Post("/api/articles", article.dump(), "application/json");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+
+  EXPECT_EQ(ReadText(temp / "cli_corpus/bulk/one.txt"), ReadText(temp / "http_corpus/bulk/one.txt"));
+  nlohmann::json imported = StoredArticle(temp / "cli_db", "bulk/one");
+  EXPECT_EQ(imported, StoredArticle(server.database(), "bulk/one"));
+  EXPECT_EQ(imported["title"], "10:30 Cúm mùa");
+  EXPECT_EQ(imported["date"], "2024-01-15");
+}
+
+TEST(IndexerJsonlTest, MissingJsonlFileIsReported) {
+  TempFolder temp;
+  std::string output, errors;
+  EXPECT_EQ(SearchdProcess::RunIndexer({"--db", temp / "db", "--jsonl", temp / "missing.jsonl"},
+                                       &output, &errors),
+            1);
+  EXPECT_NE(errors.find("missing.jsonl: cannot open"), std::string::npos) << errors;
 }
 
 }  // namespace

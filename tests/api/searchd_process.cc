@@ -20,6 +20,8 @@
 namespace vnsearch::testing {
 namespace {
 
+// Starts `arguments`, with `environment` ("NAME=value") added, standard output on `stdout_fd`
+// (if ≥ 0) and standard error on `stderr_fd` (if ≥ 0), or discarded when `quiet_stderr`.
 pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
             const std::vector<std::string>& environment = {}, int stderr_fd = -1) {
   pid_t pid = fork();
@@ -63,6 +65,7 @@ int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::s
   int status = 0;
   waitpid(pid, &status, 0);
   if (errors_fd >= 0) {
+    errors->clear();
     lseek(errors_fd, 0, SEEK_SET);
     for (ssize_t n; (n = read(errors_fd, buffer, sizeof buffer)) > 0;) errors->append(buffer, n);
     close(errors_fd);

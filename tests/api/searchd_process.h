@@ -32,7 +32,8 @@ class SearchdProcess {
 
   // Runs vnsearch-index with `arguments`; returns its exit status. When `output` is given, it
   // receives what the indexer printed on standard output (its summary line); when `errors` is,
-  // what it printed on standard error (else that is kept quiet).
+  // what it printed on standard error (progress and the files or lines it skipped; else that is
+  // kept quiet).
   static int RunIndexer(const std::vector<std::string>& arguments, std::string* output = nullptr,
                         std::string* errors = nullptr);
 

@@ -89,16 +89,20 @@ Fts5Reference::Fts5Reference(const std::vector<BenchArticle>& articles) {
 
 Fts5Reference::~Fts5Reference() { sqlite3_close(database_); }
 
-std::vector<size_t> Fts5Reference::Search(const std::vector<std::string>& words, int limit) {
+std::vector<size_t> Fts5Reference::Search(const std::vector<std::string>& words, int limit,
+                                          Fts5Match match_kind) {
   std::string match;
   for (const std::string& word : words) {
-    if (!match.empty()) match += ' ';
+    if (!match.empty()) match += match_kind == Fts5Match::kAnyWord ? " OR " : " ";
     match += QuotedFts5String(word);
   }
   std::vector<size_t> ranked;
   if (match.empty()) return ranked;
-  Statement query(database_,
-                  "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 1.0) LIMIT ?");
+  // The question-answering reference is stock bm25 (columns weighted alike), as published.
+  Statement query(database_, match_kind == Fts5Match::kAnyWord
+                                 ? "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT ?"
+                                 : "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, "
+                                   "1.0) LIMIT ?");
   sqlite3_bind_text(query.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
   sqlite3_bind_int(query.get(), 2, limit);
   int step;

@@ -13,6 +13,10 @@ struct sqlite3;
 
 namespace vnsearch::bench {
 
+// Which articles a search lists: those holding every word (a search box's AND), or any of them
+// (OR, as the question-answering references are run).
+enum class Fts5Match { kEveryWord, kAnyWord };
+
 // An in-memory FTS5 table fts5(title, body, tokenize="unicode61 remove_diacritics 2"), one row
 // per article, rowid = the article's index in the vector it was built from.
 class Fts5Reference {
@@ -27,9 +31,11 @@ class Fts5Reference {
 
   // The indexes of the best `limit` articles holding every one of `words` (each searched as a
   // quoted FTS5 string, so punctuation inside a word is never syntax), best first, ranked by
-  // bm25 with the title weighted 10 and the body 1. Empty when no article has every word.
-  // Throws std::runtime_error if SQLite rejects the query.
-  std::vector<size_t> Search(const std::vector<std::string>& words, int limit);
+  // bm25 with the title weighted 10 and the body 1. With kAnyWord: those holding any of them,
+  // ranked by stock bm25 (title and body alike), the published question-answering reference.
+  // Empty when none matches. Throws std::runtime_error if SQLite rejects the query.
+  std::vector<size_t> Search(const std::vector<std::string>& words, int limit,
+                             Fts5Match match = Fts5Match::kEveryWord);
 
  private:
   sqlite3* database_ = nullptr;

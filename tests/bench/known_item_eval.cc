@@ -30,7 +30,7 @@ using vnsearch::bench::KnownItem;
 using vnsearch::bench::QueryForm;
 
 constexpr const char* kUsage =
-    "Usage: known_item_eval --corpus DIR --db DIR [--queries N]\n"
+    "Usage: known_item_eval --corpus DIR --db DIR [--queries N] [--ranked-from N]\n"
     "Picks N headlines of the corpus (every k-th article with at least 5 words in its title),\n"
     "queries 4-6 consecutive title words in four forms (as written, no diacritics, other tone\n"
     "placement, NFD) against the vnsearch index at --db and against SQLite FTS5 built in memory\n"
@@ -39,7 +39,9 @@ constexpr const char* kUsage =
     "  --corpus DIR   the folder of .txt articles the index was built from\n"
     "                 (env VNSEARCH_BENCH_CORPUS, default ../shared/bench/vnnews-20k)\n"
     "  --db DIR       the vnsearch index of that folder (vnsearch-index --db DIR CORPUS)\n"
-    "  --queries N    number of known items (default 300)\n";
+    "  --queries N    number of known items (default 300)\n"
+    "  --ranked-from N  rank queries of N words or more rather than filter them (vnsearch's\n"
+    "                 RankingOptions::ranked_from_words; default: vnsearch's own)\n";
 
 constexpr int kResultsPerQuery = 10;  // MRR@10: ranks beyond 10 count as misses
 constexpr size_t kFailuresShown = 10;
@@ -48,6 +50,7 @@ struct Options {
   std::string corpus_folder = vnsearch::bench::DefaultCorpusFolder();
   std::string database;
   size_t query_count = 300;
+  vnsearch::RankingOptions ranking;
 };
 
 bool ParseOptions(int argc, char** argv, Options* options) {
@@ -61,6 +64,14 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       options->corpus_folder = argv[++i];
     } else if (argument == "--db" && has_value) {
       options->database = argv[++i];
+    } else if (argument == "--ranked-from" && has_value) {
+      long words = std::strtol(argv[++i], nullptr, 10);
+      if (words < 0) {
+        std::cerr << "known_item_eval: --ranked-from wants a number of words, not " << argv[i]
+                  << "\n";
+        return false;
+      }
+      options->ranking.ranked_from_words = static_cast<size_t>(words);
     } else if (argument == "--queries" && has_value) {
       long count = std::strtol(argv[++i], nullptr, 10);
       if (count <= 0) {
@@ -186,7 +197,7 @@ int main(int argc, char** argv) {
   setting.fts5_build_seconds = SecondsSince(started);
   std::unique_ptr<vnsearch::Searcher> searcher;
   try {
-    searcher = std::make_unique<vnsearch::Searcher>(options.database);
+    searcher = std::make_unique<vnsearch::Searcher>(options.database, options.ranking);
   } catch (const Xapian::Error& error) {
     std::cerr << "known_item_eval: cannot open the vnsearch index " << options.database << ": "
               << error.get_description() << " (build it with vnsearch-index --db "

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# run.sh: what `make bench` runs. Indexes the benchmark corpus (when needed), then runs the analysis
-# benchmark, the known-item evaluation and the indexing benchmark (index_bench.sh), printing and
-# keeping their output in <build-dir>/bench/.
+# run.sh: what `make bench` runs. Runs the question-answering evaluation (qa_eval: real questions
+# through vnsearchd's HTTP API, beside plain BM25 and FTS5) when question sets are present, indexes
+# the benchmark corpus (when needed), then runs the analysis benchmark, the known-item evaluation,
+# the long-query evaluation, the load test and the indexing benchmark (index_bench.sh), printing
+# and keeping their output in <build-dir>/bench/.
 #
 # Usage: bash tests/bench/run.sh <build-dir>
 # Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
-#                                the checkout); VNSEARCH_BENCH_QUERIES known items (default 300);
+#                                the checkout); VNSEARCH_BENCH_QA question sets (default
+#                                ../shared/qa); VNSEARCH_BENCH_QUERIES known items (default 300);
 #                                VNSEARCH_NER_DATA tagged articles for ner_eval (default
 #                                ../shared/ner/vlsp2018-dev.jsonl);
 #                                VNSEARCH_BENCH_INDEXING=0 skips index_bench.sh (several minutes:
@@ -22,17 +25,19 @@ fi
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$1
 corpus=${VNSEARCH_BENCH_CORPUS:-$source_dir/../shared/bench/vnnews-20k}
+qa=${VNSEARCH_BENCH_QA:-$source_dir/../shared/qa}
 
-if [ ! -d "$corpus" ]; then
+if [ ! -d "$corpus" ] && [ ! -d "$qa" ]; then
   cat << EOF
-run.sh: no benchmark corpus at $corpus, so no benchmarks were run.
+run.sh: no benchmark corpus at $corpus and no question sets at $qa, so no benchmarks were run.
   Put the corpus (a folder of .txt articles: title line, blank line, body) at
   ../shared/bench/vnnews-20k beside the checkout, or point at one:
     VNSEARCH_BENCH_CORPUS=/path/to/articles bash tests/bench/run.sh $build_dir
+  and question sets (folders of docs.jsonl, queries.jsonl, qrels.tsv) at ../shared/qa, or
+    VNSEARCH_BENCH_QA=/path/to/sets bash tests/bench/run.sh $build_dir
 EOF
   exit 0
 fi
-corpus=$(cd "$corpus" && pwd)
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then
   echo "run.sh: $build_dir is not a CMake build directory: run" \
        "cmake -S $source_dir -B $build_dir first (make bench does both)" >&2
@@ -44,12 +49,26 @@ build_dir=$(cd "$build_dir" && pwd)
 cmake --build "$build_dir" -j"${JOBS:-2}" --target benchmarks
 
 out_dir=$build_dir/bench
+bench_bin=$build_dir/tests/bench
+mkdir -p "$out_dir"
+
+if [ -d "$qa" ]; then
+  "$bench_bin/qa_eval" --qa "$qa" | tee "$out_dir/qa_eval.txt"
+  echo
+else
+  echo "run.sh: no question sets at $qa (set VNSEARCH_BENCH_QA): qa_eval skipped"
+fi
+
+if [ ! -d "$corpus" ]; then
+  echo "run.sh: no benchmark corpus at $corpus (set VNSEARCH_BENCH_CORPUS): the corpus" \
+       "benchmarks were skipped; results kept in $out_dir/qa_eval.txt"
+  exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
 db=$out_dir/db
 # Holds the corpus path; its mtime is that of the vnsearch-index binary that built the index.
 db_stamp=$out_dir/db.stamp
 indexer=$build_dir/indexer/vnsearch-index
-bench_bin=$build_dir/tests/bench
-mkdir -p "$out_dir"
 
 if [ ! -d "$db" ] || [ ! -f "$db_stamp" ] || [ "$indexer" -nt "$db_stamp" ] ||
    [ "$(cat "$db_stamp")" != "$corpus" ]; then
@@ -95,6 +114,10 @@ echo
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
 echo
+"$bench_bin/long_query_eval" --corpus "$corpus" --db "$db" --qa "$qa" |
+  tee "$out_dir/long_query_eval.txt"
+
+echo
 "$bench_bin/role_facts_bench" --corpus "$corpus" | tee "$out_dir/role_facts.txt"
 
 echo
@@ -120,4 +143,5 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,role_facts,ner_eval,load_test,index_bench}.txt"
+echo "run.sh: results kept in $out_dir/{qa_eval,index,analysis_bench,known_item_eval," \
+     "long_query_eval,role_facts,ner_eval,load_test,index_bench}.txt"

@@ -1,0 +1,86 @@
+// quorum_source: a merge of the terms' posting lists. The next match can be no earlier than the
+// quorum-th smallest article number the lists are at, so every list behind it skips there at
+// once; the lists that then stand on that article are counted. Each step moves some list forward,
+// and the cost is that of reading the lists, as for an OR of the terms.
+
+#include "searchd/quorum_source.h"
+
+#include <algorithm>
+
+namespace vnsearch {
+
+QuorumPostingSource::QuorumPostingSource(std::vector<std::string> terms, size_t quorum)
+    : terms_(std::move(terms)), quorum_(std::max<size_t>(quorum, 1)) {
+  std::sort(terms_.begin(), terms_.end());
+  terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
+}
+
+Xapian::Query QuorumPostingSource::Make(std::vector<std::string> terms, size_t quorum) {
+  return Xapian::Query((new QuorumPostingSource(std::move(terms), quorum))->release());
+}
+
+void QuorumPostingSource::init(const Xapian::Database& database) {
+  database_ = database;
+  postings_.clear();
+  std::vector<Xapian::doccount> frequencies;
+  for (const std::string& term : terms_) {
+    postings_.push_back(database_.postlist_begin(term));
+    frequencies.push_back(database_.get_termfreq(term));
+  }
+  std::sort(frequencies.begin(), frequencies.end());
+  // At most: the articles of all but the quorum-1 most frequent terms; about: the quorum-th
+  // rarest term's articles, as likely a match as any.
+  Xapian::doccount sum = 0;
+  for (size_t i = 0; i + (quorum_ - 1) < frequencies.size(); ++i) sum += frequencies[i];
+  termfreq_max_ = std::min(sum, database_.get_doccount());
+  termfreq_estimate_ = quorum_ <= frequencies.size() ? std::min(frequencies[quorum_ - 1], termfreq_max_) : 0;
+  current_ = 0;
+  at_end_ = false;
+}
+
+void QuorumPostingSource::SettleFrom(Xapian::docid at_least) {
+  std::vector<Xapian::docid>& positions = positions_;
+  while (true) {
+    positions.clear();
+    for (Xapian::PostingIterator& posting : postings_) {
+      if (posting == Xapian::PostingIterator()) continue;
+      if (*posting < at_least) posting.skip_to(at_least);
+      if (posting != Xapian::PostingIterator()) positions.push_back(*posting);
+    }
+    if (positions.size() < quorum_) {
+      at_end_ = true;
+      return;
+    }
+    std::nth_element(positions.begin(), positions.begin() + (quorum_ - 1), positions.end());
+    Xapian::docid candidate = positions[quorum_ - 1];
+    size_t holding = 0;
+    for (Xapian::PostingIterator& posting : postings_) {
+      if (posting == Xapian::PostingIterator()) continue;
+      if (*posting < candidate) posting.skip_to(candidate);
+      if (posting != Xapian::PostingIterator() && *posting == candidate) ++holding;
+    }
+    if (holding >= quorum_) {
+      current_ = candidate;
+      return;
+    }
+    at_least = candidate + 1;
+  }
+}
+
+void QuorumPostingSource::next(double) { SettleFrom(current_ + 1); }
+
+void QuorumPostingSource::skip_to(Xapian::docid at_least, double) {
+  if (at_least > current_) SettleFrom(at_least);
+}
+
+Xapian::PostingSource* QuorumPostingSource::clone() const {
+  return new QuorumPostingSource(terms_, quorum_);
+}
+
+std::string QuorumPostingSource::get_description() const {
+  std::string description = "QuorumPostingSource(" + std::to_string(quorum_) + " of";
+  for (const std::string& term : terms_) description += " " + term;
+  return description + ")";
+}
+
+}  // namespace vnsearch
