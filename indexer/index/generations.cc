@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 
@@ -12,14 +13,21 @@ namespace vnsearch {
 namespace fs = std::filesystem;
 
 std::string NewGenerationPath(const std::string& database_path) {
+  // The stamp alone is not unique: a first build publishes an empty generation and may start
+  // the rebuilt one within the same millisecond. A counter, and a check, make each path new.
+  static std::atomic<unsigned> made{0};
   auto now = std::chrono::system_clock::now().time_since_epoch();
   long long stamp = std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
   fs::path path = fs::path(database_path).lexically_normal();
   std::string name = path.filename().string();
   if (name.empty()) name = path.parent_path().filename().string();
-  return (path.parent_path() / (name + ".gen-" + std::to_string(stamp) + "-" +
-                                std::to_string(getpid())))
-      .string();
+  while (true) {
+    fs::path generation = path.parent_path() / (name + ".gen-" + std::to_string(stamp) + "-" +
+                                                std::to_string(getpid()) + "-" +
+                                                std::to_string(made++));
+    std::error_code ignored;
+    if (!fs::exists(generation, ignored)) return generation.string();
+  }
 }
 
 std::string CurrentGeneration(const std::string& database_path) {
