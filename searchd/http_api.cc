@@ -105,6 +105,9 @@ void Guarded(httplib::Response* response, Handler handler) {
     SendError(response, 400, "bad_parameter", error.what());
   } catch (const QueryError& error) {
     SendError(response, 400, "bad_query", error.what());
+  } catch (const QueryTooCostly& error) {
+    SendError(response, 400, "query_too_costly", error.what());
+
   } catch (const Xapian::DatabaseOpeningError& error) {
     SendError(response, 503, "index_unavailable",
               "cannot open the index: " + error.get_description() +

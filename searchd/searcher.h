@@ -5,7 +5,7 @@
 
 #include <xapian.h>
 
-#include <functional>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -71,6 +71,13 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown for a query whose ranking could not finish within the search's time budget.
+class QueryTooCostly : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+
 class Searcher {
  public:
   // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot.
@@ -84,7 +91,9 @@ class Searcher {
   void Refresh();
 
   // Runs `request` within a time budget (see timed_out). Throws QueryError for a malformed
-  // query or one past the limits of query_limits.h.
+  // query or one past the word and wildcard limits of query_limits.h, QueryTooCostly for one
+  // that would read more postings than they allow, or whose page of hits could not be found in
+  // time.
   SearchResponse Search(const SearchRequest& request);
 
   // The stored article with id `article_id`, or nullopt when there is none.
@@ -117,10 +126,10 @@ class Searcher {
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts.
-  // Stops (setting response->timed_out) once `out_of_time`.
+  // Stops (setting response->timed_out) at `deadline`.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const Xapian::Query& date_range, const std::function<bool()>& out_of_time,
-                   SearchResponse* response);
+                   const Xapian::Query& date_range,
+                   std::chrono::steady_clock::time_point deadline, SearchResponse* response);
 
   std::string path_;
   std::string generation_;  // what path_ resolved to when opened (see index/generations.h)

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <xapian.h>
+
 #include "searchd/access_log.h"
 #include "searchd/api_routes.h"
 #include "searchd/query_limits.h"
@@ -57,6 +59,26 @@ TEST(QueryLimitsTest, WordsWildcardsAndNesting) {
   EXPECT_EQ(problem("a* b* c* d* e* f*"), "");
   EXPECT_NE(problem(std::string(33, '(') + "a" + std::string(33, ')')), "");
   EXPECT_EQ(problem(std::string(32, '(') + "a" + std::string(32, ')')), "");
+}
+
+// A wildcard costs the postings of its most frequent expansions; each term its own.
+TEST(QueryLimitsTest, PostingsEstimate) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 30; ++i) {
+    Xapian::Document document;
+    document.add_term("XFtrung");               // 30 articles
+    if (i < 10) document.add_term("XFtrong");   // 10
+    if (i < 3) document.add_term("XFtruong");   // 3
+    document.add_term("XFdai");                 // 30
+    database.add_document(document);
+  }
+  auto estimate = [&](const std::string& query) {
+    return EstimatePostings(database, BuildQuery(ParseQuery(query).root));
+  };
+  EXPECT_EQ(estimate("dai"), 30u);
+  EXPECT_EQ(estimate("tr*"), 43u);
+  EXPECT_EQ(estimate("tr* dai -tr*"), 43u + 30u + 43u);
+  EXPECT_EQ(estimate("xyz"), 0u);
 }
 
 TEST(ApiRoutesTest, PathsAndMethods) {
