@@ -103,6 +103,8 @@ std::string AccessLogLine(const std::string& remote_addr, const std::string& met
   } else {
     request = Holds(request_line, token) ? kWithheld : request_line;
   }
+  // Whatever else may hold it (a method, a line that is not HTTP at all).
+  if (Holds(request, token)) request = kWithheld;
   if (request.size() > kMaxLoggedBytes) request = request.substr(0, kMaxLoggedBytes) + "...";
   char tail[96];
   std::snprintf(tail, sizeof tail, "\" %d %zu %.2fms\n", status, body_bytes, seconds * 1000);

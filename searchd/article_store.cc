@@ -6,22 +6,18 @@
 
 #include "searchd/article_store.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
 #include "article/article_parser.h"
-#include "article/date_parser.h"
 #include "index/corpus_reader.h"
 #include "index/index_writer.h"
 #include "index/prepared_article.h"
+#include "searchd/posted_article.h"
 
 namespace vnsearch {
 namespace {
@@ -100,78 +96,6 @@ bool WriteFileDurably(const std::string& root, const std::string& path, const st
   return true;
 }
 
-// Whether `content_type` names JSON ("application/json", any case, with parameters or not).
-bool IsJson(const std::string& content_type) {
-  std::string media_type = content_type.substr(0, content_type.find(';'));
-  while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) {
-    media_type.pop_back();
-  }
-  size_t start = media_type.find_first_not_of(" \t");
-  media_type = start == std::string::npos ? "" : media_type.substr(start);
-  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return media_type == "application/json";
-}
-
-bool IsPlainText(const std::string& content_type) {
-  std::string media_type = content_type.substr(0, content_type.find(';'));
-  size_t start = media_type.find_first_not_of(" \t");
-  size_t end = media_type.find_last_not_of(" \t");
-  if (start == std::string::npos) return true;  // none given: text, as a corpus file
-  media_type = media_type.substr(start, end - start + 1);
-  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return media_type == "text/plain";
-}
-
-// The fields a JSON write may set, checked.
-struct JsonArticle {
-  std::string id, title, date, source, body;
-};
-
-std::optional<std::string> ReadJson(const std::string& body, JsonArticle* article) {
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
-  if (!json.is_object()) return "the body is not a JSON object: send {\"body\": \"…\", …}";
-  for (const auto& [name, value] : json.items()) {
-    std::string* field = name == "id"       ? &article->id
-                         : name == "title"  ? &article->title
-                         : name == "date"   ? &article->date
-                         : name == "source" ? &article->source
-                         : name == "body"   ? &article->body
-                                            : nullptr;
-    if (field == nullptr) return "unknown field \"" + name + "\": use id, title, date, source, body";
-    if (!value.is_string()) return "field \"" + name + "\" must be a string";
-    *field = value.get<std::string>();
-  }
-  if (article->body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return "field \"body\" is required and must not be empty";
-  }
-  if (!article->date.empty()) {
-    int year = 0, month = 0, day = 0;
-    if (std::sscanf(article->date.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-        IsoDate(year, month, day) != article->date) {
-      return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
-    }
-  }
-  return std::nullopt;
-}
-
-// The corpus file for a JSON article: a meta line (source, date) above the headline, as news
-// sites write them, so that parsing the file gives the same fields back.
-std::string CorpusText(const JsonArticle& article) {
-  std::string text;
-  if (!article.date.empty() || !article.source.empty()) {
-    if (!article.source.empty()) text += article.source + " - ";
-    if (!article.date.empty()) {
-      text += "Ngày đăng: " + article.date.substr(8, 2) + "/" + article.date.substr(5, 2) + "/" +
-              article.date.substr(0, 4);
-    }
-    text += "\n\n";
-  }
-  if (!article.title.empty()) text += article.title + "\n\n";
-  text += article.body;
-  if (text.back() != '\n') text += '\n';
-  return text;
-}
-
 }  // namespace
 
 ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
@@ -208,28 +132,12 @@ std::string ArticleStore::FilePath(const std::string& article_id) const {
 
 StoreResult ArticleStore::Put(const std::string& content_type, const std::string& body,
                               const std::optional<std::string>& replace_only_id) {
-  JsonArticle fields;
-  std::string text;
-  bool is_json = IsJson(content_type);
-  if (!is_json && !IsPlainText(content_type)) {
-    return Failure(415, "unsupported_media_type",
-                   "Content-Type \"" + content_type +
-                       "\": send application/json or text/plain; charset=utf-8");
-  }
-  if (is_json) {
-    if (std::optional<std::string> problem = ReadJson(body, &fields)) {
-      return Failure(400, "bad_article", *problem);
-    }
-    text = CorpusText(fields);
-  } else {
-    text = body;
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      return Failure(400, "bad_article", "the article text is empty");
-    }
-  }
+  PostedArticle posted = ReadPostedArticle(content_type, body);
+  if (posted.status != 0) return Failure(posted.status, posted.error_code, posted.message);
+  const std::string& text = posted.text;
   std::string content_hash = ContentHash(text);
   std::string article_id = replace_only_id.value_or(
-      !fields.id.empty() ? fields.id : "posted/" + content_hash.substr(0, 16));
+      !posted.id.empty() ? posted.id : "posted/" + content_hash.substr(0, 16));
   if (!IsValidId(article_id)) {
     return Failure(400, "bad_id",
                    "id \"" + article_id +
@@ -238,11 +146,6 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   }
   std::string path = FilePath(article_id);
   std::string error;
-  size_t invalid_at = FirstInvalidUtf8(text);
-  if (invalid_at != std::string::npos) {
-    return Failure(400, "bad_article",
-                   "the article is not valid UTF-8 (byte " + std::to_string(invalid_at) + ")");
-  }
 
   std::lock_guard<std::mutex> lock(mutex_);
   try {
@@ -252,10 +155,10 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
       return Failure(500, "storage_error", error);
     }
     Article article = ParseArticle(article_id, text);
-    if (is_json) {  // what the writer said explicitly wins over what parsing makes of it
-      if (!fields.title.empty()) article.title = fields.title;
-      if (!fields.date.empty()) article.date = fields.date;
-      if (!fields.source.empty()) article.source = fields.source;
+    if (posted.is_json) {  // what the writer said explicitly wins over what parsing makes of it
+      if (!posted.title.empty()) article.title = posted.title;
+      if (!posted.date.empty()) article.date = posted.date;
+      if (!posted.source.empty()) article.source = posted.source;
     }
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
     writer.Commit();

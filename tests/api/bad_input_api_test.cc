@@ -124,6 +124,9 @@ std::vector<BadInput> Table() {
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":7}"},
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"date\":\"2024-13-01\"}"},
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"colour\":\"red\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"title\":\"a\\nb\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"date\":\"2024-01-011\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"\\u0000x\\udc00\"}"},
       {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"a/similar\",\"body\":\"x\"}"},
       {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"../x\",\"body\":\"x\"}"},
       {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"" + std::string(201, 'a') +

@@ -20,6 +20,16 @@
 namespace vnsearch::testing {
 namespace {
 
+// The binaries under test: this tree's, unless the environment names others (the sanitizer
+// trees run these tests against their own vnsearchd and vnsearch-index).
+std::string Binary(const char* variable, const char* built) {
+  const char* chosen = std::getenv(variable);
+  return chosen != nullptr && *chosen != '\0' ? chosen : built;
+}
+
+std::string Indexer() { return Binary("VNSEARCH_TEST_INDEXER", VNSEARCH_INDEXER); }
+std::string Daemon() { return Binary("VNSEARCH_TEST_DAEMON", VNSEARCH_DAEMON); }
+
 pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
             const std::vector<std::string>& environment = {}) {
   pid_t pid = fork();
@@ -43,7 +53,7 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet
 }  // namespace
 
 int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output) {
-  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  std::vector<std::string> command = {Indexer()};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
@@ -60,7 +70,7 @@ int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::s
 }
 
 pid_t SearchdProcess::StartIndexer(const std::vector<std::string>& arguments) {
-  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  std::vector<std::string> command = {Indexer()};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int null_fd = open("/dev/null", O_WRONLY);
   pid_t pid = Spawn(command, null_fd, /*quiet_stderr=*/true);
@@ -81,8 +91,8 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
 
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = {VNSEARCH_DAEMON, "--db",  database_, "--host",
-                                      "127.0.0.1",     "--port", "0",       "--web",
+  std::vector<std::string> command = {Daemon(), "--db",  database_, "--host",
+                                      "127.0.0.1", "--port", "0",       "--web",
                                       VNSEARCH_WEB};
   command.insert(command.end(), extra_flags.begin(), extra_flags.end());
   pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
