@@ -25,6 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kMaxIdBytes = 200;
+// Longer than a search may run (searcher.cc), so that a commit never overtakes one.
+constexpr double kReadersWaitSeconds = 2;
 
 StoreResult Failure(int status, const std::string& code, const std::string& message) {
   StoreResult result;
@@ -99,10 +101,16 @@ bool WriteFileDurably(const std::string& root, const std::string& path, const st
 }  // namespace
 
 ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
-                           double lock_wait_seconds)
+                           double lock_wait_seconds, RevisionReaders* readers)
     : database_(std::move(database)),
       corpus_folder_(std::move(corpus_folder)),
-      lock_wait_seconds_(lock_wait_seconds) {}
+      lock_wait_seconds_(lock_wait_seconds),
+      readers_(readers) {}
+
+void ArticleStore::WaitForOlderReads(Xapian::WritableDatabase& database) {
+  // Past the wait, the commit goes ahead: a read it overtakes starts again (http_api.cc).
+  if (readers_ != nullptr) readers_->WaitForReadsOlderThan(database.get_revision(), kReadersWaitSeconds);
+}
 
 bool ArticleStore::IsValidId(const std::string& article_id) {
   if (article_id.empty() || article_id.size() > kMaxIdBytes) return false;
@@ -161,6 +169,7 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
       if (!posted.source.empty()) article.source = posted.source;
     }
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
+    WaitForOlderReads(writer.database());
     writer.Commit();
     StoreResult result;
     result.status = existed ? 200 : 201;
@@ -195,6 +204,7 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
     if (!had_file && !had_article) {
       return Failure(404, "not_found", "no article with id \"" + article_id + "\"");
     }
+    WaitForOlderReads(writer.database());
     writer.Commit();
     StoreResult result;
     result.status = 204;

@@ -10,6 +10,10 @@
 #include <optional>
 #include <string>
 
+#include <xapian.h>
+
+#include "searchd/revision_readers.h"
+
 namespace vnsearch {
 
 struct StoreResult {
@@ -22,7 +26,10 @@ struct StoreResult {
 class ArticleStore {
  public:
   // `lock_wait_seconds`: how long a write waits for another writer before answering busy.
-  ArticleStore(std::string database, std::string corpus_folder, double lock_wait_seconds = 2);
+  // `readers` (may be null): the reads a commit should not make unreadable (it waits up to
+  // kReadersWaitSeconds for them).
+  ArticleStore(std::string database, std::string corpus_folder, double lock_wait_seconds = 2,
+               RevisionReaders* readers = nullptr);
 
   // Adds (no id: one is made from the content) or replaces article `article_id` from `body`:
   // JSON {"id"?,"title"?,"date"?,"source"?,"body"} when `content_type` is application/json
@@ -44,10 +51,12 @@ class ArticleStore {
 
  private:
   std::string FilePath(const std::string& article_id) const;
+  void WaitForOlderReads(Xapian::WritableDatabase& database);
 
   const std::string database_;
   const std::string corpus_folder_;
   const double lock_wait_seconds_;
+  RevisionReaders* const readers_;
   std::mutex mutex_;  // one write at a time from this process
 };
 

@@ -20,6 +20,7 @@
 #include "searchd/metrics.h"
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
+#include "searchd/revision_readers.h"
 #include "searchd/searcher.h"
 
 namespace vnsearch {
@@ -44,6 +45,8 @@ Searcher& ThreadSearcher(const std::string& database) {
   }
   return *searcher;
 }
+
+constexpr int kReadAttempts = 3;
 
 std::string Dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -152,7 +155,7 @@ class Api {
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
-        store_(options.database, options.corpus) {}
+        store_(options.database, options.corpus, /*lock_wait_seconds=*/2, &readers_) {}
 
   HandlerResponse Route(const httplib::Request& request, httplib::Response& response);
   void Log(const httplib::Request& request, const httplib::Response& response);
@@ -174,6 +177,25 @@ class Api {
   bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
   void WriteLog(const std::string& line);
 
+  // Runs `read` on this thread's Searcher, refreshed, as a read of its revision (HTTP writes
+  // do not commit over it: revision_readers.h). A read that outlasts two commits all the same
+  // (of vnsearch-index, or of a write that waited long enough) finds its revision gone
+  // (Xapian::DatabaseModifiedError): it is read again on the new one, up to kReadAttempts
+  // times, before the client is told to retry.
+  template <typename Read>
+  auto ReadIndex(Read read) -> decltype(read(std::declval<Searcher&>())) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Searcher& searcher = ThreadSearcher(database_);
+        RevisionReaders::Reading reading(&readers_, searcher.Revision());
+        return read(searcher);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kReadAttempts) throw;
+      }
+    }
+  }
+
+
   const std::string database_;
   const std::string cors_origin_;
   const std::string token_;
@@ -181,6 +203,7 @@ class Api {
   const std::shared_ptr<FILE> access_log_;
   Metrics metrics_;
   ResultCache cache_;
+  RevisionReaders readers_;  // before store_, which uses it
   ArticleStore store_;
 };
 
@@ -225,13 +248,16 @@ HandlerResponse Api::Route(const httplib::Request& request, httplib::Response& r
       return HandlerResponse::Unhandled;  // cpp-httplib serves the file (or 404)
     case Route::kHealth:
       Guarded(&response, [&] {
-        SendJson(&response, 200,
-                 {{"status", "ok"}, {"documents", ThreadSearcher(database_).DocumentCount()}});
+        Xapian::doccount documents =
+            ReadIndex([](Searcher& searcher) { return searcher.DocumentCount(); });
+        SendJson(&response, 200, {{"status", "ok"}, {"documents", documents}});
       });
       break;
     case Route::kMetrics:
       Guarded(&response, [&] {
-        response.set_content(metrics_.Render(ThreadSearcher(database_).DocumentCount()),
+        Xapian::doccount documents =
+            ReadIndex([](Searcher& searcher) { return searcher.DocumentCount(); });
+        response.set_content(metrics_.Render(documents),
                              "text/plain; version=0.0.4; charset=utf-8");
       });
       break;
@@ -276,22 +302,25 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
   Guarded(response, [&] {
     auto started = std::chrono::steady_clock::now();
     SearchRequest search = ParseSearchRequest(request.params);
-    Searcher& searcher = ThreadSearcher(database_);
-    std::string revision = searcher.RevisionKey();
+    bool from_cache = false;
+    json answer = ReadIndex([&](Searcher& searcher) {
+      std::string revision = searcher.RevisionKey();
+      if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
+        from_cache = true;
+        return json::parse(*cached);
+      }
+      SearchResponse found = searcher.Search(search);
+      json computed = ResponseJson(found);
+      if (!found.timed_out) cache_.Store(request.target, revision, Dump(computed));
+      return computed;
+    });
     // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
-    if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
-      json answer = json::parse(*cached);
+    if (from_cache) {
       answer["took_ms"] =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
               .count();
-      response->set_header("X-Vnsearch-Cache", "hit");
-      SendJson(response, 200, answer);
-      return;
     }
-    SearchResponse found = searcher.Search(search);
-    json answer = ResponseJson(found);
-    if (!found.timed_out) cache_.Store(request.target, revision, Dump(answer));
-    response->set_header("X-Vnsearch-Cache", "miss");
+    response->set_header("X-Vnsearch-Cache", from_cache ? "hit" : "miss");
     SendJson(response, 200, answer);
   });
 }
@@ -301,7 +330,9 @@ void Api::Suggest(const httplib::Request& request, httplib::Response* response) 
     std::string typed = TextParameter(request.params, "q");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
     json suggestions = json::array();
-    for (json& suggestion : ThreadSearcher(database_).Suggest(typed, limit)) {
+    for (json& suggestion : ReadIndex([&](Searcher& searcher) {
+           return searcher.Suggest(typed, limit);
+         })) {
       suggestions.push_back(std::move(suggestion));
     }
     SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
@@ -314,7 +345,9 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
   Guarded(response, [&] {
     std::string typed = TextParameter(request.params, "q");
     json completions = json::array();
-    for (const json& suggestion : ThreadSearcher(database_).Suggest(typed, 10)) {
+    for (const json& suggestion : ReadIndex([&](Searcher& searcher) {
+           return searcher.Suggest(typed, 10);
+         })) {
       completions.push_back(suggestion["text"]);
     }
     response->set_content(Dump(json::array({typed, completions})),
@@ -356,7 +389,9 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
     }
     std::string prefix = TextParameter(request.params, "prefix");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
-    FacetListing listing = ThreadSearcher(database_).ListFacet(*facet, prefix, limit);
+    FacetListing listing = ReadIndex([&](Searcher& searcher) {
+      return searcher.ListFacet(*facet, prefix, limit);
+    });
     SendJson(response, 200,
              {{"facet", name},
               {"prefix", prefix},
@@ -368,8 +403,9 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
     std::optional<json> article =
-        ArticleStore::IsValidId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
-                                            : std::nullopt;
+        ArticleStore::IsValidId(article_id)
+            ? ReadIndex([&](Searcher& searcher) { return searcher.GetArticle(article_id); })
+            : std::nullopt;
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -383,7 +419,9 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
     auto hits = ArticleStore::IsValidId(article_id)
-                    ? ThreadSearcher(database_).Similar(article_id, limit)
+                    ? ReadIndex([&](Searcher& searcher) {
+                                  return searcher.Similar(article_id, limit);
+                                })
                     : std::nullopt;
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");

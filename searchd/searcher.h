@@ -113,6 +113,9 @@ class Searcher {
 
   Xapian::doccount DocumentCount() { return database_.get_doccount(); }
 
+  // The revision of the index this searcher reads.
+  Xapian::rev Revision() { return database_.get_revision(); }
+
   // Names the state of the index this searcher reads (generation and revision): answers
   // computed on one state are valid exactly while it lasts.
   std::string RevisionKey() {

@@ -130,6 +130,41 @@ TEST_F(WriteSafetyApiTest, PostsRacingAPruneAreAllKept) {
   PostWhileIndexing({"--prune", "--threads", "1", "--batch", "50"});
 }
 
+// Searches that outlasted two commits of a steady stream of writes failed with 503 (Xapian's
+// DatabaseModifiedError): a write now waits for the reads its commit would end.
+TEST_F(WriteSafetyApiTest, SearchesDuringWritesNeverFail) {
+  StartServer(1000, {"--token", kToken, "--cache-entries", "0", "--threads", "8"});
+  std::atomic<bool> stop{false};
+  std::atomic<int> searches{0}, failures{0};
+  std::vector<std::thread> searchers;
+  for (int t = 0; t < 6; ++t) {
+    searchers.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", server_->port());
+      client.set_read_timeout(20, 0);
+      const char* paths[] = {"/api/search?q=&sort=date&size=100", "/api/search?q=dai%20hoi",
+                             "/api/search?q=b*%20OR%20c*&facet_size=100"};
+      for (int n = t; !stop; ++n) {
+        httplib::Result result = client.Get(paths[n % 3]);
+        ++searches;
+        if (!result || result->status != 200) ++failures;
+      }
+    });
+  }
+  httplib::Client writer = Client();
+  int written = 0;
+  for (int n = 0; n < 100; ++n) {
+    json article = {{"id", "steady/" + std::to_string(n)},
+                    {"body", "Bài số " + std::to_string(n) + " về Đại hội Chi bộ."}};
+    httplib::Result result = writer.Post("/api/articles", article.dump(), "application/json");
+    written += result && result->status == 201;
+  }
+  stop = true;
+  for (std::thread& searcher : searchers) searcher.join();
+  EXPECT_EQ(written, 100);
+  EXPECT_GT(searches.load(), 50);
+  EXPECT_EQ(failures.load(), 0) << "of " << searches.load() << " searches";
+}
+
 TEST_F(WriteSafetyApiTest, ADeleteThatCannotRemoveTheFileIsReported) {
   StartServer(0, {"--token", kToken});
   const std::string id = "000_2bc41360e3854d8f";

@@ -6,7 +6,7 @@
 # answers; then restarts vnsearchd and checks that every acknowledged post is there (0 lost) and
 # every acknowledged delete is not, in the index or the corpus folder, also after vnsearch-index
 # reindexes that folder (0 resurrected). Exits 1 when any of those counts is not 0.
-# Works on a copy of the index. Run alone as:
+# Works on a copy of the index; SOAK_ACCESS_LOG=FILE keeps the access log. Run alone as:
 #   bash tests/bench/soak.sh <build-dir> <index> <corpus> <queries>
 set -euo pipefail
 build_dir=$1 database=$2 corpus=$3 queries=$4
@@ -32,7 +32,7 @@ printf '%s\n' "$token" > "$work/token"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 start_server() {
   "$build_dir/searchd/vnsearchd" --db "$work/db" --host 127.0.0.1 --port "$port" \
-    --access-log off --threads 8 --cache-entries 0 --token-file "$work/token" \
+    --access-log "${SOAK_ACCESS_LOG:-off}" --threads 8 --cache-entries 0 --token-file "$work/token" \
     --corpus "$work/corpus" > /dev/null &
   server=$!
   for _ in $(seq 100); do
