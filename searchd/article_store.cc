@@ -109,7 +109,8 @@ ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
 
 void ArticleStore::WaitForOlderReads(Xapian::WritableDatabase& database) {
   // Past the wait, the commit goes ahead: a read it overtakes starts again (http_api.cc).
-  if (readers_ != nullptr) readers_->WaitForReadsOlderThan(database.get_revision(), kReadersWaitSeconds);
+  if (readers_ != nullptr)
+    readers_->WaitForReadsOlderThan(database.get_revision(), kReadersWaitSeconds);
 }
 
 bool ArticleStore::IsValidId(const std::string& article_id) {

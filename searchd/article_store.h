@@ -6,18 +6,18 @@
 #ifndef VNSEARCH_SEARCHD_ARTICLE_STORE_H_
 #define VNSEARCH_SEARCHD_ARTICLE_STORE_H_
 
+#include <xapian.h>
+
 #include <mutex>
 #include <optional>
 #include <string>
-
-#include <xapian.h>
 
 #include "searchd/revision_readers.h"
 
 namespace vnsearch {
 
 struct StoreResult {
-  int status = 500;       // HTTP status: 201, 200, 204, 400, 404, 415, 500, 503
+  int status = 500;  // HTTP status: 201, 200, 204, 400, 404, 415, 500, 503
   std::string article_id;
   std::string error_code;  // when status >= 400
   std::string message;

@@ -22,8 +22,7 @@ constexpr uint64_t kChunkedOverheadBytes = 1 << 20;
 
 ConnectionStream::ConnectionStream(const std::string& received, int fd, const RequestHead& head,
                                    double io_timeout_seconds, const std::string& remote_addr,
-                                   int remote_port, const std::string& local_addr,
-                                   int local_port)
+                                   int remote_port, const std::string& local_addr, int local_port)
     : received_(received),
       fd_(fd),
       head_(head),

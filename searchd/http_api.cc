@@ -7,12 +7,11 @@
 
 #include "searchd/http_api.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "searchd/access_log.h"
 #include "searchd/api_routes.h"
@@ -138,9 +137,12 @@ void SendStoreResult(const StoreResult& result, httplib::Response* response) {
 
 const char* BodyErrorCode(int status) {
   switch (status) {
-    case 408: return "timeout";
-    case 413: return "too_large";
-    default: return "bad_body";
+    case 408:
+      return "timeout";
+    case 413:
+      return "too_large";
+    default:
+      return "bad_body";
   }
 }
 
@@ -167,13 +169,11 @@ class Api {
   void Suggest(const httplib::Request& request, httplib::Response* response);
   void OpenSearchSuggest(const httplib::Request& request, httplib::Response* response);
   void OpenSearchDescription(const httplib::Request& request, httplib::Response* response);
-  void Facet(const httplib::Request& request, const std::string& name,
-             httplib::Response* response);
+  void Facet(const httplib::Request& request, const std::string& name, httplib::Response* response);
   void Article(const std::string& article_id, httplib::Response* response);
   void Similar(const httplib::Request& request, const std::string& article_id,
                httplib::Response* response);
-  void Write(const httplib::Request& request, const RouteMatch& match,
-             httplib::Response* response);
+  void Write(const httplib::Request& request, const RouteMatch& match, httplib::Response* response);
   bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
   void WriteLog(const std::string& line);
 
@@ -194,7 +194,6 @@ class Api {
       }
     }
   }
-
 
   const std::string database_;
   const std::string cors_origin_;
@@ -330,9 +329,8 @@ void Api::Suggest(const httplib::Request& request, httplib::Response* response) 
     std::string typed = TextParameter(request.params, "q");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
     json suggestions = json::array();
-    for (json& suggestion : ReadIndex([&](Searcher& searcher) {
-           return searcher.Suggest(typed, limit);
-         })) {
+    for (json& suggestion :
+         ReadIndex([&](Searcher& searcher) { return searcher.Suggest(typed, limit); })) {
       suggestions.push_back(std::move(suggestion));
     }
     SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
@@ -345,9 +343,8 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
   Guarded(response, [&] {
     std::string typed = TextParameter(request.params, "q");
     json completions = json::array();
-    for (const json& suggestion : ReadIndex([&](Searcher& searcher) {
-           return searcher.Suggest(typed, 10);
-         })) {
+    for (const json& suggestion :
+         ReadIndex([&](Searcher& searcher) { return searcher.Suggest(typed, 10); })) {
       completions.push_back(suggestion["text"]);
     }
     response->set_content(Dump(json::array({typed, completions})),
@@ -360,8 +357,9 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
 void Api::OpenSearchDescription(const httplib::Request& request, httplib::Response* response) {
   std::string host = request.get_header_value("Host");
   bool safe_host = !host.empty() && host.size() <= 255 &&
-                   host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                          "0123456789.-:[]") == std::string::npos;
+                   host.find_first_not_of(
+                       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                       "0123456789.-:[]") == std::string::npos;
   std::string base = "http://" + (safe_host ? host : std::string("127.0.0.1:8080"));
   response->set_content(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -371,10 +369,13 @@ void Api::OpenSearchDescription(const httplib::Request& request, httplib::Respon
       "</Description>\n"
       "  <InputEncoding>UTF-8</InputEncoding>\n"
       "  <Language>vi</Language>\n"
-      "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
-      "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base +
+      "  <Url type=\"text/html\" method=\"get\" template=\"" +
+          base +
+          "/?q={searchTerms}\"/>\n"
+          "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" +
+          base +
           "/api/opensearch/suggest?q={searchTerms}\"/>\n"
-      "</OpenSearchDescription>\n",
+          "</OpenSearchDescription>\n",
       "application/opensearchdescription+xml; charset=utf-8");
 }
 
@@ -389,9 +390,8 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
     }
     std::string prefix = TextParameter(request.params, "prefix");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
-    FacetListing listing = ReadIndex([&](Searcher& searcher) {
-      return searcher.ListFacet(*facet, prefix, limit);
-    });
+    FacetListing listing =
+        ReadIndex([&](Searcher& searcher) { return searcher.ListFacet(*facet, prefix, limit); });
     SendJson(response, 200,
              {{"facet", name},
               {"prefix", prefix},
@@ -418,11 +418,10 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
                   httplib::Response* response) {
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
-    auto hits = ArticleStore::IsValidId(article_id)
-                    ? ReadIndex([&](Searcher& searcher) {
-                                  return searcher.Similar(article_id, limit);
-                                })
-                    : std::nullopt;
+    auto hits =
+        ArticleStore::IsValidId(article_id)
+            ? ReadIndex([&](Searcher& searcher) { return searcher.Similar(article_id, limit); })
+            : std::nullopt;
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -521,7 +520,8 @@ void Api::LogRefused(const RefusedRequest& refused) {
   size_t first_space = refused.request_line.find(' ');
   size_t second_space = refused.request_line.find(' ', first_space + 1);
   if (second_space != std::string::npos) {
-    std::string target = refused.request_line.substr(first_space + 1, second_space - first_space - 1);
+    std::string target =
+        refused.request_line.substr(first_space + 1, second_space - first_space - 1);
     route = RouteOf(httplib::detail::decode_url(target.substr(0, target.find('?')), false));
   }
   metrics_.Record(route, refused.status, refused.seconds);

@@ -17,12 +17,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <list>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "searchd/connection_stream.h"
@@ -39,9 +38,7 @@ constexpr size_t kReadChunk = 16384;
 constexpr double kLingerSeconds = 2;
 constexpr int kSweepMilliseconds = 250;
 
-double Seconds(Clock::duration duration) {
-  return std::chrono::duration<double>(duration).count();
-}
+double Seconds(Clock::duration duration) { return std::chrono::duration<double>(duration).count(); }
 
 Clock::duration Duration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -65,26 +62,41 @@ std::string AddressText(const sockaddr_storage& address, int* port) {
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
+    case 400:
+      return "Bad Request";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return "Error";
   }
 }
 
 const char* ErrorCode(int status) {
   switch (status) {
-    case 408: return "timeout";
-    case 413: return "too_large";
-    case 414: return "too_long";
-    case 431: return "headers_too_large";
-    case 501: return "not_implemented";
-    case 505: return "http_version";
-    default: return "bad_request";
+    case 408:
+      return "timeout";
+    case 413:
+      return "too_large";
+    case 414:
+      return "too_long";
+    case 431:
+      return "headers_too_large";
+    case 501:
+      return "not_implemented";
+    case 505:
+      return "http_version";
+    default:
+      return "bad_request";
   }
 }
 
@@ -109,13 +121,13 @@ struct HttpServer::Connection {
   int remote_port = 0;
   std::string local_addr;
   int local_port = 0;
-  std::string received;             // bytes received and not yet used by a request
-  Clock::time_point parked_at;      // when it last began to wait for a request
-  Clock::time_point head_started;   // the first byte of the request under way arrived
+  std::string received;            // bytes received and not yet used by a request
+  Clock::time_point parked_at;     // when it last began to wait for a request
+  Clock::time_point head_started;  // the first byte of the request under way arrived
   bool head_under_way = false;
-  bool request_line_seen = false;   // a line end arrived (control bytes before it are refused)
+  bool request_line_seen = false;  // a line end arrived (control bytes before it are refused)
   size_t requests = 0;
-  bool lingering = false;           // answered and shut for writing: input is dropped
+  bool lingering = false;  // answered and shut for writing: input is dropped
   Clock::time_point linger_until;
   std::list<Connection*>::iterator in_order;  // in Poller::order while parked
 };
@@ -200,8 +212,8 @@ struct HttpServer::Poller {
               const std::string& request_line, Clock::time_point now,
               const std::function<void(const RefusedRequest&)>& logger) {
     std::string answer = RefusalAnswer(status, message);
-    ssize_t ignored = ::send(connection->fd, answer.data(), answer.size(),
-                             MSG_NOSIGNAL | MSG_DONTWAIT);
+    ssize_t ignored =
+        ::send(connection->fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     (void)ignored;
     if (logger) {
       RefusedRequest refused;
@@ -209,8 +221,8 @@ struct HttpServer::Poller {
       refused.request_line = request_line;
       refused.status = status;
       refused.body_bytes = answer.size() - answer.find("\r\n\r\n") - 4;
-      refused.seconds = Seconds(now - (connection->head_under_way ? connection->head_started
-                                                                  : connection->parked_at));
+      refused.seconds = Seconds(
+          now - (connection->head_under_way ? connection->head_started : connection->parked_at));
       logger(refused);
     }
     Linger(connection, now);
@@ -378,9 +390,9 @@ void HttpServer::Run() {
     std::string_view received = connection->received;
     // Cheap checks on the new bytes first; the head is read whole only when it may be done,
     // too long, or wrong from its first line.
-    bool worth_reading = received.size() >= limits_.head.max_head_bytes ||
-                         received.find("\r\n\r\n", new_from >= 3 ? new_from - 3 : 0) !=
-                             std::string_view::npos;
+    bool worth_reading =
+        received.size() >= limits_.head.max_head_bytes ||
+        received.find("\r\n\r\n", new_from >= 3 ? new_from - 3 : 0) != std::string_view::npos;
     if (!connection->request_line_seen) {
       for (size_t i = new_from; i < received.size(); ++i) {
         unsigned char byte = static_cast<unsigned char>(received[i]);
@@ -563,8 +575,8 @@ bool HttpServer::ServeOne(Connection& connection, const RequestHead& head) {
   bool answered = process_request(stream, last, closed_by_client, {});
   current_stream = nullptr;
   ++connection.requests;
-  bool reusable = answered && !last && !closed_by_client && !stream.broken() &&
-                  stream.RequestFullyRead();
+  bool reusable =
+      answered && !last && !closed_by_client && !stream.broken() && stream.RequestFullyRead();
   if (reusable) connection.received.erase(0, stream.ReceivedBytesUsed());
   return reusable;
 }

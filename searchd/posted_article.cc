@@ -3,9 +3,8 @@
 
 #include "searchd/posted_article.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "article/date_parser.h"
 #include "index/corpus_reader.h"
@@ -54,15 +53,17 @@ std::string ReadJson(const std::string& body, PostedArticle* article) {
                          : name == "source" ? &article->source
                          : name == "body"   ? &text_body
                                             : nullptr;
-    if (field == nullptr) return "unknown field \"" + name + "\": use id, title, date, source, body";
+    if (field == nullptr)
+      return "unknown field \"" + name + "\": use id, title, date, source, body";
     if (!value.is_string()) return "field \"" + name + "\" must be a string";
     *field = value.get<std::string>();
   }
   if (text_body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return "field \"body\" is required and must not be empty";
   }
-  for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"title", &article->title},
-                                    {"source", &article->source}}) {
+  for (const auto& [name, value] :
+       {std::pair<const char*, const std::string*>{"title", &article->title},
+        {"source", &article->source}}) {
     if (HasControlCharacter(*value)) {
       return std::string("field \"") + name + "\" must be one line, without control characters";
     }
@@ -80,8 +81,8 @@ std::string ReadJson(const std::string& body, PostedArticle* article) {
   if (!article->date.empty() || !article->source.empty()) {
     if (!article->source.empty()) text += article->source + " - ";
     if (!article->date.empty()) {
-      text += "Ngày đăng: " + article->date.substr(8, 2) + "/" + article->date.substr(5, 2) +
-              "/" + article->date.substr(0, 4);
+      text += "Ngày đăng: " + article->date.substr(8, 2) + "/" + article->date.substr(5, 2) + "/" +
+              article->date.substr(0, 4);
     }
     text += "\n\n";
   }

@@ -18,7 +18,7 @@
 
 namespace vnsearch {
 
-constexpr size_t kMaxQueryWords = 64;   // words, in or out of quotes and fields
+constexpr size_t kMaxQueryWords = 64;  // words, in or out of quotes and fields
 constexpr size_t kMaxQueryWildcards = 6;
 // The most frequent indexed words a wildcard stands for (its rarer completions are left out).
 constexpr unsigned kWildcardExpansion = 100;

@@ -21,9 +21,8 @@ RevisionReaders::Reading::~Reading() {
 
 bool RevisionReaders::WaitForReadsOlderThan(Xapian::rev revision, double timeout_seconds) {
   std::unique_lock<std::mutex> lock(mutex_);
-  return read_ended_.wait_for(lock, std::chrono::duration<double>(timeout_seconds), [&] {
-    return reads_.empty() || reads_.begin()->first >= revision;
-  });
+  return read_ended_.wait_for(lock, std::chrono::duration<double>(timeout_seconds),
+                              [&] { return reads_.empty() || reads_.begin()->first >= revision; });
 }
 
 }  // namespace vnsearch

@@ -7,11 +7,10 @@
 
 #include <chrono>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "searchd/facets.h"
 
@@ -77,7 +76,6 @@ class QueryTooCostly : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-
 class Searcher {
  public:
   // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot.
@@ -131,8 +129,8 @@ class Searcher {
   // query's matches without ranking boosts.
   // Stops (setting response->timed_out) at `deadline`.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const Xapian::Query& date_range,
-                   std::chrono::steady_clock::time_point deadline, SearchResponse* response);
+                   const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
+                   SearchResponse* response);
 
   std::string path_;
   std::string generation_;  // what path_ resolved to when opened (see index/generations.h)

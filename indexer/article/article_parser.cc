@@ -9,8 +9,8 @@
 #include "article/canonical_name.h"
 #include "article/date_parser.h"
 #include "article/person_extractor.h"
-#include "article/text_scan.h"
 #include "article/term_extractor.h"
+#include "article/text_scan.h"
 #include "article/unit_extractor.h"
 #include "article/word_sequence.h"
 
@@ -87,11 +87,22 @@ bool IsImageFileName(std::string_view line) {
 
 // A short line that opens the site's boilerplate after the article: comments, related news.
 bool IsBoilerplateMarker(std::string_view line) {
-  static constexpr std::string_view kMarkers[] = {
-      "Bình luận",     "Ý kiến của bạn",      "Ý kiến bạn đọc",     "Viết bình luận",
-      "Gửi bình luận", "Các tin khác",        "Tin khác",           "Tin liên quan",
-      "Tin cùng chuyên mục", "Bài viết liên quan", "Thăm dò ý kiến", "Xem tin theo ngày",
-      "Chia sẻ",       "Từ khóa",             "Từ khoá",            "Tags"};
+  static constexpr std::string_view kMarkers[] = {"Bình luận",
+                                                  "Ý kiến của bạn",
+                                                  "Ý kiến bạn đọc",
+                                                  "Viết bình luận",
+                                                  "Gửi bình luận",
+                                                  "Các tin khác",
+                                                  "Tin khác",
+                                                  "Tin liên quan",
+                                                  "Tin cùng chuyên mục",
+                                                  "Bài viết liên quan",
+                                                  "Thăm dò ý kiến",
+                                                  "Xem tin theo ngày",
+                                                  "Chia sẻ",
+                                                  "Từ khóa",
+                                                  "Từ khoá",
+                                                  "Tags"};
   if (WordCount(line) > kMaxBoilerplateMarkerWords) return false;
   for (std::string_view marker : kMarkers) {
     if (!scan::StartsWith(line, 0, marker)) continue;
@@ -116,7 +127,7 @@ bool HasPublicationLabel(std::string_view line) {
 
 // "Bài, ảnh: Đăng Minh" → "Đăng Minh"; "Thủy Nguyễn" → itself; a sentence → "".
 std::string Byline(std::string_view line) {
-  static constexpr std::string_view kCredits[] = {"Bài và ảnh", "Bài, ảnh", "Bài",    "Ảnh",
+  static constexpr std::string_view kCredits[] = {"Bài và ảnh", "Bài, ảnh", "Bài", "Ảnh",
                                                   "Theo",       "Tin, ảnh", "Tin"};
   for (std::string_view credit : kCredits) {
     if (!scan::StartsWith(line, 0, credit)) continue;
@@ -141,9 +152,9 @@ std::string Byline(std::string_view line) {
 // "Ngày đăng", "Cập nhật", "Đăng lúc" (ASCII letters in any case), or one or two digits and
 // '/' or ':'.
 bool ChromeDateAt(std::string_view line, size_t at) {
-  static constexpr std::string_view kWords[] = {
-      "Thứ hai", "Thứ ba", "Thứ tư",  "Thứ năm",   "Thứ sáu",  "Thứ bảy",
-      "Chủ nhật", "Ngày đăng", "Cập nhật", "Đăng lúc"};
+  static constexpr std::string_view kWords[] = {"Thứ hai",  "Thứ ba",  "Thứ tư",   "Thứ năm",
+                                                "Thứ sáu",  "Thứ bảy", "Chủ nhật", "Ngày đăng",
+                                                "Cập nhật", "Đăng lúc"};
   for (std::string_view word : kWords) {
     if (scan::StartsWithAsciiNoCase(line, at, word)) return true;
   }

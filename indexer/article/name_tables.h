@@ -45,8 +45,7 @@ class NameTables {
   using PhrasesByFirstWord = std::unordered_map<std::string, std::vector<Phrase>>;
   static size_t MatchPhrase(const std::vector<Word>& words, size_t i, const Phrase& phrase);
   static void AddPhrase(Phrase phrase, PhrasesByFirstWord* phrases);
-  static const std::vector<Phrase>& StartingAt(const PhrasesByFirstWord& phrases,
-                                               const Word& word);
+  static const std::vector<Phrase>& StartingAt(const PhrasesByFirstWord& phrases, const Word& word);
 
   std::unordered_set<std::string> surnames_;
   std::unordered_set<std::string> places_;

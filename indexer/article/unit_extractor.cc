@@ -318,8 +318,8 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
 
 // Adds `unit` and the units it is named after; returns its key.
 // (Recursion depth: each unit added is inside the previous one, at most kMaxUnitWords long.)
-std::string AddUnit(const std::vector<Word>& words, const UnitParser& parser,
-                    const FoundUnit& unit, UnitCollector* collector) {
+std::string AddUnit(const std::vector<Word>& words, const UnitParser& parser, const FoundUnit& unit,
+                    UnitCollector* collector) {
   std::string key = collector->Add(words, unit.begin, unit.end);
   if (unit.parent_end > unit.parent_begin) {
     collector->SetParent(key, AddUnit(words, parser, parser.At(unit.parent_begin), collector));

@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -56,8 +55,8 @@ const std::vector<std::string>& Bombs() {
       "/api/search?q=" + Repeat("NOT%20a%20", 500),
       "/api/search?q=" + Repeat("%22", 2000),
       "/api/search?q=" + Repeat("title:(a%20OR%20b)%20", 30),
-      "/api/search?q=" + Repeat("xqzw", 1000),  // one long unknown word: typo correction
-      "/api/search?q=" + Repeat("xqzw%20", 64),   // 64 unknown words
+      "/api/search?q=" + Repeat("xqzw", 1000),   // one long unknown word: typo correction
+      "/api/search?q=" + Repeat("xqzw%20", 64),  // 64 unknown words
       "/api/suggest?q=" + Repeat("t%20", 250),
       "/api/opensearch/suggest?q=" + Repeat("tr", 250),
       "/api/facets/person?prefix=" + Repeat("n", 500) + "&limit=10000",

@@ -91,9 +91,8 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
 
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = {Daemon(), "--db",  database_, "--host",
-                                      "127.0.0.1", "--port", "0",       "--web",
-                                      VNSEARCH_WEB};
+  std::vector<std::string> command = {Daemon(), "--db", database_, "--host",    "127.0.0.1",
+                                      "--port", "0",    "--web",   VNSEARCH_WEB};
   command.insert(command.end(), extra_flags.begin(), extra_flags.end());
   pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
   close(pipe_fds[1]);

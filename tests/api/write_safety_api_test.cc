@@ -6,12 +6,11 @@
 #include <sys/wait.h>
 #include <xapian.h>
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <thread>
@@ -38,8 +37,8 @@ class WriteSafetyApiTest : public ::testing::Test {
     if (generated_articles > 0) GenerateArticles(corpus_, generated_articles);
     std::vector<std::string> flags = {"--corpus", corpus_, "--access-log", temp_ / "access.log"};
     flags.insert(flags.end(), extra_flags.begin(), extra_flags.end());
-    server_ = std::make_unique<SearchdProcess>(std::vector<std::string>{corpus_}, flags,
-                                               environment);
+    server_ =
+        std::make_unique<SearchdProcess>(std::vector<std::string>{corpus_}, flags, environment);
   }
 
   httplib::Client Client(const std::string& token = kToken) {
@@ -186,10 +185,9 @@ TEST_F(WriteSafetyApiTest, NoArticleCrashesTheDaemonOrTheIndexer) {
   StartServer(0, {"--token", kToken});
   std::string kinds;
   for (int i = 0; i < 3000; ++i) kinds += "Chi bộ Vụ Khoa học ";
-  std::vector<std::string> texts = {std::string(65535, 'x') + "\n",
-                                    std::string(65535, '1') + "/1/2022\n",
-                                    "Tiêu đề bài báo\n\n" + kinds + "\n",
-                                    std::string(200000, '(') + "\n"};
+  std::vector<std::string> texts = {
+      std::string(65535, 'x') + "\n", std::string(65535, '1') + "/1/2022\n",
+      "Tiêu đề bài báo\n\n" + kinds + "\n", std::string(200000, '(') + "\n"};
   for (const std::string& text : texts) {
     auto started = std::chrono::steady_clock::now();
     httplib::Result result = Client().Post("/api/articles", text, "text/plain");
@@ -199,9 +197,8 @@ TEST_F(WriteSafetyApiTest, NoArticleCrashesTheDaemonOrTheIndexer) {
               5.0);
   }
   std::string output;
-  EXPECT_EQ(SearchdProcess::RunIndexer({"--db", server_->database(), "--rebuild", corpus_},
-                                       &output),
-            0)
+  EXPECT_EQ(
+      SearchdProcess::RunIndexer({"--db", server_->database(), "--rebuild", corpus_}, &output), 0)
       << output;
   EXPECT_EQ(ApiClient(server_->port()).Get("/healthz")->status, 200);
 }
@@ -231,7 +228,8 @@ TEST_F(WriteSafetyApiTest, TheTokenComesFromAFileOrTheEnvironmentAndIsNeverLogge
   std::string token_file = temp_ / "token";
   WriteText(token_file, std::string(kToken) + "\n");
   StartServer(0, {"--token-file", token_file});
-  httplib::Result result = Client().Post("/api/articles", "{\"body\":\"Tin.\"}", "application/json");
+  httplib::Result result =
+      Client().Post("/api/articles", "{\"body\":\"Tin.\"}", "application/json");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 201) << result->body;
   // A token sent where it does not belong: in the query string, in the path.

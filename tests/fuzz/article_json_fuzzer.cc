@@ -28,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!posted.title.empty()) article.title = posted.title;
   if (!posted.date.empty()) article.date = posted.date;
   if (!posted.source.empty()) article.source = posted.source;
-  vnsearch::PreparedArticle prepared = vnsearch::PrepareParsedArticle(
-      std::move(article), vnsearch::ContentHash(posted.text));
+  vnsearch::PreparedArticle prepared =
+      vnsearch::PrepareParsedArticle(std::move(article), vnsearch::ContentHash(posted.text));
   std::string shown = vnsearch::ArticleToJson(prepared.article)
                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
   if (shown.empty()) __builtin_trap();

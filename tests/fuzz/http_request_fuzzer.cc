@@ -55,8 +55,7 @@ void CheckLogLine(const std::string& line) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string received(reinterpret_cast<const char*>(data), size);
   vnsearch::RequestHead head = vnsearch::ReadRequestHead(received, vnsearch::HeadLimits());
-  CheckLogLine(vnsearch::AccessLogLine("127.0.0.1", "", "", head.request_line, 400, 0, 0,
-                                       kToken));
+  CheckLogLine(vnsearch::AccessLogLine("127.0.0.1", "", "", head.request_line, 400, 0, 0, kToken));
   if (head.state == vnsearch::RequestHead::State::kBad && head.error_message.empty()) {
     __builtin_trap();
   }
