@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test-sanitize: what `make test-sanitize` runs (and `make test` after the Release suite).
 # Builds two sanitizer trees with clang and runs their tests (tests/sanitize):
-#   build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer: the unit tests, every API test
+#   build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer: the unit tests, the API tests
 #                against this tree's vnsearchd and vnsearch-index, and each libFuzzer target for
 #                VNSEARCH_FUZZ_SECONDS (default 20);
 #   build-tsan/  ThreadSanitizer: the API tests where threads meet.

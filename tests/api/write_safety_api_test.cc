@@ -119,13 +119,13 @@ class WriteSafetyApiTest : public ::testing::Test {
 // 199 of 200 posts made during a --rebuild were missing from the rebuilt index: the indexer
 // listed the corpus before it held the writer lock.
 TEST_F(WriteSafetyApiTest, PostsRacingARebuildAreAllKept) {
-  StartServer(600, {"--token", kToken});
+  StartServer(300, {"--token", kToken});
   PostWhileIndexing({"--rebuild", "--threads", "2"});
 }
 
 // ... and --prune deleted them.
 TEST_F(WriteSafetyApiTest, PostsRacingAPruneAreAllKept) {
-  StartServer(600, {"--token", kToken});
+  StartServer(300, {"--token", kToken});
   PostWhileIndexing({"--prune", "--threads", "1", "--batch", "50"});
 }
 
