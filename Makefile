@@ -7,7 +7,7 @@ DB ?= var/db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: all deps configure build index run test bench clean
+.PHONY: all deps configure build index run test test-sanitize bench clean
 
 all: build
 
@@ -26,12 +26,19 @@ index: build
 run: index
 	@exec $(BUILD_DIR)/searchd/vnsearchd --db $(DB) --host $(HOST) --port $(PORT) --web web
 
+# The Release suite, then the same code under the sanitizers (test-sanitize).
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+	@bash tools/test-sanitize.sh $(BUILD_DIR) $(JOBS)
+
+# ASan + UBSan (unit and API tests, the fuzzers) in build-asan/, TSan (concurrent API tests) in
+# build-tsan/: see tools/test-sanitize.sh.
+test-sanitize: build
+	@bash tools/test-sanitize.sh $(BUILD_DIR) $(JOBS)
 
 bench: build
 	@cmake --build $(BUILD_DIR) -j$(JOBS) --target benchmarks
 	@bash tests/bench/run.sh $(BUILD_DIR)
 
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) build-asan build-tsan

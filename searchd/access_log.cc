@@ -18,9 +18,8 @@ bool IsSecretName(std::string name) {
   for (char& c : name) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
-  for (const char* secret :
-       {"token", "access_token", "api_key", "apikey", "key", "password", "secret",
-        "authorization"}) {
+  for (const char* secret : {"token", "access_token", "api_key", "apikey", "key", "password",
+                             "secret", "authorization"}) {
     if (name == secret) return true;
   }
   return false;
@@ -87,9 +86,8 @@ std::string WithholdSecrets(const std::string& target, const std::string& token)
 }
 
 std::string AccessLogLine(const std::string& remote_addr, const std::string& method,
-                          const std::string& target, const std::string& request_line,
-                          int status, size_t body_bytes, double seconds,
-                          const std::string& token) {
+                          const std::string& target, const std::string& request_line, int status,
+                          size_t body_bytes, double seconds, const std::string& token) {
   std::string request;
   size_t first_space = request_line.find(' ');
   size_t second_space = request_line.find(' ', first_space + 1);
@@ -97,12 +95,13 @@ std::string AccessLogLine(const std::string& remote_addr, const std::string& met
     request = method + " " + WithholdSecrets(target, token);
   } else if (first_space != std::string::npos && second_space != std::string::npos) {
     request = request_line.substr(0, first_space + 1) +
-              WithholdSecrets(request_line.substr(first_space + 1,
-                                                  second_space - first_space - 1),
+              WithholdSecrets(request_line.substr(first_space + 1, second_space - first_space - 1),
                               token);
   } else {
     request = Holds(request_line, token) ? kWithheld : request_line;
   }
+  // Whatever else may hold it (a method, a line that is not HTTP at all).
+  if (Holds(request, token)) request = kWithheld;
   if (request.size() > kMaxLoggedBytes) request = request.substr(0, kMaxLoggedBytes) + "...";
   char tail[96];
   std::snprintf(tail, sizeof tail, "\" %d %zu %.2fms\n", status, body_bytes, seconds * 1000);

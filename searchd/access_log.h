@@ -24,9 +24,8 @@ std::string WithholdSecrets(const std::string& target, const std::string& token)
 // The access log line for a request, ending in a newline. `method` and `target` as received
 // (empty when the request line could not be read: `request_line` is shown instead).
 std::string AccessLogLine(const std::string& remote_addr, const std::string& method,
-                          const std::string& target, const std::string& request_line,
-                          int status, size_t body_bytes, double seconds,
-                          const std::string& token);
+                          const std::string& target, const std::string& request_line, int status,
+                          size_t body_bytes, double seconds, const std::string& token);
 
 }  // namespace vnsearch
 

@@ -6,7 +6,6 @@
 
 #include "searchd/article_store.h"
 
-#include <cctype>
 #include <filesystem>
 
 #include "article/article_parser.h"
@@ -15,11 +14,15 @@
 #include "index/index_writer.h"
 #include "index/json_article.h"
 #include "index/prepared_article.h"
+#include "searchd/posted_article.h"
 
 namespace vnsearch {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Longer than a search may run (searcher.cc), so that a commit never overtakes one.
+constexpr double kReadersWaitSeconds = 2;
 
 StoreResult Failure(int status, const std::string& code, const std::string& message) {
   StoreResult result;
@@ -29,24 +32,21 @@ StoreResult Failure(int status, const std::string& code, const std::string& mess
   return result;
 }
 
-// The media type of a Content-Type header, trimmed and lower-cased ("application/json").
-std::string MediaType(const std::string& content_type) {
-  std::string media_type = content_type.substr(0, content_type.find(';'));
-  size_t start = media_type.find_first_not_of(" \t");
-  size_t end = media_type.find_last_not_of(" \t");
-  if (start == std::string::npos) return "";
-  media_type = media_type.substr(start, end - start + 1);
-  for (char& c : media_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return media_type;
-}
-
 }  // namespace
 
 ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
-                           double lock_wait_seconds)
+                           double lock_wait_seconds, RevisionReaders* readers)
     : database_(std::move(database)),
       corpus_folder_(std::move(corpus_folder)),
-      lock_wait_seconds_(lock_wait_seconds) {}
+      lock_wait_seconds_(lock_wait_seconds),
+      readers_(readers) {}
+
+void ArticleStore::WaitForOlderReads(Xapian::WritableDatabase& database) {
+  // Past the wait, the commit goes ahead: a read it overtakes starts again (http_api.cc).
+  if (readers_ != nullptr) {
+    readers_->WaitForReadsOlderThan(database.get_revision(), kReadersWaitSeconds);
+  }
+}
 
 std::string ArticleStore::FilePath(const std::string& article_id) const {
   return CorpusFilePath(corpus_folder_, article_id);
@@ -54,28 +54,11 @@ std::string ArticleStore::FilePath(const std::string& article_id) const {
 
 StoreResult ArticleStore::Put(const std::string& content_type, const std::string& body,
                               const std::optional<std::string>& replace_only_id) {
-  JsonArticle fields;
-  std::string text;
-  std::string media_type = MediaType(content_type);
-  bool is_json = media_type == "application/json";
-  if (!is_json && !media_type.empty() && media_type != "text/plain") {
-    return Failure(415, "unsupported_media_type",
-                   "Content-Type \"" + content_type +
-                       "\": send application/json or text/plain; charset=utf-8");
-  }
-  if (is_json) {
-    if (std::optional<std::string> problem = ReadJsonArticle(body, &fields)) {
-      return Failure(400, "bad_article", *problem);
-    }
-    text = CorpusText(fields);
-  } else {
-    text = body;
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      return Failure(400, "bad_article", "the article text is empty");
-    }
-  }
+  PostedArticle posted = ReadPostedArticle(content_type, body);
+  if (posted.status != 0) return Failure(posted.status, posted.error_code, posted.message);
+  const std::string& text = posted.text;
   std::string content_hash = ContentHash(text);
-  std::string article_id = replace_only_id.value_or(JsonArticleId(fields, content_hash));
+  std::string article_id = replace_only_id.value_or(JsonArticleId(posted.fields, content_hash));
   if (!IsValidArticleId(article_id)) {
     return Failure(400, "bad_id",
                    "id \"" + article_id +
@@ -84,11 +67,6 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
   }
   std::string path = FilePath(article_id);
   std::string error;
-  size_t invalid_at = FirstInvalidUtf8(text);
-  if (invalid_at != std::string::npos) {
-    return Failure(400, "bad_article",
-                   "the article is not valid UTF-8 (byte " + std::to_string(invalid_at) + ")");
-  }
 
   std::lock_guard<std::mutex> lock(mutex_);
   try {
@@ -98,9 +76,10 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
       return Failure(500, "storage_error", error);
     }
     // Scraped text is parsed as a corpus file; in JSON, what the writer said explicitly wins.
-    Article article = is_json ? ParseJsonArticle(article_id, fields, text)
-                              : ParseArticle(article_id, text);
+    Article article = posted.is_json ? ParseJsonArticle(article_id, posted.fields, text)
+                                     : ParseArticle(article_id, text);
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
+    WaitForOlderReads(writer.database());
     writer.Commit();
     StoreResult result;
     result.status = existed ? 200 : 201;
@@ -137,6 +116,7 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
     if (!had_file && !had_article) {
       return Failure(404, "not_found", "no article with id \"" + article_id + "\"");
     }
+    WaitForOlderReads(writer.database());
     writer.Commit();
     StoreResult result;
     result.status = 204;

@@ -6,14 +6,18 @@
 #ifndef VNSEARCH_SEARCHD_ARTICLE_STORE_H_
 #define VNSEARCH_SEARCHD_ARTICLE_STORE_H_
 
+#include <xapian.h>
+
 #include <mutex>
 #include <optional>
 #include <string>
 
+#include "searchd/revision_readers.h"
+
 namespace vnsearch {
 
 struct StoreResult {
-  int status = 500;       // HTTP status: 201, 200, 204, 400, 404, 415, 500, 503
+  int status = 500;  // HTTP status: 201, 200, 204, 400, 404, 415, 500, 503
   std::string article_id;
   std::string error_code;  // when status >= 400
   std::string message;
@@ -22,7 +26,10 @@ struct StoreResult {
 class ArticleStore {
  public:
   // `lock_wait_seconds`: how long a write waits for another writer before answering busy.
-  ArticleStore(std::string database, std::string corpus_folder, double lock_wait_seconds = 2);
+  // `readers` (may be null): the reads a commit should not make unreadable (it waits up to
+  // kReadersWaitSeconds for them).
+  ArticleStore(std::string database, std::string corpus_folder, double lock_wait_seconds = 2,
+               RevisionReaders* readers = nullptr);
 
   // Adds (no id: one is made from the content) or replaces article `article_id` from `body`:
   // JSON {"id"?,"title"?,"date"?,"source"?,"body"} when `content_type` is application/json
@@ -39,10 +46,12 @@ class ArticleStore {
 
  private:
   std::string FilePath(const std::string& article_id) const;
+  void WaitForOlderReads(Xapian::WritableDatabase& database);
 
   const std::string database_;
   const std::string corpus_folder_;
   const double lock_wait_seconds_;
+  RevisionReaders* const readers_;
   std::mutex mutex_;  // one write at a time from this process
 };
 

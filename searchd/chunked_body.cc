@@ -34,8 +34,8 @@ void ChunkedBody::EndSizeLine() {
   }
   line_.clear();
   if (value > max_body_bytes_ - decoded_bytes_) {  // refused on its announced size
-    return Fail(State::kTooLarge, "the request body is larger than " +
-                                      std::to_string(max_body_bytes_) + " bytes");
+    return Fail(State::kTooLarge,
+                "the request body is larger than " + std::to_string(max_body_bytes_) + " bytes");
   }
   chunk_left_ = value;
   step_ = value == 0 ? Step::kTrailer : Step::kData;

@@ -7,12 +7,11 @@
 
 #include "searchd/http_api.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "index/corpus_writer.h"
 #include "searchd/access_log.h"
@@ -22,6 +21,7 @@
 #include "searchd/directory.h"
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
+#include "searchd/revision_readers.h"
 #include "searchd/searcher.h"
 #include "vnsearch/version.h"
 
@@ -44,6 +44,8 @@ Searcher& ThreadSearcher(const std::string& database) {
   }
   return *searcher;
 }
+
+constexpr int kReadAttempts = 3;
 
 std::string Dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -105,6 +107,9 @@ void Guarded(httplib::Response* response, Handler handler) {
     SendError(response, 400, "bad_parameter", error.what());
   } catch (const QueryError& error) {
     SendError(response, 400, "bad_query", error.what());
+  } catch (const QueryTooCostly& error) {
+    SendError(response, 400, "query_too_costly", error.what());
+
   } catch (const Xapian::DatabaseOpeningError& error) {
     // Every 503 says when to retry: an index being swapped in is back within seconds.
     response->set_header("Retry-After", "5");
@@ -135,9 +140,12 @@ void SendStoreResult(const StoreResult& result, httplib::Response* response) {
 
 const char* BodyErrorCode(int status) {
   switch (status) {
-    case 408: return "timeout";
-    case 413: return "too_large";
-    default: return "bad_body";
+    case 408:
+      return "timeout";
+    case 413:
+      return "too_large";
+    default:
+      return "bad_body";
   }
 }
 
@@ -152,7 +160,7 @@ class Api {
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
-        store_(options.database, options.corpus) {}
+        store_(options.database, options.corpus, /*lock_wait_seconds=*/2, &readers_) {}
 
   HandlerResponse Route(const httplib::Request& request, httplib::Response& response);
   void Log(const httplib::Request& request, const httplib::Response& response);
@@ -164,8 +172,7 @@ class Api {
   void Suggest(const httplib::Request& request, httplib::Response* response);
   void OpenSearchSuggest(const httplib::Request& request, httplib::Response* response);
   void OpenSearchDescription(const httplib::Request& request, httplib::Response* response);
-  void Facet(const httplib::Request& request, const std::string& name,
-             httplib::Response* response);
+  void Facet(const httplib::Request& request, const std::string& name, httplib::Response* response);
   void Article(const std::string& article_id, httplib::Response* response);
   void Similar(const httplib::Request& request, const std::string& article_id,
                httplib::Response* response);
@@ -176,6 +183,24 @@ class Api {
   bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
   void WriteLog(const std::string& line);
 
+  // Runs `read` on this thread's Searcher, refreshed, as a read of its revision (HTTP writes
+  // do not commit over it: revision_readers.h). A read that outlasts two commits all the same
+  // (of vnsearch-index, or of a write that waited long enough) finds its revision gone
+  // (Xapian::DatabaseModifiedError): it is read again on the new one, up to kReadAttempts
+  // times, before the client is told to retry.
+  template <typename Read>
+  auto ReadIndex(Read read) -> decltype(read(std::declval<Searcher&>())) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Searcher& searcher = ThreadSearcher(database_);
+        RevisionReaders::Reading reading(&readers_, searcher.Revision());
+        return read(searcher);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kReadAttempts) throw;
+      }
+    }
+  }
+
   const std::string database_;
   const std::string cors_origin_;
   const std::string token_;
@@ -183,6 +208,7 @@ class Api {
   const std::shared_ptr<FILE> access_log_;
   Metrics metrics_;
   ResultCache cache_;
+  RevisionReaders readers_;  // before store_, which uses it
   ArticleStore store_;
 };
 
@@ -227,15 +253,17 @@ HandlerResponse Api::Route(const httplib::Request& request, httplib::Response& r
       return HandlerResponse::Unhandled;  // cpp-httplib serves the file (or 404)
     case Route::kHealth:
       Guarded(&response, [&] {
+        Xapian::doccount documents =
+            ReadIndex([](Searcher& searcher) { return searcher.DocumentCount(); });
         SendJson(&response, 200,
-                 {{"status", "ok"},
-                  {"version", kVersion},
-                  {"documents", ThreadSearcher(database_).DocumentCount()}});
+                 {{"status", "ok"}, {"version", kVersion}, {"documents", documents}});
       });
       break;
     case Route::kMetrics:
       Guarded(&response, [&] {
-        response.set_content(metrics_.Render(ThreadSearcher(database_).DocumentCount()),
+        Xapian::doccount documents =
+            ReadIndex([](Searcher& searcher) { return searcher.DocumentCount(); });
+        response.set_content(metrics_.Render(documents),
                              "text/plain; version=0.0.4; charset=utf-8");
       });
       break;
@@ -287,22 +315,25 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
   Guarded(response, [&] {
     auto started = std::chrono::steady_clock::now();
     SearchRequest search = ParseSearchRequest(request.params);
-    Searcher& searcher = ThreadSearcher(database_);
-    std::string revision = searcher.RevisionKey();
+    bool from_cache = false;
+    json answer = ReadIndex([&](Searcher& searcher) {
+      std::string revision = searcher.RevisionKey();
+      if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
+        from_cache = true;
+        return json::parse(*cached);
+      }
+      SearchResponse found = searcher.Search(search);
+      json computed = ResponseJson(found);
+      if (!found.timed_out) cache_.Store(request.target, revision, Dump(computed));
+      return computed;
+    });
     // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
-    if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
-      json answer = json::parse(*cached);
+    if (from_cache) {
       answer["took_ms"] =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
               .count();
-      response->set_header("X-Vnsearch-Cache", "hit");
-      SendJson(response, 200, answer);
-      return;
     }
-    SearchResponse found = searcher.Search(search);
-    json answer = ResponseJson(found);
-    if (!found.timed_out) cache_.Store(request.target, revision, Dump(answer));
-    response->set_header("X-Vnsearch-Cache", "miss");
+    response->set_header("X-Vnsearch-Cache", from_cache ? "hit" : "miss");
     SendJson(response, 200, answer);
   });
 }
@@ -317,7 +348,9 @@ void Api::Roles(const httplib::Request& request, httplib::Response* response) {
     query.term = TextParameter(request.params, "term", kMaxFilterValueBytes);
     query.page = static_cast<size_t>(IntParameter(request.params, "page", 1, 1, kMaxPage));
     query.size = static_cast<size_t>(IntParameter(request.params, "size", 20, 1, 100));
-    SendJson(response, 200, FindRoles(ThreadSearcher(database_).database(), query));
+    json roles =
+        ReadIndex([&](Searcher& searcher) { return FindRoles(searcher.database(), query); });
+    SendJson(response, 200, roles);
   });
 }
 
@@ -328,9 +361,10 @@ void Api::DirectoryPage(const RouteMatch& match, httplib::Response* response) {
       throw BadParameter("name: not UTF-8 text; percent-encode the UTF-8 name");
     }
     bool person = match.route == Route::kPersonPage;
-    const Xapian::Database& database = ThreadSearcher(database_).database();
-    std::optional<json> page = person ? PersonPage(database, match.name)
-                                      : UnitPage(database, match.name);
+    std::optional<json> page = ReadIndex([&](Searcher& searcher) {
+      return person ? PersonPage(searcher.database(), match.name)
+                    : UnitPage(searcher.database(), match.name);
+    });
     if (!page) {
       SendError(response, 404, "not_found",
                 std::string("no article names ") + (person ? "a person" : "a unit") + " \"" +
@@ -346,7 +380,8 @@ void Api::Suggest(const httplib::Request& request, httplib::Response* response) 
     std::string typed = TextParameter(request.params, "q");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
     json suggestions = json::array();
-    for (json& suggestion : ThreadSearcher(database_).Suggest(typed, limit)) {
+    for (json& suggestion :
+         ReadIndex([&](Searcher& searcher) { return searcher.Suggest(typed, limit); })) {
       suggestions.push_back(std::move(suggestion));
     }
     SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
@@ -359,7 +394,8 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
   Guarded(response, [&] {
     std::string typed = TextParameter(request.params, "q");
     json completions = json::array();
-    for (const json& suggestion : ThreadSearcher(database_).Suggest(typed, 10)) {
+    for (const json& suggestion :
+         ReadIndex([&](Searcher& searcher) { return searcher.Suggest(typed, 10); })) {
       completions.push_back(suggestion["text"]);
     }
     response->set_content(Dump(json::array({typed, completions})),
@@ -372,8 +408,9 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
 void Api::OpenSearchDescription(const httplib::Request& request, httplib::Response* response) {
   std::string host = request.get_header_value("Host");
   bool safe_host = !host.empty() && host.size() <= 255 &&
-                   host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                          "0123456789.-:[]") == std::string::npos;
+                   host.find_first_not_of(
+                       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                       "0123456789.-:[]") == std::string::npos;
   std::string base = "http://" + (safe_host ? host : std::string("127.0.0.1:8080"));
   response->set_content(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -383,10 +420,13 @@ void Api::OpenSearchDescription(const httplib::Request& request, httplib::Respon
       "</Description>\n"
       "  <InputEncoding>UTF-8</InputEncoding>\n"
       "  <Language>vi</Language>\n"
-      "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
-      "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base +
+      "  <Url type=\"text/html\" method=\"get\" template=\"" +
+          base +
+          "/?q={searchTerms}\"/>\n"
+          "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" +
+          base +
           "/api/opensearch/suggest?q={searchTerms}\"/>\n"
-      "</OpenSearchDescription>\n",
+          "</OpenSearchDescription>\n",
       "application/opensearchdescription+xml; charset=utf-8");
 }
 
@@ -401,7 +441,8 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
     }
     std::string prefix = TextParameter(request.params, "prefix");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
-    FacetListing listing = ThreadSearcher(database_).ListFacet(*facet, prefix, limit);
+    FacetListing listing =
+        ReadIndex([&](Searcher& searcher) { return searcher.ListFacet(*facet, prefix, limit); });
     SendJson(response, 200,
              {{"facet", name},
               {"prefix", prefix},
@@ -413,8 +454,9 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
     std::optional<json> article =
-        IsValidArticleId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
-                                            : std::nullopt;
+        IsValidArticleId(article_id)
+            ? ReadIndex([&](Searcher& searcher) { return searcher.GetArticle(article_id); })
+            : std::nullopt;
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -427,9 +469,10 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
                   httplib::Response* response) {
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
-    auto hits = IsValidArticleId(article_id)
-                    ? ThreadSearcher(database_).Similar(article_id, limit)
-                    : std::nullopt;
+    auto hits =
+        IsValidArticleId(article_id)
+            ? ReadIndex([&](Searcher& searcher) { return searcher.Similar(article_id, limit); })
+            : std::nullopt;
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -528,7 +571,8 @@ void Api::LogRefused(const RefusedRequest& refused) {
   size_t first_space = refused.request_line.find(' ');
   size_t second_space = refused.request_line.find(' ', first_space + 1);
   if (second_space != std::string::npos) {
-    std::string target = refused.request_line.substr(first_space + 1, second_space - first_space - 1);
+    std::string target =
+        refused.request_line.substr(first_space + 1, second_space - first_space - 1);
     route = RouteOf(httplib::detail::decode_url(target.substr(0, target.find('?')), false));
   }
   metrics_.Record(route, refused.status, refused.seconds);

@@ -1,8 +1,8 @@
 // http_server: the poller owns every connection that is waiting for a request (or lingering
 // before its close); a worker owns a connection while it answers on it and hands it back after.
-// cpp-httplib reads the head through ConnectionStream, which serves it the head the poller
-// already received and checked (request_head.h) and nothing more: a body is only ever read by
-// ReadRequestBody, when a handler has decided the request deserves it.
+// cpp-httplib reads the head through a ConnectionStream (connection_stream.h), which serves it
+// the head the poller already received and checked (request_head.h) and nothing more: a body is
+// only ever read by ReadRequestBody, when a handler has decided the request deserves it.
 
 #include "searchd/http_server.h"
 
@@ -11,22 +11,20 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <list>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "searchd/chunked_body.h"
+#include "searchd/connection_stream.h"
 
 namespace vnsearch {
 namespace {
@@ -38,19 +36,13 @@ constexpr size_t kReadChunk = 16384;
 // the limit), the input is read and dropped this long, so that the client sees the answer
 // instead of a reset.
 constexpr double kLingerSeconds = 2;
-// Chunk-size lines and trailers around a chunked body, beyond the body itself.
-constexpr uint64_t kChunkedOverheadBytes = 1 << 20;
 constexpr int kSweepMilliseconds = 250;
 
-double Seconds(Clock::duration duration) {
-  return std::chrono::duration<double>(duration).count();
-}
+double Seconds(Clock::duration duration) { return std::chrono::duration<double>(duration).count(); }
 
 Clock::duration Duration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
-
-int Milliseconds(double seconds) { return static_cast<int>(seconds * 1000); }
 
 void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL, 0) | O_NONBLOCK); }
 
@@ -70,26 +62,41 @@ std::string AddressText(const sockaddr_storage& address, int* port) {
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
+    case 400:
+      return "Bad Request";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return "Error";
   }
 }
 
 const char* ErrorCode(int status) {
   switch (status) {
-    case 408: return "timeout";
-    case 413: return "too_large";
-    case 414: return "too_long";
-    case 431: return "headers_too_large";
-    case 501: return "not_implemented";
-    case 505: return "http_version";
-    default: return "bad_request";
+    case 408:
+      return "timeout";
+    case 413:
+      return "too_large";
+    case 414:
+      return "too_long";
+    case 431:
+      return "headers_too_large";
+    case 501:
+      return "not_implemented";
+    case 505:
+      return "http_version";
+    default:
+      return "bad_request";
   }
 }
 
@@ -114,213 +121,18 @@ struct HttpServer::Connection {
   int remote_port = 0;
   std::string local_addr;
   int local_port = 0;
-  std::string received;             // bytes received and not yet used by a request
-  Clock::time_point parked_at;      // when it last began to wait for a request
-  Clock::time_point head_started;   // the first byte of the request under way arrived
+  std::string received;            // bytes received and not yet used by a request
+  Clock::time_point parked_at;     // when it last began to wait for a request
+  Clock::time_point head_started;  // the first byte of the request under way arrived
   bool head_under_way = false;
-  bool request_line_seen = false;   // a line end arrived (control bytes before it are refused)
+  bool request_line_seen = false;  // a line end arrived (control bytes before it are refused)
   size_t requests = 0;
-  bool lingering = false;           // answered and shut for writing: input is dropped
+  bool lingering = false;  // answered and shut for writing: input is dropped
   Clock::time_point linger_until;
   std::list<Connection*>::iterator in_order;  // in Poller::order while parked
 };
 
 namespace {
-
-// What a worker's request reads and writes through: the checked head, then (for
-// ReadRequestBody) the body's bytes, from what was already received and then the socket.
-class ConnectionStream : public httplib::Stream {
- public:
-  ConnectionStream(const std::string& received, int fd, const RequestHead& head,
-                   const HttpLimits& limits, const std::string& remote_addr, int remote_port,
-                   const std::string& local_addr, int local_port)
-      : received_(received),
-        fd_(fd),
-        head_(head),
-        limits_(limits),
-        remote_addr_(remote_addr),
-        remote_port_(remote_port),
-        local_addr_(local_addr),
-        local_port_(local_port) {}
-
-  bool is_readable() const override { return true; }
-  bool is_writable() const override { return !broken_; }
-
-  // Serves the head only; past it, the end of the stream (a body is read by ReadBody).
-  ssize_t read(char* ptr, size_t size) override {
-    size_t left = head_.forwarded.size() - head_served_;
-    size_t count = std::min(size, left);
-    std::memcpy(ptr, head_.forwarded.data() + head_served_, count);
-    head_served_ += count;
-    return static_cast<ssize_t>(count);
-  }
-
-  ssize_t write(const char* ptr, size_t size) override {
-    size_t sent = 0;
-    while (sent < size && !broken_) {
-      ssize_t n = ::send(fd_, ptr + sent, size - sent, MSG_NOSIGNAL);
-      if (n > 0) {
-        sent += static_cast<size_t>(n);
-      } else if (n < 0 && errno == EINTR) {
-        continue;
-      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        if (!Wait(POLLOUT)) broken_ = true;
-      } else {
-        broken_ = true;
-      }
-    }
-    return broken_ ? -1 : static_cast<ssize_t>(size);
-  }
-
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = remote_addr_;
-    port = remote_port_;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    ip = local_addr_;
-    port = local_port_;
-  }
-  socket_t socket() const override { return fd_; }
-
-  int ReadBody(size_t max_bytes, std::string* body, std::string* error) {
-    if (body_read_) {
-      *error = "the body was read already";
-      return 500;
-    }
-    body_read_ = true;
-    switch (head_.framing) {
-      case BodyFraming::kNone:
-        return 0;
-      case BodyFraming::kLength:
-        return ReadLengthBody(max_bytes, body, error);
-      case BodyFraming::kChunked:
-        return ReadChunkedBody(max_bytes, body, error);
-    }
-    return 500;
-  }
-
-  // Whether every byte of the request was read: the next request starts where it ended.
-  bool RequestFullyRead() const {
-    if (head_.framing == BodyFraming::kNone) return true;
-    if (head_.framing == BodyFraming::kLength) return body_taken_ == head_.content_length;
-    return false;  // a chunked body's end is not tracked: the connection closes after it
-  }
-
-  // Bytes of `received` the request used (its head and the body bytes taken from there).
-  size_t ReceivedBytesUsed() const { return head_.size + body_from_received_; }
-
-  // Whether the connection cannot carry another request: an answer could not be written, or a
-  // body could not be read.
-  bool broken() const { return broken_ || read_failed_; }
-
- private:
-  // Waits up to the I/O timeout for the socket to be ready for `events`.
-  bool Wait(short events) {
-    pollfd waiting = {fd_, events, 0};
-    while (true) {
-      int ready = ::poll(&waiting, 1, Milliseconds(limits_.io_timeout_seconds));
-      if (ready < 0 && errno == EINTR) continue;
-      if (ready == 0) timed_out_ = true;
-      return ready > 0;
-    }
-  }
-
-  // Up to `size` bytes of the body, at most `budget` in all: from what was received with the
-  // head, then from the socket. 0 at the end of the budget, -1 on error or timeout.
-  ssize_t ReadBodyBytes(char* ptr, size_t size, uint64_t budget) {
-    if (body_taken_ >= budget) return 0;
-    size = static_cast<size_t>(std::min<uint64_t>(size, budget - body_taken_));
-    size_t buffered_at = head_.size + body_from_received_;
-    if (buffered_at < received_.size()) {
-      size_t count = std::min(size, received_.size() - buffered_at);
-      std::memcpy(ptr, received_.data() + buffered_at, count);
-      body_from_received_ += count;
-      body_taken_ += count;
-      return static_cast<ssize_t>(count);
-    }
-    while (true) {
-      ssize_t n = ::recv(fd_, ptr, size, 0);
-      if (n > 0) {
-        body_taken_ += static_cast<uint64_t>(n);
-        return n;
-      }
-      if (n == 0) {
-        read_failed_ = true;
-        return -1;
-      }
-      if (errno == EINTR) continue;
-      if ((errno == EAGAIN || errno == EWOULDBLOCK) && Wait(POLLIN)) continue;
-      read_failed_ = true;
-      return -1;
-    }
-  }
-
-  int Failed(const char* cut_short, std::string* error) {
-    read_failed_ = true;
-    if (timed_out_) {
-      *error = "the body did not arrive within " +
-               std::to_string(static_cast<int>(limits_.io_timeout_seconds)) + " s";
-      return 408;
-    }
-    *error = cut_short;
-    return 400;
-  }
-
-  int ReadLengthBody(size_t max_bytes, std::string* body, std::string* error) {
-    if (head_.content_length > max_bytes) {
-      *error = "the request body is larger than " + std::to_string(max_bytes) + " bytes";
-      return 413;
-    }
-    body->resize(static_cast<size_t>(head_.content_length));
-    size_t got = 0;
-    while (got < body->size()) {
-      ssize_t n = ReadBodyBytes(body->data() + got, body->size() - got, head_.content_length);
-      if (n <= 0) return Failed("the body ended before its Content-Length", error);
-      got += static_cast<size_t>(n);
-    }
-    return 0;
-  }
-
-  int ReadChunkedBody(size_t max_bytes, std::string* body, std::string* error) {
-    ChunkedBody decoder(max_bytes);
-    uint64_t raw_budget = 2 * static_cast<uint64_t>(max_bytes) + kChunkedOverheadBytes;
-    char chunk[kReadChunk];
-    while (decoder.state() == ChunkedBody::State::kMore) {
-      ssize_t n = ReadBodyBytes(chunk, sizeof chunk, raw_budget);
-      if (n == 0) {  // the raw budget is spent: chunk lines around tiny chunks
-        *error = "the chunked body is larger than " + std::to_string(max_bytes) + " bytes";
-        return 413;
-      }
-      if (n < 0) return Failed("the chunked body ended before its last chunk", error);
-      decoder.Feed(std::string_view(chunk, static_cast<size_t>(n)), body);
-    }
-    if (decoder.state() == ChunkedBody::State::kTooLarge) {
-      *error = decoder.error();
-      return 413;
-    }
-    if (decoder.state() == ChunkedBody::State::kBad) {
-      *error = decoder.error();
-      return 400;
-    }
-    return 0;
-  }
-
-  const std::string& received_;
-  const int fd_;
-  const RequestHead& head_;
-  const HttpLimits& limits_;
-  const std::string& remote_addr_;
-  const int remote_port_;
-  const std::string& local_addr_;
-  const int local_port_;
-  size_t head_served_ = 0;
-  bool body_read_ = false;
-  uint64_t body_taken_ = 0;        // body bytes (raw, for chunked) read so far
-  size_t body_from_received_ = 0;  // of which from `received_`
-  bool broken_ = false;       // writing failed: nothing more can be sent
-  bool read_failed_ = false;  // reading the body failed (closed, reset or too slow)
-  bool timed_out_ = false;
-};
 
 thread_local ConnectionStream* current_stream = nullptr;
 thread_local RequestContext current_context;
@@ -400,8 +212,8 @@ struct HttpServer::Poller {
               const std::string& request_line, Clock::time_point now,
               const std::function<void(const RefusedRequest&)>& logger) {
     std::string answer = RefusalAnswer(status, message);
-    ssize_t ignored = ::send(connection->fd, answer.data(), answer.size(),
-                             MSG_NOSIGNAL | MSG_DONTWAIT);
+    ssize_t ignored =
+        ::send(connection->fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     (void)ignored;
     if (logger) {
       RefusedRequest refused;
@@ -409,8 +221,8 @@ struct HttpServer::Poller {
       refused.request_line = request_line;
       refused.status = status;
       refused.body_bytes = answer.size() - answer.find("\r\n\r\n") - 4;
-      refused.seconds = Seconds(now - (connection->head_under_way ? connection->head_started
-                                                                  : connection->parked_at));
+      refused.seconds = Seconds(
+          now - (connection->head_under_way ? connection->head_started : connection->parked_at));
       logger(refused);
     }
     Linger(connection, now);
@@ -525,6 +337,7 @@ void HttpServer::Run() {
   for (int i = 0; i < worker_threads_; ++i) workers_.emplace_back([this] { WorkerLoop(); });
   Poller& poller = *poller_;
   auto last_sweep = Clock::now();
+  bool listening_paused = false;
 
   auto accept_all = [&](Clock::time_point now) {
     while (true) {
@@ -534,9 +347,14 @@ void HttpServer::Run() {
                          SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) continue;
-        if ((errno == EMFILE || errno == ENFILE) && !poller.order.empty()) {
-          poller.Close(poller.order.front()->fd);  // make room: the longest idle goes
-          continue;
+        if (errno == EMFILE || errno == ENFILE) {
+          if (!poller.order.empty()) {
+            poller.Close(poller.order.front()->fd);  // make room: the longest idle goes
+            continue;
+          }
+          // Nothing to close: stop listening until the next sweep rather than spin.
+          ::epoll_ctl(poller.epoll_fd, EPOLL_CTL_DEL, poller.listen_fd, nullptr);
+          listening_paused = true;
         }
         return;  // EAGAIN: all accepted (other errors: tried again at the next wake-up)
       }
@@ -572,9 +390,9 @@ void HttpServer::Run() {
     std::string_view received = connection->received;
     // Cheap checks on the new bytes first; the head is read whole only when it may be done,
     // too long, or wrong from its first line.
-    bool worth_reading = received.size() >= limits_.head.max_head_bytes ||
-                         received.find("\r\n\r\n", new_from >= 3 ? new_from - 3 : 0) !=
-                             std::string_view::npos;
+    bool worth_reading =
+        received.size() >= limits_.head.max_head_bytes ||
+        received.find("\r\n\r\n", new_from >= 3 ? new_from - 3 : 0) != std::string_view::npos;
     if (!connection->request_line_seen) {
       for (size_t i = new_from; i < received.size(); ++i) {
         unsigned char byte = static_cast<unsigned char>(received[i]);
@@ -689,10 +507,14 @@ void HttpServer::Run() {
     if (now - last_sweep > std::chrono::milliseconds(kSweepMilliseconds)) {
       sweep(now);
       last_sweep = now;
+      if (listening_paused) {
+        poller.Watch(poller.listen_fd);
+        listening_paused = false;
+      }
     }
   }
   // Stopping: answer no more; workers finish the requests they have.
-  ::epoll_ctl(poller.epoll_fd, EPOLL_CTL_DEL, poller.listen_fd, nullptr);
+  if (!listening_paused) ::epoll_ctl(poller.epoll_fd, EPOLL_CTL_DEL, poller.listen_fd, nullptr);
   ::close(poller.listen_fd);
   poller.listen_fd = -1;
   work_ready_.notify_all();
@@ -740,7 +562,7 @@ void HttpServer::Serve(std::unique_ptr<Connection> connection, RequestHead head)
 }
 
 bool HttpServer::ServeOne(Connection& connection, const RequestHead& head) {
-  ConnectionStream stream(connection.received, connection.fd, head, limits_,
+  ConnectionStream stream(connection.received, connection.fd, head, limits_.io_timeout_seconds,
                           connection.remote_addr, connection.remote_port, connection.local_addr,
                           connection.local_port);
   current_context.started = connection.head_started;
@@ -753,8 +575,8 @@ bool HttpServer::ServeOne(Connection& connection, const RequestHead& head) {
   bool answered = process_request(stream, last, closed_by_client, {});
   current_stream = nullptr;
   ++connection.requests;
-  bool reusable = answered && !last && !closed_by_client && !stream.broken() &&
-                  stream.RequestFullyRead();
+  bool reusable =
+      answered && !last && !closed_by_client && !stream.broken() && stream.RequestFullyRead();
   if (reusable) connection.received.erase(0, stream.ReceivedBytesUsed());
   return reusable;
 }

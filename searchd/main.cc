@@ -67,7 +67,8 @@ bool ReadTokenFile(const std::string& path, std::string* token) {
   size_t end = line.find_last_not_of(" \t\r");
   *token = begin == std::string::npos ? "" : line.substr(begin, end - begin + 1);
   if (token->empty()) {
-    std::cerr << "vnsearchd: the token file " << path << " is empty: put the token on its first line\n";
+    std::cerr << "vnsearchd: the token file " << path
+              << " is empty: put the token on its first line\n";
     return false;
   }
   return true;
@@ -131,8 +132,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
         value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
         value("--token", &options->token) || value("--token-file", &token_file) ||
-        value("--corpus", &options->corpus) ||
-        value("--cache-entries", &cache_text)) {
+        value("--corpus", &options->corpus) || value("--cache-entries", &cache_text)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;

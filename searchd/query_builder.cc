@@ -174,7 +174,7 @@ class Builder {
 
   // person: and unit: look for the words of entity names, diacritics ignored, in any order;
   // term: for one term of office in any dash style.
-  Xapian::Query BuildEntityField(const QueryNode& node) {
+  Xapian::Query BuildEntityField(const QueryNode& node, BuiltQuery* out) {
     if (node.field == "term") return Xapian::Query(FacetFilterTerm(schema::kTermFilter, node.text));
     std::vector<std::string> terms;
     for (const std::string& word : FoldedTerms(ExpandAbbreviations(node.text))) {
@@ -188,6 +188,7 @@ class Builder {
       words.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, Prefix(node.field) + folded_stem,
                                    kWildcardExpansionLimit,
                                    Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      out->wildcards.push_back(Prefix(node.field) + folded_stem);
     }
     // Boolean: a filter on who or what the article names, not a matter of relevance.
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -439,7 +440,7 @@ class Builder {
                           std::string* single_term = nullptr,
                           std::string* single_folded = nullptr) {
     if (node.field == "person" || node.field == "unit" || node.field == "term") {
-      return BuildEntityField(node);
+      return BuildEntityField(node, out);
     }
     std::vector<Token> tokens;
     Analyze(node.text, &tokens);
@@ -476,6 +477,7 @@ class Builder {
       const std::string& spelled_stem = space_ == MatchSpace::kExact ? exact_stem : folded_stem;
       std::string stem = prefix + spelled_stem;
       if (!negated) out->highlighter.prefixes.push_back(spelled_stem);
+      out->wildcards.push_back(stem);
       Xapian::Query last(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       words.pop_back();

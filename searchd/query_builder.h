@@ -98,6 +98,9 @@ struct BuiltQuery {
   // The title-only terms of those words: an article whose headline holds the query's words is
   // most likely the one sought, so they are added as an optional boost.
   std::vector<std::string> title_terms;
+  // Every `prefix*` of the query (excluded ones too) as the prefixed stem its expansion starts
+  // with ("XFtr"): what estimating the query's cost needs besides its terms.
+  std::vector<std::string> wildcards;
 };
 
 // A query that matches every article. Xapian::Query::MatchAll is one shared static object

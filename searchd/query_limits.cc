@@ -2,6 +2,11 @@
 
 #include "searchd/query_limits.h"
 
+#include <functional>
+#include <map>
+#include <queue>
+#include <vector>
+
 namespace vnsearch {
 namespace {
 
@@ -37,6 +42,32 @@ std::optional<std::string> CheckQueryLimits(const QueryNode& root) {
            std::to_string(kMaxQueryWildcards) + ": remove some";
   }
   return std::nullopt;
+}
+
+uint64_t EstimatePostings(const Xapian::Database& database, const BuiltQuery& built) {
+  uint64_t postings = 0;
+  const Xapian::Query& matches = built.query_matches;
+  for (Xapian::TermIterator term = matches.get_terms_begin(); term != matches.get_terms_end();
+       ++term) {
+    postings += (*term).empty() ? database.get_doccount() : database.get_termfreq(*term);
+  }
+  std::map<std::string, uint64_t> expansion_postings;  // by stem: a stem may come back
+  for (const std::string& stem : built.wildcards) {
+    auto [known, inserted] = expansion_postings.emplace(stem, 0);
+    if (inserted) {
+      std::priority_queue<Xapian::doccount, std::vector<Xapian::doccount>,
+                          std::greater<Xapian::doccount>>
+          most_frequent;
+      for (Xapian::TermIterator term = database.allterms_begin(stem);
+           term != database.allterms_end(stem); ++term) {
+        most_frequent.push(term.get_termfreq());
+        if (most_frequent.size() > kWildcardExpansion) most_frequent.pop();
+      }
+      for (; !most_frequent.empty(); most_frequent.pop()) known->second += most_frequent.top();
+    }
+    postings += known->second;
+  }
+  return postings;
 }
 
 }  // namespace vnsearch

@@ -51,9 +51,8 @@ RequestHead Bad(RequestHead head, int status, std::string message) {
 // Parses "METHOD /target HTTP/1.x" into `head`; returns false with `head` marked bad.
 bool ParseRequestLine(std::string_view line, RequestHead* head) {
   size_t first_space = line.find(' ');
-  size_t second_space = first_space == std::string_view::npos
-                            ? std::string_view::npos
-                            : line.find(' ', first_space + 1);
+  size_t second_space = first_space == std::string_view::npos ? std::string_view::npos
+                                                              : line.find(' ', first_space + 1);
   if (second_space == std::string_view::npos || line.find(' ', second_space + 1) != line.npos) {
     *head = Bad(*head, 400, "the request line must be METHOD /path HTTP/1.1");
     return false;
@@ -61,19 +60,18 @@ bool ParseRequestLine(std::string_view line, RequestHead* head) {
   std::string_view method = line.substr(0, first_space);
   std::string_view target = line.substr(first_space + 1, second_space - first_space - 1);
   std::string_view version = line.substr(second_space + 1);
-  bool method_shaped = !method.empty() && method.size() <= 20 &&
-                       std::all_of(method.begin(), method.end(), [](char c) {
-                         return c >= 'A' && c <= 'Z';
-                       });
+  bool method_shaped =
+      !method.empty() && method.size() <= 20 &&
+      std::all_of(method.begin(), method.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!method_shaped) {
     *head = Bad(*head, 400, "the request line must start with a method in capitals (GET, POST…)");
     return false;
   }
   if (version != "HTTP/1.1" && version != "HTTP/1.0") {
     bool http = version.substr(0, 5) == "HTTP/";
-    *head = Bad(*head, http ? 505 : 400,
-                http ? "only HTTP/1.1 and HTTP/1.0 are served"
-                     : "the request line must end with HTTP/1.1");
+    *head = Bad(
+        *head, http ? 505 : 400,
+        http ? "only HTTP/1.1 and HTTP/1.0 are served" : "the request line must end with HTTP/1.1");
     return false;
   }
   if (!IsKnownMethod(method)) {
@@ -116,9 +114,9 @@ RequestHead ReadRequestHead(std::string_view received, const HeadLimits& limits)
   std::string_view line = received.substr(0, line_end);
   head.request_line = std::string(line);
   if (line_end > limits.max_request_line_bytes) {
-    return Bad(head, 414, "the request line is longer than " +
-                              std::to_string(limits.max_request_line_bytes) +
-                              " bytes: shorten the query");
+    return Bad(head, 414,
+               "the request line is longer than " + std::to_string(limits.max_request_line_bytes) +
+                   " bytes: shorten the query");
   }
   if (std::any_of(line.begin(), line.end(), [](char c) { return IsControl(c) || c == '\t'; })) {
     return Bad(head, 400, "the request line holds a control byte: percent-encode it");
@@ -129,24 +127,24 @@ RequestHead ReadRequestHead(std::string_view received, const HeadLimits& limits)
   size_t blank = received.substr(0, scanned).find("\r\n\r\n", line_end);
   if (blank == std::string_view::npos) {
     if (received.size() >= limits.max_head_bytes) {
-      return Bad(head, 431, "the request's header fields are larger than " +
-                                std::to_string(limits.max_head_bytes) + " bytes");
+      return Bad(head, 431,
+                 "the request's header fields are larger than " +
+                     std::to_string(limits.max_head_bytes) + " bytes");
     }
     return head;
   }
   head.size = blank + 4;
   head.forwarded.reserve(head.size);
   head.forwarded.append(line).append("\r\n");
-  bool chunked = false, has_length = false, has_encoding = false, close = false,
-       keep_alive = false;
+  bool chunked = false, has_length = false, has_encoding = false, close = false, keep_alive = false;
   size_t fields = 0;
   for (size_t at = line_end + 2; at < blank + 2;) {
     size_t end = received.find("\r\n", at);
     std::string_view field = received.substr(at, end - at);
     at = end + 2;
     if (++fields > limits.max_header_fields) {
-      return Bad(head, 431, "more than " + std::to_string(limits.max_header_fields) +
-                                " header fields");
+      return Bad(head, 431,
+                 "more than " + std::to_string(limits.max_header_fields) + " header fields");
     }
     if (field.front() == ' ' || field.front() == '\t') {
       return Bad(head, 400, "folded header lines are not accepted: one field per line");
@@ -175,16 +173,18 @@ RequestHead ReadRequestHead(std::string_view received, const HeadLimits& limits)
       if (has_encoding) return Bad(head, 400, "Transfer-Encoding given twice: send it once");
       has_encoding = true;
       if (Lower(value) != "chunked") {
-        return Bad(head, 501, "Transfer-Encoding " + std::string(value) +
-                                  " is not supported: send the body with Content-Length, or "
-                                  "chunked");
+        return Bad(head, 501,
+                   "Transfer-Encoding " + std::string(value) +
+                       " is not supported: send the body with Content-Length, or "
+                       "chunked");
       }
       chunked = true;
     } else if (lower_name == "connection") {
       std::string options = Lower(value);
       for (size_t start = 0; start <= options.size();) {
         size_t comma = std::min(options.find(',', start), options.size());
-        std::string_view option = TrimSpaces(std::string_view(options).substr(start, comma - start));
+        std::string_view option =
+            TrimSpaces(std::string_view(options).substr(start, comma - start));
         close = close || option == "close";
         keep_alive = keep_alive || option == "keep-alive";
         start = comma + 1;

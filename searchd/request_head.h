@@ -31,7 +31,7 @@ struct RequestHead {
   int error_status = 0;  // kBad: 400, 414, 431, 501 or 505
   std::string error_message;
 
-  size_t size = 0;  // kComplete: bytes of the head, the blank line included
+  size_t size = 0;           // kComplete: bytes of the head, the blank line included
   std::string request_line;  // as received, without CRLF (for the access log), when one was read
   std::string method;
   std::string target;

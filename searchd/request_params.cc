@@ -74,24 +74,22 @@ size_t FirstUnusableByte(const std::string& text) {
     UChar32 code_point;
     U8_NEXT(bytes, i, length, code_point);
     if (code_point < 0) return static_cast<size_t>(start);
-    bool control = (code_point < 0x20 && code_point != '\t' && code_point != '\n' &&
-                    code_point != '\r') ||
-                   code_point == 0x7F;
+    bool control =
+        (code_point < 0x20 && code_point != '\t' && code_point != '\n' && code_point != '\r') ||
+        code_point == 0x7F;
     if (control) return static_cast<size_t>(start);
   }
   return std::string::npos;
 }
 
-int IntParameter(const httplib::Params& params, const char* name, int fallback, int min,
-                 int max) {
+int IntParameter(const httplib::Params& params, const char* name, int fallback, int min, int max) {
   const std::string* text = Find(params, name);
   if (text == nullptr) return fallback;
   int value = 0;
   auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    throw BadParameter(std::string(name) + ": must be a whole number from " +
-                       std::to_string(min) + " to " + std::to_string(max) + ", not " +
-                       Quoted(*text));
+    throw BadParameter(std::string(name) + ": must be a whole number from " + std::to_string(min) +
+                       " to " + std::to_string(max) + ", not " + Quoted(*text));
   }
   return value;
 }

@@ -27,16 +27,38 @@ namespace vnsearch {
 namespace {
 
 constexpr Xapian::doccount kExactTotalUpTo = 10000;
-// The time budget of one search. Xapian stops counting beyond the page after kMatchSeconds
-// (Enquire::set_time_limit: totals and facet counts become estimates); passes not begun by
-// kSearchSeconds are skipped (the relaxed retry, facet counts). Either way the answer says
-// "timed_out": a stranger's query cannot hold a worker for long.
-constexpr double kMatchSeconds = 0.5;
-constexpr double kSearchSeconds = 1.0;
 // How many of the best hits are read to restore accents in context.
 constexpr size_t kHitsForAccentContext = 5;
 // Relevance feedback for "similar": terms taken from the article.
 constexpr Xapian::termcount kSimilarTerms = 40;
+
+// The budget of one search, so that a stranger's query cannot hold a worker for long: the
+// query's size is bounded first (query_limits.h: words, wildcards, postings to read); then
+// Xapian stops counting beyond the page after kMatchSeconds (Enquire::set_time_limit), and any
+// match still going at kSearchSeconds is stopped (DeadlineSpy). A ranking pass stopped so is a
+// query too costly (400); counting passes stopped so are estimates, and passes not begun are
+// skipped: the answer then says "timed_out".
+constexpr double kMatchSeconds = 0.5;
+constexpr double kSearchSeconds = 1.5;
+
+using Clock = std::chrono::steady_clock;
+
+struct DeadlinePassed {};
+
+// Stops a match from inside it: Xapian calls a match spy for each matching document it weighs
+// (every one when counting), and an exception thrown there ends get_mset(). Checks the clock
+// every 128 documents.
+class DeadlineSpy : public Xapian::MatchSpy {
+ public:
+  explicit DeadlineSpy(Clock::time_point deadline) : deadline_(deadline) {}
+  void operator()(const Xapian::Document&, double) override {
+    if ((++seen_ & 127) == 0 && Clock::now() > deadline_) throw DeadlinePassed();
+  }
+
+ private:
+  const Clock::time_point deadline_;
+  unsigned seen_ = 0;
+};
 
 nlohmann::json ParseStored(const std::string& data) {
   nlohmann::json stored = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
@@ -208,17 +230,22 @@ const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& f
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
-  auto started = std::chrono::steady_clock::now();
-  auto out_of_time = [&] {
-    return std::chrono::steady_clock::now() - started >
-           std::chrono::duration<double>(kSearchSeconds);
-  };
+  auto started = Clock::now();
+  auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                std::chrono::duration<double>(kSearchSeconds));
   ParsedQuery parsed = ParseQuery(request.query);
   if (!parsed.ok) throw QueryError(parsed.error);
   if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
     throw QueryError(*problem);
   }
   BuiltQuery built = BuildQuery(parsed.root, ranking_, &database_);
+  uint64_t postings = EstimatePostings(database_, built);
+  if (postings > kMaxQueryPostings) {
+    throw QueryTooCostly("the query would read " + std::to_string(postings) +
+                         " postings of the index, more than the " +
+                         std::to_string(kMaxQueryPostings) +
+                         " allowed: use fewer or longer wildcards (word*), or rarer words");
+  }
 
   SearchResponse response;
   response.query = request.query;
@@ -236,6 +263,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   // ranking pass may stop as soon as it has the page.
   Xapian::Enquire enquire(database_);
   enquire.set_time_limit(kMatchSeconds);
+  DeadlineSpy deadline_spy(deadline);
+  enquire.add_matchspy(&deadline_spy);
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
@@ -245,32 +274,39 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   Xapian::doccount total = 0;
   bool count_cut_short = false;
   bool by_relevance = request.sort == SortOrder::kRelevance;
-  Xapian::MSet matches =
-      PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
-                    check_at_least, by_relevance, &enquire, &total, &count_cut_short);
+  Xapian::MSet matches;
+  try {
+    matches = PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset,
+                            request.size, check_at_least, by_relevance, &enquire, &total,
+                            &count_cut_short);
+  } catch (const DeadlinePassed&) {
+    throw QueryTooCostly("the query was not answered within " +
+                         std::to_string(static_cast<int>(kSearchSeconds * 1000)) +
+                         " ms: use fewer wildcards (word*) or more specific words");
+  }
   if (built.ranked) {
     // Articles with some of the words are listed anyway; say when none has them all.
-    response.partial_match =
-        total > 0 && !out_of_time() && !AnyArticleMatches(built.every_word, all_filters);
-  } else if (total == 0 && !built.plain_words.empty() && all_filters.empty() && !out_of_time()) {
+    response.partial_match = total > 0 && Clock::now() < deadline &&
+                             !AnyArticleMatches(built.every_word, all_filters);
+  } else if (total == 0 && !built.plain_words.empty() && all_filters.empty()) {
     // No article has every word: show those with some — unless filters are set, which must
     // only ever narrow what the words find.
-    matcher = built.relaxed_matches;
-    if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
-    matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
-                            offset, request.size, check_at_least, by_relevance, &enquire, &total,
-                            &count_cut_short);
-    response.partial_match = total > 0;
+    try {
+      if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
+      matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
+                              offset, request.size, check_at_least, by_relevance, &enquire,
+                              &total, &count_cut_short);
+      matcher = built.relaxed_matches;
+      response.partial_match = total > 0;
+    } catch (const DeadlinePassed&) {
+      response.timed_out = true;  // the words found nothing, and there was no time for some
+    }
   }
   response.total = total;
   // The time limit stopped the count short of kExactTotalUpTo.
   if (count_cut_short) response.timed_out = true;
-  if (request.with_facets) {
-    if (out_of_time()) {
-      response.timed_out = true;
-    } else {
-      CountFacets(request, matcher, date_range, out_of_time, &response);
-    }
+  if (request.with_facets && !response.timed_out) {
+    CountFacets(request, matcher, date_range, deadline, &response);
   }
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration.
@@ -299,18 +335,28 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     hit.snippet = MakeSnippet(stored_hits[i].body, body_tokens[i], built.highlighter);
     response.hits.push_back(std::move(hit));
   }
-  response.took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-          .count();
+  response.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   return response;
 }
 
 void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                           const Xapian::Query& date_range,
-                           const std::function<bool()>& out_of_time, SearchResponse* response) {
+                           const Xapian::Query& date_range, Clock::time_point deadline,
+                           SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
   Xapian::doccount everything = database_.get_doccount();
+  // Runs one counting pass; false when it was stopped (its spies then hold partial counts).
+  auto count = [&](Xapian::Enquire* counter, Xapian::MSet* counted) {
+    counter->set_time_limit(kMatchSeconds);
+    DeadlineSpy deadline_spy(deadline);
+    counter->add_matchspy(&deadline_spy);
+    try {
+      *counted = counter->get_mset(0, 0, everything);
+    } catch (const DeadlinePassed&) {
+      return false;
+    }
+    return counted->get_matches_lower_bound() == counted->get_matches_upper_bound();
+  };
   // Facets with a selection of their own: counted over the matches without their own filter.
   std::vector<const FacetDefinition*> unselected;
   for (const FacetDefinition& facet : Facets()) {
@@ -319,39 +365,38 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       unselected.push_back(&facet);
       continue;
     }
-    if (out_of_time()) {
+    if (Clock::now() > deadline) {
       response->timed_out = true;
       return;
     }
     Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
     Xapian::Enquire counter(database_);
-    counter.set_time_limit(kMatchSeconds);
     counter.set_query(Filtered(unweighted, others));
     Xapian::ValueCountMatchSpy spy(facet.slot);
     counter.add_matchspy(&spy);
-    Xapian::MSet counted = counter.get_mset(0, 0, everything);
-    if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) {
-      response->timed_out = true;
-    }
+    Xapian::MSet counted;
+    if (!count(&counter, &counted)) response->timed_out = true;
     response->facets[facet.name] =
         CountsFromSpy(spy, facet, database_, selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
-  if (out_of_time()) {
+  if (Clock::now() > deadline) {
     response->timed_out = true;
     return;
   }
   Xapian::Enquire counter(database_);
-  counter.set_time_limit(kMatchSeconds);
   counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const FacetDefinition* facet : unselected) {
     spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
     counter.add_matchspy(spies.back().get());
   }
-  Xapian::MSet all = counter.get_mset(0, 0, everything);
-  response->total = all.get_matches_estimated();
-  if (all.get_matches_lower_bound() != all.get_matches_upper_bound()) response->timed_out = true;
+  Xapian::MSet all;
+  if (count(&counter, &all)) {
+    response->total = all.get_matches_estimated();
+  } else {
+    response->timed_out = true;  // the ranking pass's estimate stays
+  }
   for (size_t i = 0; i < unselected.size(); ++i) {
     response->facets[unselected[i]->name] =
         CountsFromSpy(*spies[i], *unselected[i], database_, {}, request.facet_limit);

@@ -5,13 +5,12 @@
 
 #include <xapian.h>
 
-#include <functional>
+#include <chrono>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
@@ -72,6 +71,12 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown for a query whose ranking could not finish within the search's time budget.
+class QueryTooCostly : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Searcher {
  public:
   // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot. `ranking`:
@@ -86,7 +91,9 @@ class Searcher {
   void Refresh();
 
   // Runs `request` within a time budget (see timed_out). Throws QueryError for a malformed
-  // query or one past the limits of query_limits.h.
+  // query or one past the word and wildcard limits of query_limits.h, QueryTooCostly for one
+  // that would read more postings than they allow, or whose page of hits could not be found in
+  // time.
   SearchResponse Search(const SearchRequest& request);
 
   // The stored article with id `article_id`, or nullopt when there is none.
@@ -109,6 +116,9 @@ class Searcher {
   // The database this searcher reads (refreshed like it), for the directory pages.
   const Xapian::Database& database() const { return database_; }
 
+  // The revision of the index this searcher reads.
+  Xapian::rev Revision() { return database_.get_revision(); }
+
   // Names the state of the index this searcher reads (generation and revision): answers
   // computed on one state are valid exactly while it lasts.
   std::string RevisionKey() {
@@ -122,9 +132,9 @@ class Searcher {
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts.
-  // Stops (setting response->timed_out) once `out_of_time`.
+  // Stops (setting response->timed_out) at `deadline`.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const Xapian::Query& date_range, const std::function<bool()>& out_of_time,
+                   const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
                    SearchResponse* response);
 
   // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and in

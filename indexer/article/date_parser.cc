@@ -98,9 +98,9 @@ std::string FindNumericDate(std::string_view text) {
   size_t search_from = 0;
   for (size_t at = 0; at < text.size(); ++at) {
     if (!IsDigit(text[at])) continue;
-    bool starts_well = at == 0 ? search_from == 0
-                               : at - 1 >= search_from && text[at - 1] != '/' &&
-                                     !IsDigit(text[at - 1]);
+    bool starts_well = at == 0
+                           ? search_from == 0
+                           : at - 1 >= search_from && text[at - 1] != '/' && !IsDigit(text[at - 1]);
     DateMatch match;
     if (!starts_well || !NumericDateAt(text, at, &match)) continue;
     std::string iso = IsoDate(match.year, match.month, match.day);
@@ -172,9 +172,9 @@ bool HasTimeOfDay(std::string_view text) {
     if (!IsDigit(text[at]) || (at > 0 && IsDigit(text[at - 1]))) continue;
     // The hour: one digit, or two from 00 to 19, or 20 to 23.
     if (MinutesAt(text, at + 1)) return true;
-    bool two_digit_hour = at + 1 < text.size() &&
-                          (((text[at] == '0' || text[at] == '1') && IsDigit(text[at + 1])) ||
-                           (text[at] == '2' && text[at + 1] >= '0' && text[at + 1] <= '3'));
+    bool two_digit_hour =
+        at + 1 < text.size() && (((text[at] == '0' || text[at] == '1') && IsDigit(text[at + 1])) ||
+                                 (text[at] == '2' && text[at + 1] >= '0' && text[at + 1] <= '3'));
     if (two_digit_hour && MinutesAt(text, at + 2)) return true;
   }
   return false;

@@ -474,8 +474,8 @@ bool InsidePlaceName(const std::vector<Word>& words, size_t i) {
 
 // Adds `unit` and the units it is named after; returns its key.
 // (Recursion depth: each unit added is inside the previous one, at most kMaxUnitWords long.)
-std::string AddUnit(const std::vector<Word>& words, const UnitParser& parser,
-                    const FoundUnit& unit, UnitCollector* collector) {
+std::string AddUnit(const std::vector<Word>& words, const UnitParser& parser, const FoundUnit& unit,
+                    UnitCollector* collector) {
   std::string key = collector->Add(words, unit.begin, unit.end);
   if (unit.parent_end > unit.parent_begin) {
     collector->SetParent(key, AddUnit(words, parser, parser.At(unit.parent_begin), collector));

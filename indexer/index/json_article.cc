@@ -11,6 +11,17 @@
 #include "article/date_parser.h"
 
 namespace vnsearch {
+namespace {
+
+bool HasControlCharacter(const std::string& text) {
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArticle* article) {
   nlohmann::json json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
@@ -29,9 +40,20 @@ std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArt
   if (article->body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return "field \"body\" is required and must not be empty";
   }
+  // The title and the source are lines of the corpus file: a line break would change what
+  // parsing the file gives back.
+  for (const auto& [name, value] :
+       {std::pair<const char*, const std::string*>{"title", &article->title},
+        {"source", &article->source}}) {
+    if (HasControlCharacter(*value)) {
+      return std::string("field \"") + name + "\" must be one line, without control characters";
+    }
+  }
   if (!article->date.empty()) {
     int year = 0, month = 0, day = 0;
-    if (std::sscanf(article->date.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+    char extra = 0;
+    if (article->date.size() != 10 ||
+        std::sscanf(article->date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3 ||
         IsoDate(year, month, day) != article->date) {
       return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
     }

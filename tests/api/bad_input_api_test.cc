@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -113,8 +112,7 @@ std::vector<BadInput> Table() {
       {"PUT", article + "/similar", 405, "method_not_allowed", "{\"body\":\"x\"}"},
       {"PATCH", article, 405, "method_not_allowed", "{}"},
       // Writes: POST /api/articles, PUT and DELETE /api/articles/{id}
-      {"POST", "/api/articles", 401, "unauthorized", "{\"body\":\"x\"}", "application/json",
-       false},
+      {"POST", "/api/articles", 401, "unauthorized", "{\"body\":\"x\"}", "application/json", false},
       {"DELETE", article, 401, "unauthorized", "", "", false},
       {"POST", "/api/articles", 400, "bad_article", "not json"},
       {"POST", "/api/articles", 400, "bad_article", "[1,2]"},
@@ -124,10 +122,13 @@ std::vector<BadInput> Table() {
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":7}"},
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"date\":\"2024-13-01\"}"},
       {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"colour\":\"red\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"title\":\"a\\nb\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"x\",\"date\":\"2024-01-011\"}"},
+      {"POST", "/api/articles", 400, "bad_article", "{\"body\":\"\\u0000x\\udc00\"}"},
       {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"a/similar\",\"body\":\"x\"}"},
       {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"../x\",\"body\":\"x\"}"},
-      {"POST", "/api/articles", 400, "bad_id", "{\"id\":\"" + std::string(201, 'a') +
-                                                   "\",\"body\":\"x\"}"},
+      {"POST", "/api/articles", 400, "bad_id",
+       "{\"id\":\"" + std::string(201, 'a') + "\",\"body\":\"x\"}"},
       {"POST", "/api/articles", 400, "bad_article", "Ti\xeau \xff", "text/plain"},
       {"POST", "/api/articles", 415, "unsupported_media_type", "x", "image/png"},
       {"POST", "/api/articles", 413, "too_large", std::string(4 * 1024 * 1024 + 1, 'a'),
@@ -155,12 +156,12 @@ std::vector<BadInput> Table() {
 TEST_F(BadInputApiTest, EveryEndpointRefusesBadInputClearly) {
   int port = server_->port();
   for (const BadInput& input : Table()) {
-    std::string request = std::string(input.method) + " " + input.target + " HTTP/1.1\r\n" +
-                          "Host: t\r\n";
+    std::string request =
+        std::string(input.method) + " " + input.target + " HTTP/1.1\r\n" + "Host: t\r\n";
     if (input.with_token) request += "Authorization: Bearer " + std::string(kToken) + "\r\n";
     if (!input.body.empty()) {
-      request += "Content-Type: " + input.content_type + "\r\nContent-Length: " +
-                 std::to_string(input.body.size()) + "\r\n";
+      request += "Content-Type: " + input.content_type +
+                 "\r\nContent-Length: " + std::to_string(input.body.size()) + "\r\n";
     }
     request += "\r\n" + input.body;
     RawAnswer answer = RawRequest(port, request, 10);

@@ -4,11 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -101,10 +100,10 @@ TEST_F(ConnectionsApiTest, HeadsAreBounded) {
       {many_big_fields + "\r\n", 431},
       {many_small_fields + "\r\n", 431},
       {"GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: t\r\n\r\n", 414},
-      {"GET /" + std::string(100000, 'a'), 414},  // no line end at all
+      {"GET /" + std::string(100000, 'a'), 414},              // no line end at all
       {"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 400},  // a TLS handshake
-      {"GET / HTTP/1.1\nHost: t\n\n", 400},                     // bare line feeds
-      {"GET / HTTP/1.1\r\nHost : t\r\n\r\n", 400},              // space before the colon
+      {"GET / HTTP/1.1\nHost: t\n\n", 400},                   // bare line feeds
+      {"GET / HTTP/1.1\r\nHost : t\r\n\r\n", 400},            // space before the colon
       {"GET / HTTP/1.1\r\nHost: t\r\n folded\r\n\r\n", 400},
       {"GET /\x1b[31mred HTTP/1.1\r\nHost: t\r\n\r\n", 400},
       {"GET / HTTP/1.1\r\nHost: t\x01\r\n\r\n", 400},
@@ -154,8 +153,8 @@ TEST_F(ConnectionsApiTest, AWriteIsRefusedBeforeItsBodyIsRead) {
 std::string ChunkedPost(const std::string& token, size_t chunks, size_t chunk_bytes) {
   char size[32];
   std::snprintf(size, sizeof size, "%zx\r\n", chunk_bytes);
-  std::string request = "POST /api/articles HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " +
-                        token + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string request = "POST /api/articles HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + token +
+                        "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
   std::string text = "Tin ngắn về Đại hội Chi bộ. ";
   std::string chunk;
   while (chunk.size() < chunk_bytes) chunk += text;
@@ -176,18 +175,17 @@ TEST_F(ConnectionsApiTest, BodiesAreBoundedHoweverSent) {
       RawRequest(port(), length_head + "Content-Length: 6291456\r\n\r\n" + std::string(1000, 'x'));
   EXPECT_EQ(by_length.status, 413);
   // Tiny chunks cannot hide a body behind their framing either.
-  RawAnswer tiny = RawRequest(port(), ChunkedPost(kToken, 200000, 1), 20);
+  RawAnswer tiny = RawRequest(port(), ChunkedPost(kToken, 200000, 1), 60);
   EXPECT_EQ(tiny.status, 201) << tiny.body;
-  RawAnswer bad_chunk = RawRequest(
-      port(), length_head + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+  RawAnswer bad_chunk =
+      RawRequest(port(), length_head + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
   EXPECT_EQ(bad_chunk.status, 400);
-  RawAnswer cut_short =
-      RawRequest(port(), length_head + "Content-Length: 100\r\n\r\nonly this", 6);
+  RawAnswer cut_short = RawRequest(port(), length_head + "Content-Length: 100\r\n\r\nonly this", 6);
   EXPECT_EQ(cut_short.status, 408);
   EXPECT_EQ(CorpusFiles(), files_before + 1) << "only the tiny-chunk article was stored";
 
-  // Within the limit, both framings store the article.
-  RawAnswer fits = RawRequest(port(), ChunkedPost(kToken, 3, 1 << 20), 20);
+  // Within the limit, a chunked article is stored.
+  RawAnswer fits = RawRequest(port(), ChunkedPost(kToken, 4, 128 << 10), 60);
   EXPECT_EQ(fits.status, 201) << fits.body;
 }
 
@@ -205,8 +203,7 @@ TEST_F(ConnectionsApiTest, MissingLengthsAndWrongMethodsAreAnsweredAtOnce) {
       {"PUT /api/articles/x HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + std::string(kToken) +
            "\r\n\r\n",
        411, ""},
-      {"POST /api/search HTTP/1.1\r\nHost: t\r\nContent-Length: 1000000\r\n\r\n", 405,
-       "GET, HEAD"},
+      {"POST /api/search HTTP/1.1\r\nHost: t\r\nContent-Length: 1000000\r\n\r\n", 405, "GET, HEAD"},
   };
   for (const Case& test : cases) {
     auto started = std::chrono::steady_clock::now();

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -55,8 +55,8 @@ const std::vector<std::string>& Bombs() {
       "/api/search?q=" + Repeat("NOT%20a%20", 500),
       "/api/search?q=" + Repeat("%22", 2000),
       "/api/search?q=" + Repeat("title:(a%20OR%20b)%20", 30),
-      "/api/search?q=" + Repeat("xqzw", 1000),  // one long unknown word: typo correction
-      "/api/search?q=" + Repeat("xqzw%20", 64),   // 64 unknown words
+      "/api/search?q=" + Repeat("xqzw", 1000),   // one long unknown word: typo correction
+      "/api/search?q=" + Repeat("xqzw%20", 64),  // 64 unknown words
       "/api/suggest?q=" + Repeat("t%20", 250),
       "/api/opensearch/suggest?q=" + Repeat("tr", 250),
       "/api/facets/person?prefix=" + Repeat("n", 500) + "&limit=10000",
@@ -97,7 +97,9 @@ TEST_F(QueryBudgetApiTest, ManyBombsAtOnceLeaveMemoryBoundedAndTheServerUp) {
   }
   for (std::thread& client : clients) client.join();
   long grown_kib = server_->ResidentKib() - resident_before;
-  EXPECT_LT(grown_kib, 200 * 1024) << "KiB more after the bombs";
+  // (A sanitizer build's memory is mostly the sanitizer's: its quarantine keeps freed blocks.)
+  bool sanitizer_build = std::getenv("VNSEARCH_TEST_DAEMON") != nullptr;
+  EXPECT_LT(grown_kib, (sanitizer_build ? 1024 : 200) * 1024) << "KiB more after the bombs";
   ApiClient api(server_->port());
   auto started = std::chrono::steady_clock::now();
   json found = api.Search("tran binh trong");

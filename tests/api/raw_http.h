@@ -72,8 +72,7 @@ class RawConnection {
         answer.head = pending_.substr(0, head_end);
         answer.status = std::atoi(answer.head.substr(9, 3).c_str());
         std::string length = answer.Header("Content-Length");
-        body_length =
-            length.empty() || to_head ? 0 : std::strtoul(length.c_str(), nullptr, 10);
+        body_length = length.empty() || to_head ? 0 : std::strtoul(length.c_str(), nullptr, 10);
       }
       if (body_length != std::string::npos && pending_.size() >= head_end + 4 + body_length) {
         answer.body = pending_.substr(head_end + 4, body_length);

@@ -20,6 +20,16 @@
 namespace vnsearch::testing {
 namespace {
 
+// The binaries under test: this tree's, unless the environment names others (the sanitizer
+// trees run these tests against their own vnsearchd and vnsearch-index).
+std::string Binary(const char* variable, const char* built) {
+  const char* chosen = std::getenv(variable);
+  return chosen != nullptr && *chosen != '\0' ? chosen : built;
+}
+
+std::string Indexer() { return Binary("VNSEARCH_TEST_INDEXER", VNSEARCH_INDEXER); }
+std::string Daemon() { return Binary("VNSEARCH_TEST_DAEMON", VNSEARCH_DAEMON); }
+
 // Starts `arguments`, with `environment` ("NAME=value") added, standard output on `stdout_fd`
 // (if ≥ 0) and standard error on `stderr_fd` (if ≥ 0), or discarded when `quiet_stderr`.
 pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet_stderr = false,
@@ -48,7 +58,7 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet
 
 int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::string* output,
                                std::string* errors) {
-  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  std::vector<std::string> command = {Indexer()};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
@@ -75,7 +85,7 @@ int SearchdProcess::RunIndexer(const std::vector<std::string>& arguments, std::s
 }
 
 pid_t SearchdProcess::StartIndexer(const std::vector<std::string>& arguments) {
-  std::vector<std::string> command = {VNSEARCH_INDEXER};
+  std::vector<std::string> command = {Indexer()};
   command.insert(command.end(), arguments.begin(), arguments.end());
   int null_fd = open("/dev/null", O_WRONLY);
   pid_t pid = Spawn(command, null_fd, /*quiet_stderr=*/true);
@@ -101,9 +111,8 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
 
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = {VNSEARCH_DAEMON, "--db",  database_, "--host",
-                                      "127.0.0.1",     "--port", "0",       "--web",
-                                      VNSEARCH_WEB};
+  std::vector<std::string> command = {Daemon(), "--db", database_, "--host",    "127.0.0.1",
+                                      "--port", "0",    "--web",   VNSEARCH_WEB};
   command.insert(command.end(), extra_flags.begin(), extra_flags.end());
   pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
   close(pipe_fds[1]);

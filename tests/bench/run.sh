@@ -2,8 +2,8 @@
 # run.sh: what `make bench` runs. Runs the question-answering evaluation (qa_eval: real questions
 # through vnsearchd's HTTP API, beside plain BM25 and FTS5) when question sets are present, indexes
 # the benchmark corpus (when needed), then runs the analysis benchmark, the known-item evaluation,
-# the long-query evaluation, the load test and the indexing benchmark (index_bench.sh), printing
-# and keeping their output in <build-dir>/bench/.
+# the long-query evaluation, role facts, ner_eval, the load test, the soak (soak.sh) and the
+# indexing benchmark (index_bench.sh), printing and keeping their output in <build-dir>/bench/.
 #
 # Usage: bash tests/bench/run.sh <build-dir>
 # Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
@@ -12,8 +12,8 @@
 #                                VNSEARCH_NER_DATA tagged articles for ner_eval (default
 #                                ../shared/ner/vlsp2018-dev.jsonl);
 #                                VNSEARCH_BENCH_INDEXING=0 skips index_bench.sh (several minutes:
-#                                it builds four indexes from scratch); JOBS build parallelism
-#                                (default 2).
+#                                it builds four indexes from scratch); VNSEARCH_BENCH_SOAK=0 skips
+#                                soak.sh (a minute and a half); JOBS build parallelism (default 2).
 # The index (<build-dir>/bench/db) is rebuilt only when it is missing, was built from another
 # folder, or is older than vnsearch-index, so re-running after a query-side change is quick.
 set -euo pipefail
@@ -136,6 +136,14 @@ else
 fi
 
 echo
+if [ "${VNSEARCH_BENCH_SOAK:-1}" != 0 ] && [ -f "$queries" ]; then
+  bash "$source_dir/tests/bench/soak.sh" "$build_dir" "$db" "$corpus" "$queries" |
+    tee "$out_dir/soak.txt"
+else
+  echo "run.sh: soak skipped (VNSEARCH_BENCH_SOAK=0, or no query file at $queries)"
+fi
+
+echo
 if [ "${VNSEARCH_BENCH_INDEXING:-1}" != 0 ]; then
   VNSEARCH_BENCH_CORPUS="$corpus" bash "$source_dir/tests/bench/index_bench.sh" "$build_dir"
 else
@@ -144,4 +152,4 @@ fi
 
 echo
 echo "run.sh: results kept in $out_dir/{qa_eval,index,analysis_bench,known_item_eval," \
-     "long_query_eval,role_facts,ner_eval,load_test,index_bench}.txt"
+     "long_query_eval,role_facts,ner_eval,load_test,soak,index_bench}.txt"

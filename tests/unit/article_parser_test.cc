@@ -1,11 +1,12 @@
 // Unit tests for article layout: headline, meta lines, dates, byline and boilerplate.
 
+#include "article/article_parser.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 
-#include "article/article_parser.h"
 #include "article/date_parser.h"
 
 namespace vnsearch {
@@ -71,7 +72,7 @@ TEST(DateParserTest, ShapesOfDates) {
 TEST(DateParserTest, EdgesOfTheShapes) {
   EXPECT_EQ(FindFullDate("123/4/2022 rồi 5/6/2023"), "2023-06-05");  // 3-digit day: no date
   EXPECT_EQ(FindFullDate("1/2/20222 rồi 3.4.2021"), "2021-04-03");   // 5-digit year: no date
-  EXPECT_EQ(FindFullDate("7/1/2/2020"), "");  // the day follows a '/'
+  EXPECT_EQ(FindFullDate("7/1/2/2020"), "");                         // the day follows a '/'
   EXPECT_EQ(FindFullDate("ngày 5  tháng 12 năm 2021"), "2021-12-05");
   EXPECT_EQ(FindDayMonth("ngày 19/8/ tới", 2022), "");
   EXPECT_TRUE(HasTimeOfDay("lúc 9:05"));

@@ -2,6 +2,7 @@
 // limits, routes, and the access log line it writes.
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <string>
 
@@ -59,6 +60,26 @@ TEST(QueryLimitsTest, WordsWildcardsAndNesting) {
   EXPECT_EQ(problem(std::string(32, '(') + "a" + std::string(32, ')')), "");
 }
 
+// A wildcard costs the postings of its most frequent expansions; each term its own.
+TEST(QueryLimitsTest, PostingsEstimate) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 30; ++i) {
+    Xapian::Document document;
+    document.add_term("XFtrung");              // 30 articles
+    if (i < 10) document.add_term("XFtrong");  // 10
+    if (i < 3) document.add_term("XFtruong");  // 3
+    document.add_term("XFdai");                // 30
+    database.add_document(document);
+  }
+  auto estimate = [&](const std::string& query) {
+    return EstimatePostings(database, BuildQuery(ParseQuery(query).root));
+  };
+  EXPECT_EQ(estimate("dai"), 30u);
+  EXPECT_EQ(estimate("tr*"), 43u);
+  EXPECT_EQ(estimate("tr* dai -tr*"), 43u + 30u + 43u);
+  EXPECT_EQ(estimate("xyz"), 0u);
+}
+
 TEST(ApiRoutesTest, PathsAndMethods) {
   EXPECT_EQ(MatchRoute("/api/search").route, Route::kSearch);
   RouteMatch similar = MatchRoute("/api/articles/a/b/similar");
@@ -82,8 +103,8 @@ TEST(AccessLogTest, EscapesAndWithholds) {
   EXPECT_EQ(WithholdSecrets("/api/search?q=%73%33cret", "s3cret"), "/api/search?q=[withheld]");
   EXPECT_EQ(WithholdSecrets("/api/articles/s3cret", "s3cret"), "[withheld]");
   EXPECT_EQ(WithholdSecrets("/api/search?q=x", ""), "/api/search?q=x");
-  std::string line = AccessLogLine("127.0.0.1", "", "", "GET /?key=1 HTTP/1.1", 414, 10, 0.0012,
-                                   "t0k");
+  std::string line =
+      AccessLogLine("127.0.0.1", "", "", "GET /?key=1 HTTP/1.1", 414, 10, 0.0012, "t0k");
   EXPECT_EQ(line, "127.0.0.1 \"GET /?key=[withheld]\" 414 10 1.20ms\n");
   EXPECT_EQ(AccessLogLine("::1", "", "", "t0k\x01", 400, 0, 0, "t0k"),
             "::1 \"[withheld]\" 400 0 0.00ms\n");

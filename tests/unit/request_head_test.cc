@@ -1,12 +1,13 @@
 // Unit tests for reading request heads and chunked bodies: where a request ends, and what is
 // refused before a handler sees it.
 
+#include "searchd/request_head.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "searchd/chunked_body.h"
-#include "searchd/request_head.h"
 
 namespace vnsearch {
 namespace {
