@@ -18,6 +18,7 @@
 
 #include "analysis/characters.h"
 #include "analysis/letter_table.h"
+#include "analysis/spelling_cache.h"
 #include "analysis/syllable.h"
 #include "analysis/utf8.h"
 
@@ -50,12 +51,25 @@ struct Run {
   }
 };
 
-// The code point at text[offset] and where the next one starts; ASCII without a function call.
+// The code point at text[offset] and where the next one starts, as NextCodePoint reads it; ASCII,
+// two-byte sequences (Latin letters with marks, combining marks) and the three-byte ones with no
+// special case to check (U+1000..U+CFFF: ạ, ế, ộ…) without a function call.
 inline int32_t Decode(std::string_view text, size_t offset, size_t* next) {
-  unsigned char byte = static_cast<unsigned char>(text[offset]);
-  if (byte < 0x80) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data()) + offset;
+  unsigned char lead = bytes[0];
+  if (lead < 0x80) {
     *next = offset + 1;
-    return byte;
+    return lead;
+  }
+  size_t left = text.size() - offset;
+  if (lead >= 0xC2 && lead <= 0xDF && left >= 2 && (bytes[1] & 0xC0) == 0x80) {
+    *next = offset + 2;
+    return ((lead & 0x1F) << 6) | (bytes[1] & 0x3F);
+  }
+  if (lead >= 0xE1 && lead <= 0xEC && left >= 3 && (bytes[1] & 0xC0) == 0x80 &&
+      (bytes[2] & 0xC0) == 0x80) {
+    *next = offset + 3;
+    return ((lead & 0x0F) << 12) | ((bytes[1] & 0x3F) << 6) | (bytes[2] & 0x3F);
   }
   *next = offset;
   return NextCodePoint(text, next);
@@ -182,18 +196,71 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
       run->folded[run->folded_length++] = static_cast<char>(letter.base);
       continue;
     }
-    uint8_t base_index = letter.base == 0x0111 ? kDBarIndex
-                                               : static_cast<uint8_t>(letter.base - U'a');
-    const SpelledLetter& spelled =
-        spelled_letters[base_index][static_cast<int>(letter.quality)][static_cast<int>(letter.tone)];
+    uint8_t base_index =
+        letter.base == 0x0111 ? kDBarIndex : static_cast<uint8_t>(letter.base - U'a');
+    const SpelledLetter& spelled = spelled_letters[base_index][static_cast<int>(letter.quality)]
+                                                  [static_cast<int>(letter.tone)];
     if (run->exact_length + spelled.length > kMaxTermBytes) {
       run->too_long = true;
       return;
     }
     std::memcpy(run->exact + run->exact_length, spelled.bytes, spelled.length);
     run->exact_length += spelled.length;
-    run->folded[run->folded_length++] = base_index == kDBarIndex ? 'd' : static_cast<char>(letter.base);
+    run->folded[run->folded_length++] =
+        base_index == kDBarIndex ? 'd' : static_cast<char>(letter.base);
   }
+}
+
+// Where the run starting at `offset` ends: past every letter, digit and mark, as ReadRun reads.
+size_t RunEnd(std::string_view text, size_t offset, const CodePointInfo* table) {
+  while (offset < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[offset]);
+    CharClass char_class;
+    size_t next;
+    if (byte < 0x80) {
+      char_class = table[byte].char_class;
+      next = offset + 1;
+    } else {
+      const CodePointInfo* info;
+      char_class = ClassOf(Decode(text, offset, &next), &info);
+    }
+    if (char_class != CharClass::kLetter && char_class != CharClass::kDigit &&
+        char_class != CharClass::kMark) {
+      break;
+    }
+    offset = next;
+  }
+  return offset;
+}
+
+// ReadRun, through the thread's cache of spellings: a word seen lately is copied, not spelled.
+void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePointInfo* table,
+                   SpellingCache* cache) {
+  size_t begin = *offset;
+  size_t end = RunEnd(text, begin, table);
+  std::string_view written = text.substr(begin, end - begin);
+  if (written.size() <= CachedSpelling::kMaxRunBytes) {
+    if (const CachedSpelling* cached = cache->Find(written, text.size() - begin)) {
+      run->begin = static_cast<uint32_t>(begin);
+      run->end = static_cast<uint32_t>(end);
+      run->has_letter = (cached->flags & CachedSpelling::kHasLetter) != 0;
+      run->has_digit = (cached->flags & CachedSpelling::kHasDigit) != 0;
+      run->all_upper = (cached->flags & CachedSpelling::kAllUpper) != 0;
+      std::memcpy(run->exact, cached->exact, CachedSpelling::kMaxExactBytes);
+      std::memcpy(run->folded, cached->folded, CachedSpelling::kMaxFoldedBytes);
+      run->exact_length = cached->exact_length;
+      run->folded_length = cached->folded_length;
+      *offset = end;
+      return;
+    }
+  }
+  ReadRun(text, offset, run);
+  if (run->too_long) return;
+  uint8_t flags = (run->has_letter ? CachedSpelling::kHasLetter : 0) |
+                  (run->has_digit ? CachedSpelling::kHasDigit : 0) |
+                  (run->all_upper ? CachedSpelling::kAllUpper : 0);
+  cache->Store(written, std::string_view(run->exact, run->exact_length),
+               std::string_view(run->folded, run->folded_length), flags);
 }
 
 // Dash variants are one connector in terms; others are kept as written.
@@ -216,21 +283,13 @@ bool JoinsIntoCode(const Run& left, char connector, const Run& right) {
 }
 
 void EmitToken(const char* exact, size_t exact_length, const char* folded, size_t folded_length,
-               uint32_t begin, uint32_t end, uint32_t position, TokenKind kind,
-               std::vector<Token>* tokens) {
+               uint32_t begin, uint32_t end, uint32_t position, TokenKind kind, TokenList* tokens) {
   if (exact_length == 0 || exact_length > kMaxTermBytes) return;
-  Token& token = tokens->emplace_back();
-  token.exact.assign(exact, exact_length);
-  token.folded.assign(folded, folded_length);
-  token.begin = begin;
-  token.end = end;
-  token.position = position;
-  token.kind = kind;
-  token.has_diacritics = exact_length != folded_length ||
-                         std::memcmp(exact, folded, exact_length) != 0;
+  tokens->Append(std::string_view(exact, exact_length), std::string_view(folded, folded_length),
+                 begin, end, position, kind);
 }
 
-void EmitRun(const Run& run, uint32_t position, TokenKind kind, std::vector<Token>* tokens) {
+void EmitRun(const Run& run, uint32_t position, TokenKind kind, TokenList* tokens) {
   if (run.too_long) return;
   EmitToken(run.exact, run.exact_length, run.folded, run.folded_length, run.begin, run.end,
             position, kind, tokens);
@@ -238,8 +297,9 @@ void EmitRun(const Run& run, uint32_t position, TokenKind kind, std::vector<Toke
 
 }  // namespace
 
-uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t first_position) {
+uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_position) {
   const CodePointInfo* ascii = FastCodePointTable();
+  SpellingCache* cache = &SpellingCache::ForThisThread();
   uint32_t position = first_position;
   std::vector<Run> chain(1);
   std::string connectors;
@@ -272,7 +332,7 @@ uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t fir
     size_t runs = 1;
     connectors.clear();
     chain[0].Reset();
-    ReadRun(text, &offset, &chain[0]);
+    ReadRunCached(text, &offset, &chain[0], ascii, cache);
     while (offset < text.size()) {
       size_t after_connector;
       int32_t connector = Decode(text, offset, &after_connector);
@@ -286,7 +346,7 @@ uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t fir
       Run& right = chain[runs];
       right.Reset();
       size_t right_offset = after_connector;
-      ReadRun(text, &right_offset, &right);
+      ReadRunCached(text, &right_offset, &right, ascii, cache);
       char normalized = NormalizeConnector(connector);
       if (!JoinsIntoCode(chain[runs - 1], normalized, right)) break;
       connectors.push_back(normalized);
@@ -317,21 +377,43 @@ uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t fir
   return position;
 }
 
+uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t first_position) {
+  TokenList list;
+  uint32_t next_position = Analyze(text, &list, first_position);
+  tokens->reserve(tokens->size() + list.size());
+  for (const TokenView& view : list) {
+    Token& token = tokens->emplace_back();
+    token.exact = view.exact;
+    token.folded = view.folded;
+    token.begin = view.begin;
+    token.end = view.end;
+    token.position = view.position;
+    token.kind = view.kind;
+    token.has_diacritics = view.has_diacritics;
+  }
+  return next_position;
+}
+
 namespace {
 
-std::vector<std::string> Terms(std::string_view text, std::string Token::*spelling) {
-  std::vector<Token> tokens;
+std::vector<std::string> Terms(std::string_view text, std::string_view TokenView::*spelling) {
+  TokenList tokens;
   Analyze(text, &tokens);
   std::vector<std::string> terms;
-  for (Token& token : tokens) terms.push_back(std::move(token.*spelling));
+  terms.reserve(tokens.size());
+  for (const TokenView& token : tokens) terms.emplace_back(token.*spelling);
   return terms;
 }
 
 }  // namespace
 
-std::vector<std::string> ExactTerms(std::string_view text) { return Terms(text, &Token::exact); }
+std::vector<std::string> ExactTerms(std::string_view text) {
+  return Terms(text, &TokenView::exact);
+}
 
-std::vector<std::string> FoldedTerms(std::string_view text) { return Terms(text, &Token::folded); }
+std::vector<std::string> FoldedTerms(std::string_view text) {
+  return Terms(text, &TokenView::folded);
+}
 
 void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folded) {
   exact->clear();
@@ -361,9 +443,9 @@ void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folde
 }
 
 bool HasDiacritics(std::string_view text) {
-  std::vector<Token> tokens;
+  TokenList tokens;
   Analyze(text, &tokens);
-  for (const Token& token : tokens) {
+  for (const TokenView& token : tokens) {
     if (token.has_diacritics) return true;
   }
   return false;

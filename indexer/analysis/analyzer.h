@@ -1,6 +1,7 @@
 // analyzer: the one analysis pipeline of vnsearch, shared by the indexer and by searchd.
 // Turns UTF-8 text into tokens carrying an exact and a folded term plus byte offsets into the
-// input. Pure and thread-safe: Analyze() keeps no state between calls.
+// input. Pure and thread-safe: the same text always gives the same tokens (a per-thread cache of
+// spellings, analysis/spelling_cache.h, changes only the speed).
 #ifndef VNSEARCH_ANALYSIS_ANALYZER_H_
 #define VNSEARCH_ANALYSIS_ANALYZER_H_
 
@@ -9,30 +10,29 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/token_list.h"
+
 namespace vnsearch {
 
-enum class TokenKind : uint8_t {
-  kWord,      // one syllable, word or number: "học", "2022"
-  kCompound,  // a code kept whole: "kh&cn", "05-ct/tw", "2022-2025", "9001:2015"
-  kPart,      // a piece of the compound just before it: "kh", "cn"
-};
-
+// A token that owns its terms, for callers that keep tokens apart from the list they came in (the
+// query side). The fields are those of TokenView (analysis/token_list.h).
 struct Token {
-  // Exact term: NFC, case-folded, canonical tone placement and i/y ("Đảng uỷ" → "đảng", "uỷ").
   std::string exact;
-  // Folded term: every diacritic removed, đ → d ("dang", "uy").
   std::string folded;
-  uint32_t begin = 0;     // byte offset of the token in the analysed text
-  uint32_t end = 0;       // one past its last byte
-  uint32_t position = 0;  // word position; a compound shares the position of its first part
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t position = 0;
   TokenKind kind = TokenKind::kWord;
-  bool has_diacritics = false;  // exact != folded: the writer typed an accent or đ
+  bool has_diacritics = false;
 };
 
 // Appends the tokens of `text` to `tokens`, numbering positions from `first_position`.
 // Returns the next free position. Never fails: invalid UTF-8, control characters and unknown
 // scripts are treated as separators or opaque letters, and words longer than kMaxTermBytes
-// are skipped.
+// are skipped. The fast form: reuse one list (clear() between texts) and no term is allocated.
+uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_position = 0);
+
+// The same tokens, each with its own copy of its terms.
 uint32_t Analyze(std::string_view text, std::vector<Token>* tokens, uint32_t first_position = 0);
 
 // Convenience for callers that want one term per word: the exact (or folded) terms of `text`

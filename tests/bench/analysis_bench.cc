@@ -1,5 +1,6 @@
 // analysis_bench: the speed of vnsearch's analysis pipeline next to ICU NFC normalisation of the
-// same bytes, the least any Unicode-correct analysis must do, so the ratio can be read off.
+// same bytes, the least any Unicode-correct analysis must do, so the ratio can be read off; and a
+// digest of every token of the whole corpus, which two builds that analyse alike print alike.
 // Usage: analysis_bench [--benchmark_* flags]   Env: VNSEARCH_BENCH_CORPUS (the corpus folder).
 
 #include <benchmark/benchmark.h>
@@ -35,9 +36,9 @@ void SetThroughput(benchmark::State& state) {
 }
 
 // The whole pipeline, as the indexer runs it on each article's text: tokens with exact and
-// folded terms and offsets.
+// folded terms and offsets, into one reused list.
 void BM_Analyze(benchmark::State& state) {
-  std::vector<vnsearch::Token> tokens;
+  vnsearch::TokenList tokens;
   size_t token_count = 0;
   for (auto _ : state) {
     token_count = 0;
@@ -45,7 +46,7 @@ void BM_Analyze(benchmark::State& state) {
       tokens.clear();
       vnsearch::Analyze(text, &tokens);
       token_count += tokens.size();
-      benchmark::DoNotOptimize(tokens.data());
+      benchmark::DoNotOptimize(&tokens.back());
     }
   }
   SetThroughput(state);
@@ -90,6 +91,44 @@ void BM_NfcNormalizeViaUtf16(benchmark::State& state) {
   SetThroughput(state);
 }
 
+// A 64-bit FNV-1a digest of every token (terms, offsets, position, kind) of every text, each
+// analysed whole from position 1: equal digests from two builds mean identical analysis.
+std::string TokenDigest(const std::vector<std::string>& texts, size_t* token_count) {
+  uint64_t hash = 1469598103934665603ULL;
+  auto mix = [&hash](uint64_t number) {
+    for (int i = 0; i < 8; ++i) {
+      hash ^= static_cast<unsigned char>(number >> (8 * i));
+      hash *= 1099511628211ULL;
+    }
+  };
+  auto mix_bytes = [&](const std::string& bytes) {
+    mix(bytes.size());
+    for (unsigned char byte : bytes) {
+      hash ^= byte;
+      hash *= 1099511628211ULL;
+    }
+  };
+  *token_count = 0;
+  std::vector<vnsearch::Token> tokens;
+  for (const std::string& text : texts) {
+    tokens.clear();
+    mix(vnsearch::Analyze(text, &tokens, 1));
+    *token_count += tokens.size();
+    for (const vnsearch::Token& token : tokens) {
+      mix_bytes(token.exact);
+      mix_bytes(token.folded);
+      mix(token.begin);
+      mix(token.end);
+      mix(token.position);
+      mix(static_cast<uint64_t>(token.kind));
+      mix(token.has_diacritics);
+    }
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
 }  // namespace
 
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->MinTime(2.0);
@@ -103,7 +142,7 @@ int main(int argc, char** argv) {
   std::string folder = vnsearch::bench::DefaultCorpusFolder();
   std::vector<std::string> errors;
   std::vector<vnsearch::bench::BenchArticle> articles =
-      vnsearch::bench::ReadBenchCorpus(folder, kMaxArticles, &errors);
+      vnsearch::bench::ReadBenchCorpus(folder, 0, &errors);
   if (articles.empty()) {
     std::printf(
         "analysis_bench: no benchmark corpus at %s; skipping. Put the corpus at "
@@ -114,11 +153,20 @@ int main(int argc, char** argv) {
   }
   for (const std::string& error : errors)
     std::fprintf(stderr, "analysis_bench: %s\n", error.c_str());
-  for (vnsearch::bench::BenchArticle& article : articles) {
-    Corpus().total_bytes += static_cast<int64_t>(article.text.size());
-    Corpus().texts.push_back(std::move(article.text));
+  std::vector<std::string> texts;
+  for (vnsearch::bench::BenchArticle& article : articles) texts.push_back(std::move(article.text));
+  size_t token_count = 0;
+  std::string digest = TokenDigest(texts, &token_count);
+  std::printf(
+      "analysis_bench: token digest of all %zu articles: %s (%zu tokens; two builds that "
+      "analyse alike print the same)\n",
+      texts.size(), digest.c_str(), token_count);
+  if (texts.size() > kMaxArticles) texts.resize(kMaxArticles);
+  for (std::string& text : texts) {
+    Corpus().total_bytes += static_cast<int64_t>(text.size());
+    Corpus().texts.push_back(std::move(text));
   }
-  std::printf("analysis_bench: %zu articles, %.1f MB from %s\n", Corpus().texts.size(),
+  std::printf("analysis_bench: timing %zu articles, %.1f MB from %s\n", Corpus().texts.size(),
               Corpus().total_bytes / 1e6, folder.c_str());
   std::fflush(stdout);
 
