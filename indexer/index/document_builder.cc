@@ -164,6 +164,9 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
     if (c != '-') compact_date += c;
   }
   document.add_value(schema::kDateSlot, compact_date);
+  // Undated articles sort before every date, as they do by kDateSlot.
+  document.add_value(schema::kDateThenIdSlot,
+                     (compact_date.empty() ? std::string(8, '0') : compact_date) + article.id);
   document.add_value(schema::kContentHashSlot, content_hash);
   document.set_data(ArticleToJson(article).dump(-1, ' ', false,
                                                 nlohmann::json::error_handler_t::replace));
