@@ -21,7 +21,10 @@
 #include "article/date_parser.h"
 #include "index/corpus_reader.h"
 #include "index/index_writer.h"
+#include "index/document_builder.h"
 #include "index/prepared_article.h"
+#include "index/schema.h"
+#include "index/shard_layout.h"
 
 namespace vnsearch {
 namespace {
@@ -174,9 +177,10 @@ std::string CorpusText(const JsonArticle& article) {
 
 }  // namespace
 
-ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
-                           double lock_wait_seconds)
-    : database_(std::move(database)),
+ArticleStore::ArticleStore(std::vector<std::string> databases, std::string corpus_folder,
+                           unsigned remote_timeout_ms, double lock_wait_seconds)
+    : databases_(std::move(databases)),
+      remote_timeout_ms_(remote_timeout_ms),
       corpus_folder_(std::move(corpus_folder)),
       lock_wait_seconds_(lock_wait_seconds) {}
 
@@ -200,6 +204,33 @@ bool ArticleStore::IsValidId(const std::string& article_id) {
   constexpr std::string_view kSimilar = "/similar";
   return !(article_id.size() >= kSimilar.size() &&
            article_id.compare(article_id.size() - kSimilar.size(), kSimilar.size(), kSimilar) == 0);
+}
+
+std::unique_ptr<IndexWriter> ArticleStore::OpenOwningShard(const std::string& article_id,
+                                                          StoreResult* failure) {
+  std::string error;
+  std::optional<std::vector<ShardLocation>> shards = ResolveDatabases(databases_, &error);
+  if (!shards) {
+    *failure = Failure(503, "index_unavailable", error);
+    return nullptr;
+  }
+  int count = static_cast<int>(shards->size());
+  int owner = ShardOf(article_id, count);
+  auto writer =
+      std::make_unique<IndexWriter>((*shards)[owner], lock_wait_seconds_, remote_timeout_ms_);
+  if (count > 1) {
+    std::string label = writer->database().get_metadata(schema::kShardMetadataKey);
+    if (label != ShardLabel(owner, count)) {
+      *failure = Failure(
+          503, "index_unavailable",
+          "writes go to the shard that owns the article, which needs shards built by "
+          "vnsearch-index --shards " + std::to_string(count) + " and given in order; " +
+              (*shards)[owner].Name() + " is labelled \"" + label + "\", not \"" +
+              ShardLabel(owner, count) + "\"");
+      return nullptr;
+    }
+  }
+  return writer;
 }
 
 std::string ArticleStore::FilePath(const std::string& article_id) const {
@@ -246,8 +277,11 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
 
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    IndexWriter writer(database_, lock_wait_seconds_);
-    bool existed = writer.database().get_termfreq("Q" + article_id) > 0;
+    StoreResult failure;
+    std::unique_ptr<IndexWriter> owner = OpenOwningShard(article_id, &failure);
+    if (!owner) return failure;
+    IndexWriter& writer = *owner;
+    bool existed = writer.database().get_termfreq(ArticleIdTerm(article_id)) > 0;
     if (!WriteFileDurably(corpus_folder_, path, text, &error)) {
       return Failure(500, "storage_error", error);
     }
@@ -265,6 +299,11 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
+  } catch (const Xapian::NetworkError& error) {
+    return Failure(503, "index_unavailable",
+                   "the shard that owns \"" + article_id + "\" does not answer (" +
+                       error.get_description() +
+                       "); the file is kept, so retry, or run vnsearch-index once it is back");
   }
 }
 
@@ -272,7 +311,10 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
   if (!IsValidId(article_id)) return Failure(404, "not_found", "no article \"" + article_id + "\"");
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    IndexWriter writer(database_, lock_wait_seconds_);
+    StoreResult failure;
+    std::unique_ptr<IndexWriter> owner = OpenOwningShard(article_id, &failure);
+    if (!owner) return failure;
+    IndexWriter& writer = *owner;
     // The file first: it is the source of truth, and an index entry without its file is
     // deleted by the next `vnsearch-index --prune`, while a file left behind would bring the
     // article back at the next rebuild.
@@ -299,6 +341,10 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
+  } catch (const Xapian::NetworkError& error) {
+    return Failure(503, "index_unavailable",
+                   "the shard that owns \"" + article_id + "\" does not answer (" +
+                       error.get_description() + "): retry once it is back");
   }
 }
 

@@ -31,17 +31,25 @@ using nlohmann::json;
 using HandlerResponse = httplib::Server::HandlerResponse;
 
 // One Searcher per worker thread, opened lazily and refreshed before each request so that
-// articles committed by the writer are found without a restart.
-Searcher& ThreadSearcher(const std::string& database) {
+// articles committed by the writer are found without a restart (and shards that were down are
+// tried again).
+Searcher& ThreadSearcher(const std::vector<std::string>& databases, unsigned shard_timeout_ms) {
   thread_local std::unique_ptr<Searcher> searcher;
-  thread_local std::string opened_path;
-  if (!searcher || opened_path != database) {
-    searcher = std::make_unique<Searcher>(database);
-    opened_path = database;
+  thread_local std::vector<std::string> opened;
+  if (!searcher || opened != databases) {
+    searcher.reset();
+    searcher = std::make_unique<Searcher>(databases, shard_timeout_ms);
+    opened = databases;
   } else {
     searcher->Refresh();
   }
   return *searcher;
+}
+
+// Adds "partial_shards" to an answer computed without some shards.
+void FlagPartial(const Searcher& searcher, json* answer) {
+  std::vector<std::string> down = searcher.DownShards();
+  if (!down.empty()) (*answer)["partial_shards"] = down;
 }
 
 std::string Dump(const json& value) {
@@ -92,7 +100,8 @@ json ResponseJson(const SearchResponse& response) {
           {"partial_match", response.partial_match},
           {"timed_out", response.timed_out},
           {"hits", hits},
-          {"facets", facets}};
+          {"facets", facets},
+          {"partial_shards", response.partial_shards}};
 }
 
 // Runs `handler`, turning every exception into the right error response.
@@ -104,6 +113,14 @@ void Guarded(httplib::Response* response, Handler handler) {
     SendError(response, 400, "bad_parameter", error.what());
   } catch (const QueryError& error) {
     SendError(response, 400, "bad_query", error.what());
+  } catch (const ShardsUnavailable& error) {
+    response->set_header("Retry-After", "2");
+    SendError(response, 503, "shards_unavailable",
+              std::string(error.what()) + " (start the shard's xapian-tcpsrv, or check --db)");
+  } catch (const Xapian::NetworkError& error) {
+    response->set_header("Retry-After", "2");
+    SendError(response, 503, "shards_unavailable",
+              "a shard stopped answering: " + error.get_description() + " (retry)");
   } catch (const Xapian::DatabaseOpeningError& error) {
     // Every 503 says when to retry: an index being swapped in is back within seconds.
     response->set_header("Retry-After", "5");
@@ -145,13 +162,14 @@ const char* BodyErrorCode(int status) {
 class Api {
  public:
   Api(const ServerOptions& options, std::shared_ptr<FILE> access_log)
-      : database_(options.database),
+      : databases_(options.databases),
+        shard_timeout_ms_(options.shard_timeout_ms),
         cors_origin_(options.cors_origin),
         token_(options.token),
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
-        store_(options.database, options.corpus) {}
+        store_(options.databases, options.corpus, options.shard_timeout_ms) {}
 
   HandlerResponse Route(const httplib::Request& request, httplib::Response& response);
   void Log(const httplib::Request& request, const httplib::Response& response);
@@ -175,7 +193,10 @@ class Api {
   bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
   void WriteLog(const std::string& line);
 
-  const std::string database_;
+  Searcher& ThisThreadSearcher() const { return ThreadSearcher(databases_, shard_timeout_ms_); }
+
+  const std::vector<std::string> databases_;
+  const unsigned shard_timeout_ms_;
   const std::string cors_origin_;
   const std::string token_;
   const size_t max_body_bytes_;
@@ -229,12 +250,12 @@ HandlerResponse Api::Route(const httplib::Request& request, httplib::Response& r
         SendJson(&response, 200,
                  {{"status", "ok"},
                   {"version", kVersion},
-                  {"documents", ThreadSearcher(database_).DocumentCount()}});
+                  {"documents", ThisThreadSearcher().DocumentCount()}});
       });
       break;
     case Route::kMetrics:
       Guarded(&response, [&] {
-        response.set_content(metrics_.Render(ThreadSearcher(database_).DocumentCount()),
+        response.set_content(metrics_.Render(ThisThreadSearcher().DocumentCount()),
                              "text/plain; version=0.0.4; charset=utf-8");
       });
       break;
@@ -286,7 +307,7 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
   Guarded(response, [&] {
     auto started = std::chrono::steady_clock::now();
     SearchRequest search = ParseSearchRequest(request.params);
-    Searcher& searcher = ThreadSearcher(database_);
+    Searcher& searcher = ThisThreadSearcher();
     std::string revision = searcher.RevisionKey();
     // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
     if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
@@ -300,7 +321,9 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
     }
     SearchResponse found = searcher.Search(search);
     json answer = ResponseJson(found);
-    if (!found.timed_out) cache_.Store(request.target, revision, Dump(answer));
+    if (!found.timed_out && found.partial_shards.empty()) {
+      cache_.Store(request.target, revision, Dump(answer));
+    }
     response->set_header("X-Vnsearch-Cache", "miss");
     SendJson(response, 200, answer);
   });
@@ -316,7 +339,10 @@ void Api::Roles(const httplib::Request& request, httplib::Response* response) {
     query.term = TextParameter(request.params, "term", kMaxFilterValueBytes);
     query.page = static_cast<size_t>(IntParameter(request.params, "page", 1, 1, kMaxPage));
     query.size = static_cast<size_t>(IntParameter(request.params, "size", 20, 1, 100));
-    SendJson(response, 200, FindRoles(ThreadSearcher(database_).database(), query));
+    Searcher& searcher = ThisThreadSearcher();
+    json answer = searcher.WithShards([&] { return FindRoles(searcher.database(), query); });
+    FlagPartial(searcher, &answer);
+    SendJson(response, 200, answer);
   });
 }
 
@@ -327,9 +353,12 @@ void Api::DirectoryPage(const RouteMatch& match, httplib::Response* response) {
       throw BadParameter("name: not UTF-8 text; percent-encode the UTF-8 name");
     }
     bool person = match.route == Route::kPersonPage;
-    const Xapian::Database& database = ThreadSearcher(database_).database();
-    std::optional<json> page = person ? PersonPage(database, match.name)
-                                      : UnitPage(database, match.name);
+    Searcher& searcher = ThisThreadSearcher();
+    std::optional<json> page = searcher.WithShards([&] {
+      return person ? PersonPage(searcher.database(), match.name)
+                    : UnitPage(searcher.database(), match.name);
+    });
+    if (page) FlagPartial(searcher, &*page);
     if (!page) {
       SendError(response, 404, "not_found",
                 std::string("no article names ") + (person ? "a person" : "a unit") + " \"" +
@@ -345,10 +374,13 @@ void Api::Suggest(const httplib::Request& request, httplib::Response* response) 
     std::string typed = TextParameter(request.params, "q");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
     json suggestions = json::array();
-    for (json& suggestion : ThreadSearcher(database_).Suggest(typed, limit)) {
+    Searcher& searcher = ThisThreadSearcher();
+    for (json& suggestion : searcher.Suggest(typed, limit)) {
       suggestions.push_back(std::move(suggestion));
     }
-    SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
+    json answer = {{"query", typed}, {"suggestions", suggestions}};
+    FlagPartial(searcher, &answer);
+    SendJson(response, 200, answer);
   });
 }
 
@@ -358,7 +390,7 @@ void Api::OpenSearchSuggest(const httplib::Request& request, httplib::Response* 
   Guarded(response, [&] {
     std::string typed = TextParameter(request.params, "q");
     json completions = json::array();
-    for (const json& suggestion : ThreadSearcher(database_).Suggest(typed, 10)) {
+    for (const json& suggestion : ThisThreadSearcher().Suggest(typed, 10)) {
       completions.push_back(suggestion["text"]);
     }
     response->set_content(Dump(json::array({typed, completions})),
@@ -400,20 +432,27 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
     }
     std::string prefix = TextParameter(request.params, "prefix");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
-    FacetListing listing = ThreadSearcher(database_).ListFacet(*facet, prefix, limit);
-    SendJson(response, 200,
-             {{"facet", name},
-              {"prefix", prefix},
-              {"total", listing.total_values},
-              {"values", FacetValuesJson(listing.values)}});
+    Searcher& searcher = ThisThreadSearcher();
+    FacetListing listing = searcher.ListFacet(*facet, prefix, limit);
+    json answer = {{"facet", name},
+                   {"prefix", prefix},
+                   {"total", listing.total_values},
+                   {"values", FacetValuesJson(listing.values)}};
+    FlagPartial(searcher, &answer);
+    SendJson(response, 200, answer);
   });
 }
 
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
+    Searcher& searcher = ThisThreadSearcher();
     std::optional<json> article =
-        ArticleStore::IsValidId(article_id) ? ThreadSearcher(database_).GetArticle(article_id)
-                                            : std::nullopt;
+        ArticleStore::IsValidId(article_id) ? searcher.GetArticle(article_id) : std::nullopt;
+    if (!article && !searcher.DownShards().empty()) {
+      // It may be on a shard that does not answer: "no such article" would be a guess.
+      throw ShardsUnavailable("article \"" + article_id + "\" may be on a shard that does not " +
+                              "answer: " + searcher.DownShards().front());
+    }
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -426,16 +465,22 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
                   httplib::Response* response) {
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
-    auto hits = ArticleStore::IsValidId(article_id)
-                    ? ThreadSearcher(database_).Similar(article_id, limit)
-                    : std::nullopt;
+    Searcher& searcher = ThisThreadSearcher();
+    auto hits = ArticleStore::IsValidId(article_id) ? searcher.Similar(article_id, limit)
+                                                    : std::nullopt;
+    if (!hits && !searcher.DownShards().empty()) {
+      throw ShardsUnavailable("article \"" + article_id + "\" may be on a shard that does not " +
+                              "answer: " + searcher.DownShards().front());
+    }
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
     }
     json array = json::array();
     for (const SearchHit& hit : *hits) array.push_back(HitJson(hit));
-    SendJson(response, 200, {{"id", article_id}, {"hits", array}});
+    json answer = {{"id", article_id}, {"hits", array}};
+    FlagPartial(searcher, &answer);
+    SendJson(response, 200, answer);
   });
 }
 
@@ -551,11 +596,17 @@ bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string
     return false;
   }
   try {
-    Searcher probe(options.database);
+    Searcher probe(options.databases, options.shard_timeout_ms);
+  } catch (const ShardsUnavailable& down) {
+    // Remote shards may start after the daemon: it answers 503 until one does.
+    std::fprintf(stderr, "vnsearchd: %s; serving 503 until a shard answers\n", down.what());
+  } catch (const std::invalid_argument& bad_databases) {
+    *error = std::string("--db: ") + bad_databases.what();
+    return false;
   } catch (const Xapian::Error& open_error) {
-    *error = "cannot open the index at " + options.database + ": " +
-             open_error.get_description() + "\nBuild it first: vnsearch-index --db " +
-             options.database + " corpus/";
+    std::string name = options.databases.front();
+    *error = "cannot open the index at " + name + ": " + open_error.get_description() +
+             "\nBuild it first: vnsearch-index --db " + name + " corpus/";
     return false;
   }
   std::shared_ptr<FILE> access_log;

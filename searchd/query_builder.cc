@@ -31,7 +31,8 @@ class Builder {
  public:
   // `with_boosts`: add the optional adjacent-pair phrases (for ranking); without them the
   // query matches the same articles at less cost (for counting).
-  Builder(MatchSpace space, bool with_boosts) : space_(space), with_boosts_(with_boosts) {}
+  Builder(MatchSpace space, bool with_boosts, const WildcardExpander& expand_wildcard)
+      : space_(space), with_boosts_(with_boosts), expand_wildcard_(expand_wildcard) {}
 
   Xapian::Query Build(const QueryNode& node, bool relaxed, bool negated, BuiltQuery* out) {
     switch (node.kind) {
@@ -102,9 +103,7 @@ class Builder {
     if (node.prefix) {  // person:tra* — the last word as typed so far
       std::string exact_stem, folded_stem;
       SpellPrefix(node.text, &exact_stem, &folded_stem);
-      words.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, Prefix(node.field) + folded_stem,
-                                   kWildcardExpansionLimit,
-                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      words.back() = Wildcard(Prefix(node.field) + folded_stem);
     }
     // Boolean: a filter on who or what the article names, not a matter of relevance.
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -276,8 +275,7 @@ class Builder {
       const std::string& spelled_stem = space_ == MatchSpace::kExact ? exact_stem : folded_stem;
       std::string stem = prefix + spelled_stem;
       if (!negated) out->highlighter.prefixes.push_back(spelled_stem);
-      Xapian::Query last(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      Xapian::Query last = Wildcard(stem);
       words.pop_back();
       if (words.empty()) return last;
       Xapian::Query head = words.size() == 1 ? Xapian::Query(prefix + Spelling(*words.front()))
@@ -311,8 +309,16 @@ class Builder {
     return count;
   }
 
+  // The terms starting with `stem`, the most frequent kWildcardExpansionLimit.
+  Xapian::Query Wildcard(const std::string& stem) const {
+    if (expand_wildcard_) return expand_wildcard_(stem, kWildcardExpansionLimit);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+
   MatchSpace space_;
   bool with_boosts_;
+  const WildcardExpander& expand_wildcard_;
 };
 
 bool AnyDiacritics(const QueryNode& node) {
@@ -370,16 +376,16 @@ MatchSpace ChooseSpace(const QueryNode& root) {
   return AnyDiacritics(root) ? MatchSpace::kExact : MatchSpace::kFolded;
 }
 
-BuiltQuery BuildQuery(const QueryNode& root) {
+BuiltQuery BuildQuery(const QueryNode& root, const WildcardExpander& expand_wildcard) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
   built.highlighter.space = built.space;
-  Builder builder(built.space, /*with_boosts=*/true);
+  Builder builder(built.space, /*with_boosts=*/true, expand_wildcard);
   built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
   BuiltQuery scratch;  // later passes see the same words; keep the first pass's lists
   scratch.highlighter.space = built.space;
   built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
-  Builder matcher(built.space, /*with_boosts=*/false);
+  Builder matcher(built.space, /*with_boosts=*/false, expand_wildcard);
   built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
   built.relaxed_matches = matcher.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
   if (!built.title_terms.empty()) {

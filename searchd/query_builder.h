@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -65,7 +67,14 @@ inline Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
 MatchSpace ChooseSpace(const QueryNode& root);
 
 // Builds the Xapian queries for `root`.
-BuiltQuery BuildQuery(const QueryNode& root);
+// The query of the terms starting with `stem` (at most `limit`, the most frequent). Given to
+// BuildQuery, it replaces Xapian's OP_WILDCARD — which is expanded on each shard by itself, so
+// that over several shards the terms and their statistics would be each shard's own.
+using WildcardExpander =
+    std::function<Xapian::Query(const std::string& stem, Xapian::termcount limit)>;
+
+// `expand_wildcard`: see WildcardExpander; without it, prefixes become OP_WILDCARD.
+BuiltQuery BuildQuery(const QueryNode& root, const WildcardExpander& expand_wildcard = nullptr);
 
 }  // namespace vnsearch
 

@@ -21,6 +21,8 @@
 #include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
 #include "searchd/snippet.h"
+#include "searchd/term_frequencies.h"
+#include "searchd/wildcard_expansion.h"
 
 namespace vnsearch {
 namespace {
@@ -36,6 +38,10 @@ constexpr double kSearchSeconds = 1.0;
 constexpr size_t kHitsForAccentContext = 5;
 // Relevance feedback for "similar": terms taken from the article.
 constexpr Xapian::termcount kSimilarTerms = 40;
+// Title words a suggestion's last, partial word may stand for.
+constexpr Xapian::termcount kSuggestWildcardTerms = 50;
+// Expansion terms considered for each one kept (those only the article itself holds are not).
+constexpr Xapian::termcount kSimilarCandidatesPerTerm = 3;
 
 nlohmann::json ParseStored(const std::string& data) {
   nlohmann::json stored = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
@@ -123,49 +129,54 @@ Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
   return Xapian::Query(Xapian::Query::OP_AND, first, second);
 }
 
+// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
+// document number, so one index and any set of shards give the same pages.
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
-  if (sort == SortOrder::kRelevance) return;
-  // Newest first for -date; relevance breaks ties.
-  enquire->set_sort_by_value_then_relevance(schema::kDateSlot,
+  if (sort == SortOrder::kRelevance) {
+    // Equally relevant: newest first.
+    enquire->set_sort_by_relevance_then_value(schema::kDateThenIdSlot, /*reverse=*/true);
+    return;
+  }
+  // Oldest or newest first; articles of the same day by id (in reverse for -date).
+  enquire->set_sort_by_value_then_relevance(schema::kDateThenIdSlot,
                                             sort == SortOrder::kDateDescending);
 }
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path)
-    : path_(path), generation_(CurrentGeneration(path)), database_(path) {}
+Searcher::Searcher(const std::string& path) : Searcher(std::vector<std::string>{path}, 10000) {}
+
+Searcher::Searcher(const std::vector<std::string>& databases, unsigned remote_timeout_ms)
+    : shards_(databases, remote_timeout_ms) {}
 
 void Searcher::Refresh() {
-  // A rebuild swaps in a new generation: a different database, opened afresh. Otherwise reopen()
-  // picks up whatever the writer committed since (cheap when nothing changed).
-  std::string generation = CurrentGeneration(path_);
-  if (generation != generation_) {
-    database_ = Xapian::Database(path_);
-    generation_ = generation;
-    all_facet_values_.clear();
-    return;
-  }
-  database_.reopen();
+  shards_.Refresh();
 }
 
 const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
-  Xapian::rev revision = database_.get_revision();
+  std::string revision = RevisionKey();
   if (revision != all_facet_values_revision_) {
     all_facet_values_.clear();
     all_facet_values_revision_ = revision;
   }
   auto found = all_facet_values_.find(facet.name);
   if (found != all_facet_values_.end()) return found->second;
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, MatchEverything(), 0));
   Xapian::ValueCountMatchSpy spy(facet.slot);
   enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, database_.get_doccount());
-  return all_facet_values_[facet.name] =
-             CountsFromSpy(spy, facet, database_, {}, std::numeric_limits<size_t>::max() / 2);
+  enquire.get_mset(0, 0, database().get_doccount());
+  return all_facet_values_[facet.name] = CountsFromSpy(spy, facet, shards_.live_shards(), {},
+                                                       std::numeric_limits<size_t>::max() / 2);
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
+  SearchResponse response = WithShards([&] { return SearchOnce(request); });
+  response.partial_shards = DownShards();
+  return response;
+}
+
+SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
   auto out_of_time = [&] {
     return std::chrono::steady_clock::now() - started >
@@ -176,13 +187,17 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
     throw QueryError(*problem);
   }
-  BuiltQuery built = BuildQuery(parsed.root);
+  BuiltQuery built = BuildQuery(parsed.root, [this](const std::string& stem,
+                                                     Xapian::termcount limit) {
+    return ExpandWildcard(database(), stem, limit);
+  });
 
   SearchResponse response;
   response.query = request.query;
   response.page = request.page;
   response.size = request.size;
-  std::vector<RestoredWord> restored = RestoreWords(built.plain_words, database_);
+  std::vector<RestoredWord> restored =
+      RestoreWords(built.plain_words, TermFrequencies(database(), shards_.has_remote()));
   if (built.space == MatchSpace::kFolded) {
     built.query = PreferLikelySpelling(built.query, restored);
     built.relaxed = PreferLikelySpelling(built.relaxed, restored);
@@ -192,7 +207,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
 
   // The page of hits. With facets, the counting pass below gives the exact total, so the
   // ranking pass may stop as soon as it has the page.
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
@@ -259,7 +274,7 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
                            const std::function<bool()>& out_of_time, SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
-  Xapian::doccount everything = database_.get_doccount();
+  Xapian::doccount everything = database().get_doccount();
   // Facets with a selection of their own: counted over the matches without their own filter.
   std::vector<const FacetDefinition*> unselected;
   for (const FacetDefinition& facet : Facets()) {
@@ -273,7 +288,7 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       return;
     }
     Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
-    Xapian::Enquire counter(database_);
+    Xapian::Enquire counter(database());
     counter.set_time_limit(kMatchSeconds);
     counter.set_query(Filtered(unweighted, others));
     Xapian::ValueCountMatchSpy spy(facet.slot);
@@ -283,14 +298,14 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       response->timed_out = true;
     }
     response->facets[facet.name] =
-        CountsFromSpy(spy, facet, database_, selected->second, request.facet_limit);
+        CountsFromSpy(spy, facet, shards_.live_shards(), selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
   if (out_of_time()) {
     response->timed_out = true;
     return;
   }
-  Xapian::Enquire counter(database_);
+  Xapian::Enquire counter(database());
   counter.set_time_limit(kMatchSeconds);
   counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
@@ -303,41 +318,59 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   if (all.get_matches_lower_bound() != all.get_matches_upper_bound()) response->timed_out = true;
   for (size_t i = 0; i < unselected.size(); ++i) {
     response->facets[unselected[i]->name] =
-        CountsFromSpy(*spies[i], *unselected[i], database_, {}, request.facet_limit);
+        CountsFromSpy(*spies[i], *unselected[i], shards_.live_shards(), {}, request.facet_limit);
   }
 }
 
 std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id) {
-  Xapian::PostingIterator posting = database_.postlist_begin(ArticleIdTerm(article_id));
-  if (posting == database_.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
-  return ParseStored(database_.get_document(*posting).get_data());
+  return WithShards([&]() -> std::optional<nlohmann::json> {
+    const Xapian::Database& database = this->database();
+    Xapian::PostingIterator posting = database.postlist_begin(ArticleIdTerm(article_id));
+    if (posting == database.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
+    return ParseStored(database.get_document(*posting).get_data());
+  });
 }
 
 std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& article_id,
                                                         size_t limit) {
+  return WithShards([&] { return SimilarOnce(article_id, limit); });
+}
+
+std::optional<std::vector<SearchHit>> Searcher::SimilarOnce(const std::string& article_id,
+                                                            size_t limit) {
+  const Xapian::Database& database = this->database();
   std::string id_term = ArticleIdTerm(article_id);
-  Xapian::PostingIterator posting = database_.postlist_begin(id_term);
-  if (posting == database_.postlist_end(id_term)) return std::nullopt;
+  Xapian::PostingIterator posting = database.postlist_begin(id_term);
+  if (posting == database.postlist_end(id_term)) return std::nullopt;
   Xapian::docid source = *posting;
   Xapian::RSet relevant;
   relevant.add_document(source);
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database);
+  ApplySort(SortOrder::kRelevance, &enquire);
   enquire.set_query(Xapian::Query(id_term));
   // Exact terms only (the folded space repeats them, prefixed terms are copies or filters), and
   // only terms some other article has: a word only this article uses finds nothing like it.
-  struct SharedExactTerms : Xapian::ExpandDecider {
-    explicit SharedExactTerms(const Xapian::Database& database) : database(database) {}
+  // The second test needs term statistics, asked for all candidates at once (remote shards).
+  struct ExactTerms : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
       unsigned char first = static_cast<unsigned char>(term[0]);
-      return !(first >= 'A' && first <= 'Z') && term.size() > 2 &&
-             database.get_termfreq(term) > 1;
+      return !(first >= 'A' && first <= 'Z') && term.size() > 2;
     }
-    const Xapian::Database& database;
-  } exact_terms_only(database_);
-  Xapian::ESet expanded = enquire.get_eset(kSimilarTerms, relevant, &exact_terms_only);
-  std::vector<Xapian::Query> terms;
+  } exact_terms_only;
+  // Exact term frequencies: over several shards Xapian otherwise estimates them from the shard
+  // of the article, and "similar" would depend on how the articles are sharded.
+  Xapian::ESet expanded =
+      enquire.get_eset(kSimilarTerms * kSimilarCandidatesPerTerm, relevant,
+                       Xapian::Enquire::USE_EXACT_TERMFREQ, &exact_terms_only);
+  std::vector<std::string> candidates;
   for (Xapian::ESetIterator term = expanded.begin(); term != expanded.end(); ++term) {
-    terms.emplace_back(*term);
+    candidates.push_back(*term);
+  }
+  std::vector<Xapian::doccount> frequencies =
+      TermFrequencies(database, shards_.has_remote()).Of(candidates);
+  std::vector<Xapian::Query> terms;
+  for (size_t i = 0; i < candidates.size() && terms.size() < kSimilarTerms; ++i) {
+    if (frequencies[i] > 1) terms.emplace_back(candidates[i]);
   }
   std::vector<SearchHit> hits;
   if (terms.empty()) return hits;
@@ -353,7 +386,8 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
 
 FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
                                  size_t limit) {
-  const std::vector<FacetValue>& all = AllFacetValues(facet);
+  const std::vector<FacetValue>& all = WithShards(
+      [&]() -> const std::vector<FacetValue>& { return AllFacetValues(facet); });
   std::string wanted = NameKey(prefix);
   FacetListing listing;
   for (const FacetValue& value : all) {
@@ -370,6 +404,10 @@ FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string
 }
 
 std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t limit) {
+  return WithShards([&] { return SuggestOnce(typed, limit); });
+}
+
+std::vector<nlohmann::json> Searcher::SuggestOnce(const std::string& typed, size_t limit) {
   std::vector<std::string> words = FoldedTerms(typed);
   std::vector<nlohmann::json> suggestions;
   if (words.empty()) return suggestions;
@@ -399,11 +437,11 @@ std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t l
     if (i + 1 < words.size()) {
       parts.emplace_back(term);
     } else {
-      parts.emplace_back(Xapian::Query::OP_WILDCARD, term, 50,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      parts.push_back(ExpandWildcard(database(), term, kSuggestWildcardTerms));
     }
   }
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
+  ApplySort(SortOrder::kRelevance, &enquire);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   size_t wanted_titles = limit > suggestions.size() ? limit - suggestions.size() : 0;
   Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted_titles));
