@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh: what `make bench` runs. Indexes the benchmark corpus (when needed), then runs the analysis
-# benchmark, the known-item evaluation and the indexing benchmark (index_bench.sh), printing and
-# keeping their output in <build-dir>/bench/.
+# benchmark, the known-item evaluation, the HTTP load tests (load_test.sh; shard_bench.sh: one
+# index, three local shards, three remote shards) and the indexing benchmark (index_bench.sh),
+# printing and keeping their output in <build-dir>/bench/.
 #
 # Usage: bash tests/bench/run.sh <build-dir>
 # Env:   VNSEARCH_BENCH_CORPUS   folder of .txt articles (default ../shared/bench/vnnews-20k beside
@@ -108,8 +109,11 @@ queries=${VNSEARCH_BENCH_QUERY_FILE:-$(dirname "$corpus")/queries.txt}
 if [ -f "$queries" ]; then
   bash "$source_dir/tests/bench/load_test.sh" "$build_dir" "$db" "$corpus" "$queries" |
     tee "$out_dir/load_test.txt"
+  echo
+  bash "$source_dir/tests/bench/shard_bench.sh" "$build_dir" "$db" "$corpus" "$queries" |
+    tee "$out_dir/shard_bench.txt"
 else
-  echo "run.sh: no query file at $queries (set VNSEARCH_BENCH_QUERY_FILE): load test skipped"
+  echo "run.sh: no query file at $queries (set VNSEARCH_BENCH_QUERY_FILE): load tests skipped"
 fi
 
 echo
@@ -120,4 +124,4 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,role_facts,ner_eval,load_test,index_bench}.txt"
+echo "run.sh: results kept in $out_dir/{index,analysis_bench,known_item_eval,role_facts,ner_eval,load_test,shard_bench,index_bench}.txt"
