@@ -13,6 +13,7 @@
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/indexing_run.h"
+#include "index/shard_layout.h"
 #include "vnsearch/version.h"
 
 namespace {
@@ -36,6 +37,10 @@ constexpr const char* kUsage =
     "  --prune        also delete articles whose files are no longer under PATH (nor imported)\n"
     "  --rebuild      build a fresh index beside the live one and swap it in atomically\n"
     "                 (vnsearchd keeps serving the old one until the swap)\n"
+    "  --shards N     split the index into N shards (a stable hash of the article id picks an\n"
+    "                 article's shard); a new index only, or with --rebuild to reshard\n"
+    "                 (default: the index's own, 1 for a new one). Serve them with vnsearchd\n"
+    "                 --db DIR, or each through xapian-tcpsrv (see README, Deployment)\n"
     "  --threads N    parsing threads (default: one per core)\n"
     "  --batch N      articles per commit (default 1000); a crash loses at most one batch\n"
     "  --wait SECONDS how long to wait for another writer, e.g. vnsearchd (default 30)\n"
@@ -89,6 +94,10 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.corpus_folder = argv[++i];
     } else if (argument == "--threads" && has_value && ParseCount(argv[i + 1], 1, 64, &number)) {
       indexing.threads = static_cast<int>(number);
+      ++i;
+    } else if (argument == "--shards" && has_value &&
+               ParseCount(argv[i + 1], 1, vnsearch::kMaxShards, &number)) {
+      indexing.shards = static_cast<int>(number);
       ++i;
     } else if (argument == "--batch" && has_value && ParseCount(argv[i + 1], 1, 1000000, &number)) {
       indexing.batch_size = static_cast<size_t>(number);
@@ -159,9 +168,11 @@ int main(int argc, char** argv) {
   double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
   std::printf(
       "vnsearch-index: %zu articles: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu "
-      "failed; %.1f MB in %.2f s (%.0f articles/s, %.1f MB/s) into %s%s\n",
+      "failed; %.1f MB in %.2f s (%.0f articles/s, %.1f MB/s) into %s%s%s\n",
       handled, summary.added, summary.updated, summary.unchanged, summary.deleted, summary.failed,
       summary.bytes / 1e6, summary.seconds, handled / seconds, summary.bytes / 1e6 / seconds,
-      indexing.database.c_str(), indexing.rebuild ? " (rebuilt)" : "");
+      indexing.database.c_str(),
+      summary.shards > 1 ? (" (" + std::to_string(summary.shards) + " shards)").c_str() : "",
+      indexing.rebuild ? " (rebuilt)" : "");
   return summary.failed == 0 ? 0 : 1;
 }

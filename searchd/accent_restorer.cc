@@ -26,37 +26,38 @@ const std::vector<std::string>& CachedCandidates(const std::string& folded) {
   return cache.emplace(folded, AccentCandidates(folded)).first->second;
 }
 
-std::string MostFrequentSpelling(const std::string& folded, const Xapian::Database& database) {
+// The first of `candidates` held by the most articles, or "" when none is held by any.
+std::string MostFrequent(const std::vector<std::string>& candidates,
+                         const TermFrequencies& frequencies) {
+  std::vector<Xapian::doccount> counts = frequencies.Of(candidates);
   std::string best;
   Xapian::doccount best_frequency = 0;
-  for (const std::string& candidate : CachedCandidates(folded)) {
-    Xapian::doccount frequency = database.get_termfreq(candidate);
-    if (frequency > best_frequency) {
-      best_frequency = frequency;
-      best = candidate;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (counts[i] > best_frequency) {
+      best_frequency = counts[i];
+      best = candidates[i];
     }
   }
   return best;
+}
+
+std::string MostFrequentSpelling(const std::string& folded, const TermFrequencies& frequencies) {
+  return MostFrequent(CachedCandidates(folded), frequencies);
 }
 
 // The most frequent folded word of the index one edit away from `folded` (a letter deleted,
 // inserted, replaced, or two swapped), or "". Peter Norvig's correction, against the index's own
 // vocabulary: a few hundred term look-ups, paid only for a word the index does not have, and no
 // spelling table to maintain while indexing.
-std::string CorrectSpelling(const std::string& folded, const Xapian::Database& database) {
+std::string CorrectSpelling(const std::string& folded, const TermFrequencies& frequencies) {
   static const std::string kLetters = "abcdefghijklmnopqrstuvwxyz";
   if (folded.size() < 2 || folded.size() > 12) return "";
   for (char c : folded) {
     if (kLetters.find(c) == std::string::npos) return "";  // codes and numbers are not words
   }
-  std::string best;
-  Xapian::doccount best_frequency = 0;
+  std::vector<std::string> candidates;  // folded terms, in the order they are preferred on ties
   auto consider = [&](const std::string& candidate) {
-    Xapian::doccount frequency = database.get_termfreq(schema::kFolded + candidate);
-    if (frequency > best_frequency) {
-      best_frequency = frequency;
-      best = candidate;
-    }
+    candidates.push_back(schema::kFolded + candidate);
   };
   for (size_t i = 0; i <= folded.size(); ++i) {
     if (i < folded.size()) consider(folded.substr(0, i) + folded.substr(i + 1));
@@ -72,13 +73,14 @@ std::string CorrectSpelling(const std::string& folded, const Xapian::Database& d
       consider(folded.substr(0, i) + letter + folded.substr(i));
     }
   }
-  return best;
+  std::string best = MostFrequent(candidates, frequencies);
+  return best.empty() ? best : best.substr(sizeof(schema::kFolded) - 1);
 }
 
 }  // namespace
 
 std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
-                                       const Xapian::Database& database) {
+                                       const TermFrequencies& frequencies) {
   std::vector<RestoredWord> restored;
   for (const std::string& typed : typed_words) {
     RestoredWord word;
@@ -92,9 +94,9 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
     }
     const Token& token = tokens.front();
     std::string folded = token.folded;
-    bool indexed = database.get_termfreq(schema::kFolded + folded) > 0;
+    bool indexed = frequencies.Of(schema::kFolded + folded) > 0;
     if (!indexed) {
-      std::string correction = CorrectSpelling(folded, database);
+      std::string correction = CorrectSpelling(folded, frequencies);
       if (!correction.empty()) {
         folded = correction;
         word.corrected = true;
@@ -104,7 +106,7 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
     if (token.has_diacritics && !word.corrected) {
       word.exact = token.exact;  // typed with accents: the reader meant them
     } else {
-      word.exact = MostFrequentSpelling(folded, database);
+      word.exact = MostFrequentSpelling(folded, frequencies);
     }
     if (!word.exact.empty()) word.spelled = word.exact;
     else if (word.corrected) word.spelled = folded;

@@ -1,5 +1,6 @@
 // accent_restorer: what a reader most likely meant by words typed without diacritics, or with a
-// typo, judged by the index's own statistics. Not thread-safe (it reads a Xapian::Database).
+// typo, judged by the index's own statistics (of every shard together). Not thread-safe (it
+// reads a Xapian::Database).
 #ifndef VNSEARCH_SEARCHD_ACCENT_RESTORER_H_
 #define VNSEARCH_SEARCHD_ACCENT_RESTORER_H_
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "searchd/term_frequencies.h"
 
 namespace vnsearch {
 
@@ -25,7 +27,7 @@ struct RestoredWord {
 // Restores each word in `typed_words`. A word the index does not have is first corrected to the
 // most frequent indexed word one edit away, then restored.
 std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_words,
-                                       const Xapian::Database& database);
+                                       const TermFrequencies& frequencies);
 
 // Where the words, side by side, occur in `analysed_texts` (the tokens of the best hits' titles
 // and bodies), takes the

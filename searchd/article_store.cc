@@ -11,9 +11,12 @@
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/corpus_writer.h"
+#include "index/document_builder.h"
 #include "index/index_writer.h"
 #include "index/json_article.h"
 #include "index/prepared_article.h"
+#include "index/schema.h"
+#include "index/shard_layout.h"
 #include "searchd/posted_article.h"
 
 namespace vnsearch {
@@ -34,9 +37,11 @@ StoreResult Failure(int status, const std::string& code, const std::string& mess
 
 }  // namespace
 
-ArticleStore::ArticleStore(std::string database, std::string corpus_folder,
-                           double lock_wait_seconds, RevisionReaders* readers)
-    : database_(std::move(database)),
+ArticleStore::ArticleStore(std::vector<std::string> databases, std::string corpus_folder,
+                           unsigned remote_timeout_ms, double lock_wait_seconds,
+                           RevisionReaders* readers)
+    : databases_(std::move(databases)),
+      remote_timeout_ms_(remote_timeout_ms),
       corpus_folder_(std::move(corpus_folder)),
       lock_wait_seconds_(lock_wait_seconds),
       readers_(readers) {}
@@ -46,6 +51,34 @@ void ArticleStore::WaitForOlderReads(Xapian::WritableDatabase& database) {
   if (readers_ != nullptr) {
     readers_->WaitForReadsOlderThan(database.get_revision(), kReadersWaitSeconds);
   }
+}
+
+std::unique_ptr<IndexWriter> ArticleStore::OpenOwningShard(const std::string& article_id,
+                                                          StoreResult* failure, bool* remote) {
+  std::string error;
+  std::optional<std::vector<ShardLocation>> shards = ResolveDatabases(databases_, &error);
+  if (!shards) {
+    *failure = Failure(503, "index_unavailable", error);
+    return nullptr;
+  }
+  int count = static_cast<int>(shards->size());
+  int owner = ShardOf(article_id, count);
+  *remote = (*shards)[owner].remote();
+  auto writer =
+      std::make_unique<IndexWriter>((*shards)[owner], lock_wait_seconds_, remote_timeout_ms_);
+  if (count > 1) {
+    std::string label = writer->database().get_metadata(schema::kShardMetadataKey);
+    if (label != ShardLabel(owner, count)) {
+      *failure = Failure(
+          503, "index_unavailable",
+          "writes go to the shard that owns the article, which needs shards built by "
+          "vnsearch-index --shards " + std::to_string(count) + " and given in order; " +
+              (*shards)[owner].Name() + " is labelled \"" + label + "\", not \"" +
+              ShardLabel(owner, count) + "\"");
+      return nullptr;
+    }
+  }
+  return writer;
 }
 
 std::string ArticleStore::FilePath(const std::string& article_id) const {
@@ -70,8 +103,12 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
 
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    IndexWriter writer(database_, lock_wait_seconds_);
-    bool existed = writer.database().get_termfreq("Q" + article_id) > 0;
+    StoreResult failure;
+    bool remote = false;
+    std::unique_ptr<IndexWriter> owner = OpenOwningShard(article_id, &failure, &remote);
+    if (!owner) return failure;
+    IndexWriter& writer = *owner;
+    bool existed = writer.database().get_termfreq(ArticleIdTerm(article_id)) > 0;
     if (!WriteCorpusFile(corpus_folder_, path, text, &error)) {
       return Failure(500, "storage_error", error);
     }
@@ -79,7 +116,7 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     Article article = posted.is_json ? ParseJsonArticle(article_id, posted.fields, text)
                                      : ParseArticle(article_id, text);
     writer.Put(PrepareParsedArticle(std::move(article), content_hash));
-    WaitForOlderReads(writer.database());
+    if (!remote) WaitForOlderReads(writer.database());  // a remote shard has its own readers
     writer.Commit();
     StoreResult result;
     result.status = existed ? 200 : 201;
@@ -87,6 +124,11 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
+  } catch (const Xapian::NetworkError& error) {
+    return Failure(503, "index_unavailable",
+                   "the shard that owns \"" + article_id + "\" does not answer (" +
+                       error.get_description() +
+                       "); the file is kept, so retry, or run vnsearch-index once it is back");
   }
 }
 
@@ -96,7 +138,11 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
   }
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    IndexWriter writer(database_, lock_wait_seconds_);
+    StoreResult failure;
+    bool remote = false;
+    std::unique_ptr<IndexWriter> owner = OpenOwningShard(article_id, &failure, &remote);
+    if (!owner) return failure;
+    IndexWriter& writer = *owner;
     // The file first: it is the source of truth, and an index entry without its file is
     // deleted by the next `vnsearch-index --prune`, while a file left behind would bring the
     // article back at the next rebuild.
@@ -116,7 +162,7 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
     if (!had_file && !had_article) {
       return Failure(404, "not_found", "no article with id \"" + article_id + "\"");
     }
-    WaitForOlderReads(writer.database());
+    if (!remote) WaitForOlderReads(writer.database());  // a remote shard has its own readers
     writer.Commit();
     StoreResult result;
     result.status = 204;
@@ -124,6 +170,10 @@ StoreResult ArticleStore::Delete(const std::string& article_id) {
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
+  } catch (const Xapian::NetworkError& error) {
+    return Failure(503, "index_unavailable",
+                   "the shard that owns \"" + article_id + "\" does not answer (" +
+                       error.get_description() + "): retry once it is back");
   }
 }
 

@@ -37,7 +37,8 @@ std::vector<Entry> ReadEntries(const Xapian::Database& database, const Xapian::Q
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
+  // Newest first; articles of one day by id, so that any shard layout gives the same order.
+  enquire.set_sort_by_value(schema::kDateThenIdSlot, /*reverse=*/true);
   Xapian::MSet matches = enquire.get_mset(0, kMaxArticlesRead);
   std::vector<Entry> entries;
   for (Xapian::MSetIterator match = matches.begin(); match != matches.end(); ++match) {

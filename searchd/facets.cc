@@ -7,6 +7,8 @@
 #include "searchd/facets.h"
 
 #include <algorithm>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include "article/canonical_name.h"
@@ -65,16 +67,46 @@ void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
 
 namespace {
 
-// The name of a facet value id, from the metadata the index writer keeps; remembered per thread.
-std::string FacetValueName(const FacetDefinition& facet, const Xapian::Database& database,
+// The names of facet value ids, shared by every worker thread: a name read once — over the
+// network, for a remote shard — serves every later request. A value id is the hash of the
+// value's key, so its name never goes stale; the bound only caps memory.
+class FacetNameCache {
+ public:
+  static FacetNameCache& Get() {
+    static FacetNameCache cache;
+    return cache;
+  }
+  bool Find(const std::string& key, std::string* name) {
+    std::shared_lock<std::shared_mutex> lock(mutex_);
+    auto found = names_.find(key);
+    if (found == names_.end()) return false;
+    *name = found->second;
+    return true;
+  }
+  void Add(const std::string& key, const std::string& name) {
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    if (names_.size() > 500000) names_.clear();  // far above any real index's names
+    names_.emplace(key, name);
+  }
+
+ private:
+  std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::string> names_;
+};
+
+// The name of a facet value id, from the metadata the index writer keeps in the shard of each
+// article that holds the value; "" when no shard names it.
+std::string FacetValueName(const FacetDefinition& facet, const std::vector<Xapian::Database>& shards,
                            const std::string& id) {
-  thread_local std::unordered_map<std::string, std::string> names;
   std::string key = FacetNameKey(facet.filter_prefix, id);
-  auto found = names.find(key);
-  if (found != names.end()) return found->second;
-  if (names.size() > 200000) names.clear();
-  std::string name = database.get_metadata(key);
-  if (!name.empty()) names.emplace(key, name);
+  std::string name;
+  if (FacetNameCache::Get().Find(key, &name)) return name;
+  // Each shard keeps the spelling its own articles prefer; the same rule picks among them.
+  for (const Xapian::Database& shard : shards) {
+    std::string spelling = shard.get_metadata(key);
+    if (IsPreferredFacetName(spelling, name)) name = std::move(spelling);
+  }
+  if (!name.empty()) FacetNameCache::Get().Add(key, name);
   return name;
 }
 
@@ -82,7 +114,7 @@ std::string FacetValueName(const FacetDefinition& facet, const Xapian::Database&
 
 std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
                                       const FacetDefinition& facet,
-                                      const Xapian::Database& database,
+                                      const std::vector<Xapian::Database>& shards,
                                       const std::vector<std::string>& selected, size_t limit) {
   std::unordered_map<std::string, Xapian::doccount> counts;
   for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
@@ -94,7 +126,7 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
     std::string id = FacetValueId(facet.filter_prefix, wanted);
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     auto found = counts.find(id);
-    std::string name = FacetValueName(facet, database, id);
+    std::string name = FacetValueName(facet, shards, id);
     shown.push_back({name.empty() ? wanted : name, found == counts.end() ? 0 : found->second,
                      true});
     shown_ids.push_back(id);
@@ -117,7 +149,7 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
     }
     std::vector<std::string> names;  // of the values with this count; unnamed ones not shown
     for (size_t i = group; i < group_end; ++i) {
-      std::string name = FacetValueName(facet, database, *by_count[i].second);
+      std::string name = FacetValueName(facet, shards, *by_count[i].second);
       if (!name.empty()) names.push_back(std::move(name));
     }
     std::sort(names.begin(), names.end());

@@ -45,12 +45,13 @@ const std::string& FacetKey(const std::string& name);
 void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
                     std::unordered_map<std::string, Xapian::doccount>* counts);
 
-// The values `spy` counted for `facet`, split and summed, named from the database's metadata,
-// most frequent first, cut to `limit`; the `selected` values always included first (count 0 if
-// the matches have none).
+// The values `spy` counted for `facet`, split and summed, named from the metadata of `shards`
+// (each shard names the values of its own articles: Xapian reads the metadata of a database of
+// several shards from the first one only, so each is asked in turn), most frequent first, cut
+// to `limit`; the `selected` values always included first (count 0 if the matches have none).
 std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
                                       const FacetDefinition& facet,
-                                      const Xapian::Database& database,
+                                      const std::vector<Xapian::Database>& shards,
                                       const std::vector<std::string>& selected, size_t limit);
 
 }  // namespace vnsearch

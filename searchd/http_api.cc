@@ -32,13 +32,15 @@ using nlohmann::json;
 using HandlerResponse = httplib::Server::HandlerResponse;
 
 // One Searcher per worker thread, opened lazily and refreshed before each request so that
-// articles committed by the writer are found without a restart.
-Searcher& ThreadSearcher(const std::string& database) {
+// articles committed by the writer are found without a restart (and shards that were down are
+// tried again).
+Searcher& ThreadSearcher(const std::vector<std::string>& databases, unsigned shard_timeout_ms) {
   thread_local std::unique_ptr<Searcher> searcher;
-  thread_local std::string opened_path;
-  if (!searcher || opened_path != database) {
-    searcher = std::make_unique<Searcher>(database);
-    opened_path = database;
+  thread_local std::vector<std::string> opened;
+  if (!searcher || opened != databases) {
+    searcher.reset();
+    searcher = std::make_unique<Searcher>(databases, shard_timeout_ms);
+    opened = databases;
   } else {
     searcher->Refresh();
   }
@@ -46,6 +48,12 @@ Searcher& ThreadSearcher(const std::string& database) {
 }
 
 constexpr int kReadAttempts = 3;
+
+// Adds "partial_shards" to an answer computed without some shards.
+void FlagPartial(const Searcher& searcher, json* answer) {
+  std::vector<std::string> down = searcher.DownShards();
+  if (!down.empty()) (*answer)["partial_shards"] = down;
+}
 
 std::string Dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -95,7 +103,8 @@ json ResponseJson(const SearchResponse& response) {
           {"partial_match", response.partial_match},
           {"timed_out", response.timed_out},
           {"hits", hits},
-          {"facets", facets}};
+          {"facets", facets},
+          {"partial_shards", response.partial_shards}};
 }
 
 // Runs `handler`, turning every exception into the right error response.
@@ -109,7 +118,14 @@ void Guarded(httplib::Response* response, Handler handler) {
     SendError(response, 400, "bad_query", error.what());
   } catch (const QueryTooCostly& error) {
     SendError(response, 400, "query_too_costly", error.what());
-
+  } catch (const ShardsUnavailable& error) {
+    response->set_header("Retry-After", "2");
+    SendError(response, 503, "shards_unavailable",
+              std::string(error.what()) + " (start the shard's xapian-tcpsrv, or check --db)");
+  } catch (const Xapian::NetworkError& error) {
+    response->set_header("Retry-After", "2");
+    SendError(response, 503, "shards_unavailable",
+              "a shard stopped answering: " + error.get_description() + " (retry)");
   } catch (const Xapian::DatabaseOpeningError& error) {
     // Every 503 says when to retry: an index being swapped in is back within seconds.
     response->set_header("Retry-After", "5");
@@ -154,13 +170,15 @@ const char* BodyErrorCode(int status) {
 class Api {
  public:
   Api(const ServerOptions& options, std::shared_ptr<FILE> access_log)
-      : database_(options.database),
+      : databases_(options.databases),
+        shard_timeout_ms_(options.shard_timeout_ms),
         cors_origin_(options.cors_origin),
         token_(options.token),
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
-        store_(options.database, options.corpus, /*lock_wait_seconds=*/2, &readers_) {}
+        store_(options.databases, options.corpus, options.shard_timeout_ms,
+               /*lock_wait_seconds=*/2, &readers_) {}
 
   HandlerResponse Route(const httplib::Request& request, httplib::Response& response);
   void Log(const httplib::Request& request, const httplib::Response& response);
@@ -184,16 +202,21 @@ class Api {
   void WriteLog(const std::string& line);
 
   // Runs `read` on this thread's Searcher, refreshed, as a read of its revision (HTTP writes
-  // do not commit over it: revision_readers.h). A read that outlasts two commits all the same
+  // do not commit over it: revision_readers.h; one local index only, as shards have no one
+  // revision). A read that outlasts two commits all the same
   // (of vnsearch-index, or of a write that waited long enough) finds its revision gone
   // (Xapian::DatabaseModifiedError): it is read again on the new one, up to kReadAttempts
   // times, before the client is told to retry.
+  Searcher& ThisThreadSearcher() const { return ThreadSearcher(databases_, shard_timeout_ms_); }
+
   template <typename Read>
   auto ReadIndex(Read read) -> decltype(read(std::declval<Searcher&>())) {
     for (int attempt = 1;; ++attempt) {
       try {
-        Searcher& searcher = ThreadSearcher(database_);
-        RevisionReaders::Reading reading(&readers_, searcher.Revision());
+        Searcher& searcher = ThisThreadSearcher();
+        std::optional<Xapian::rev> revision = searcher.Revision();
+        std::optional<RevisionReaders::Reading> reading;
+        if (revision) reading.emplace(&readers_, *revision);
         return read(searcher);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReadAttempts) throw;
@@ -201,7 +224,8 @@ class Api {
     }
   }
 
-  const std::string database_;
+  const std::vector<std::string> databases_;
+  const unsigned shard_timeout_ms_;
   const std::string cors_origin_;
   const std::string token_;
   const size_t max_body_bytes_;
@@ -324,7 +348,7 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
       }
       SearchResponse found = searcher.Search(search);
       json computed = ResponseJson(found);
-      if (!found.timed_out) cache_.Store(request.target, revision, Dump(computed));
+      if (!found.timed_out && found.partial_shards.empty()) cache_.Store(request.target, revision, Dump(computed));
       return computed;
     });
     // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.
@@ -348,9 +372,12 @@ void Api::Roles(const httplib::Request& request, httplib::Response* response) {
     query.term = TextParameter(request.params, "term", kMaxFilterValueBytes);
     query.page = static_cast<size_t>(IntParameter(request.params, "page", 1, 1, kMaxPage));
     query.size = static_cast<size_t>(IntParameter(request.params, "size", 20, 1, 100));
-    json roles =
-        ReadIndex([&](Searcher& searcher) { return FindRoles(searcher.database(), query); });
-    SendJson(response, 200, roles);
+    json answer = ReadIndex([&](Searcher& searcher) {
+      json roles = searcher.WithShards([&] { return FindRoles(searcher.database(), query); });
+      FlagPartial(searcher, &roles);
+      return roles;
+    });
+    SendJson(response, 200, answer);
   });
 }
 
@@ -362,8 +389,12 @@ void Api::DirectoryPage(const RouteMatch& match, httplib::Response* response) {
     }
     bool person = match.route == Route::kPersonPage;
     std::optional<json> page = ReadIndex([&](Searcher& searcher) {
-      return person ? PersonPage(searcher.database(), match.name)
-                    : UnitPage(searcher.database(), match.name);
+      std::optional<json> found = searcher.WithShards([&] {
+        return person ? PersonPage(searcher.database(), match.name)
+                      : UnitPage(searcher.database(), match.name);
+      });
+      if (found) FlagPartial(searcher, &*found);
+      return found;
     });
     if (!page) {
       SendError(response, 404, "not_found",
@@ -380,11 +411,17 @@ void Api::Suggest(const httplib::Request& request, httplib::Response* response) 
     std::string typed = TextParameter(request.params, "q");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 10, 1, 10));
     json suggestions = json::array();
-    for (json& suggestion :
-         ReadIndex([&](Searcher& searcher) { return searcher.Suggest(typed, limit); })) {
+    std::vector<std::string> down;
+    for (json& suggestion : ReadIndex([&](Searcher& searcher) {
+           std::vector<json> found = searcher.Suggest(typed, limit);
+           down = searcher.DownShards();
+           return found;
+         })) {
       suggestions.push_back(std::move(suggestion));
     }
-    SendJson(response, 200, {{"query", typed}, {"suggestions", suggestions}});
+    json answer = {{"query", typed}, {"suggestions", suggestions}};
+    if (!down.empty()) answer["partial_shards"] = down;
+    SendJson(response, 200, answer);
   });
 }
 
@@ -441,22 +478,33 @@ void Api::Facet(const httplib::Request& request, const std::string& name,
     }
     std::string prefix = TextParameter(request.params, "prefix");
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 100, 1, 10000));
-    FacetListing listing =
-        ReadIndex([&](Searcher& searcher) { return searcher.ListFacet(*facet, prefix, limit); });
-    SendJson(response, 200,
-             {{"facet", name},
-              {"prefix", prefix},
-              {"total", listing.total_values},
-              {"values", FacetValuesJson(listing.values)}});
+    json answer = ReadIndex([&](Searcher& searcher) {
+      FacetListing listing = searcher.ListFacet(*facet, prefix, limit);
+      json listed = {{"facet", name},
+                     {"prefix", prefix},
+                     {"total", listing.total_values},
+                     {"values", FacetValuesJson(listing.values)}};
+      FlagPartial(searcher, &listed);
+      return listed;
+    });
+    SendJson(response, 200, answer);
   });
 }
 
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
     std::optional<json> article =
-        IsValidArticleId(article_id)
-            ? ReadIndex([&](Searcher& searcher) { return searcher.GetArticle(article_id); })
-            : std::nullopt;
+        IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
+          std::optional<json> found = searcher.GetArticle(article_id);
+          if (!found && !searcher.DownShards().empty()) {
+            // It may be on a shard that does not answer: "no such article" would be a guess.
+            throw ShardsUnavailable("article \"" + article_id +
+                                    "\" may be on a shard that does not answer: " +
+                                    searcher.DownShards().front());
+          }
+          return found;
+        })
+                                     : std::nullopt;
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -469,17 +517,27 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
                   httplib::Response* response) {
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
-    auto hits =
-        IsValidArticleId(article_id)
-            ? ReadIndex([&](Searcher& searcher) { return searcher.Similar(article_id, limit); })
-            : std::nullopt;
+    std::vector<std::string> down;
+    auto hits = IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
+      auto found = searcher.Similar(article_id, limit);
+      down = searcher.DownShards();
+      if (!found && !searcher.DownShards().empty()) {
+        throw ShardsUnavailable("article \"" + article_id +
+                                "\" may be on a shard that does not answer: " +
+                                searcher.DownShards().front());
+      }
+      return found;
+    })
+                                             : std::nullopt;
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
     }
     json array = json::array();
     for (const SearchHit& hit : *hits) array.push_back(HitJson(hit));
-    SendJson(response, 200, {{"id", article_id}, {"hits", array}});
+    json answer = {{"id", article_id}, {"hits", array}};
+    if (!down.empty()) answer["partial_shards"] = down;
+    SendJson(response, 200, answer);
   });
 }
 
@@ -596,11 +654,17 @@ bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string
     return false;
   }
   try {
-    Searcher probe(options.database);
+    Searcher probe(options.databases, options.shard_timeout_ms);
+  } catch (const ShardsUnavailable& down) {
+    // Remote shards may start after the daemon: it answers 503 until one does.
+    std::fprintf(stderr, "vnsearchd: %s; serving 503 until a shard answers\n", down.what());
+  } catch (const std::invalid_argument& bad_databases) {
+    *error = std::string("--db: ") + bad_databases.what();
+    return false;
   } catch (const Xapian::Error& open_error) {
-    *error = "cannot open the index at " + options.database + ": " +
-             open_error.get_description() + "\nBuild it first: vnsearch-index --db " +
-             options.database + " corpus/";
+    std::string name = options.databases.front();
+    *error = "cannot open the index at " + name + ": " + open_error.get_description() +
+             "\nBuild it first: vnsearch-index --db " + name + " corpus/";
     return false;
   }
   std::shared_ptr<FILE> access_log;

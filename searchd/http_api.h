@@ -5,6 +5,7 @@
 #define VNSEARCH_SEARCHD_HTTP_API_H_
 
 #include <string>
+#include <vector>
 
 #include "searchd/http_server.h"
 
@@ -13,7 +14,10 @@ namespace vnsearch {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string database = "var/db";
+  // The databases served as one, in shard order (index/shard_layout.h): index folders, stub
+  // files, tcp://host:port of xapian-tcpsrv.
+  std::vector<std::string> databases = {"var/db"};
+  unsigned shard_timeout_ms = 3000;  // bound on each exchange with a remote shard
   std::string web_root = "web";
   int threads = 8;
   std::string cors_origin;         // Access-Control-Allow-Origin for the API, or none

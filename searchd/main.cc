@@ -22,7 +22,13 @@ constexpr const char* kUsage =
     "Usage: vnsearchd [options]\n"
     "Serves the vnsearch API and web page. Every option can also be set in the environment.\n"
     "\n"
-    "  --db DIR       index to serve           (VNSEARCH_DB, default var/db)\n"
+    "  --db DB        index to serve           (VNSEARCH_DB, default var/db). Repeat it to serve\n"
+    "                 several databases as one, in shard order: each a folder (a sharded\n"
+    "                 index's folder means all its shards), a Xapian stub file listing them,\n"
+    "                 or tcp://HOST:PORT of an xapian-tcpsrv (--writable for HTTP writes)\n"
+    "  --shard-timeout SECONDS  bound on each exchange with a remote shard; a shard that does\n"
+    "                 not answer in time is left out (\"partial_shards\") and retried every 2 s\n"
+    "                 (VNSEARCH_SHARD_TIMEOUT, default 3)\n"
     "  --host HOST    address to listen on     (VNSEARCH_HOST, default 127.0.0.1)\n"
     "  --port PORT    port to listen on        (VNSEARCH_PORT, default 8080)\n"
     "  --web DIR      folder of the web page   (VNSEARCH_WEB, default ./web, else the source's)\n"
@@ -90,7 +96,12 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   std::string port_text = std::to_string(options->port);
   std::string threads_text = std::to_string(options->threads);
   if (!std::filesystem::is_directory(options->web_root)) options->web_root = VNSEARCH_WEB_DIR;
-  env("VNSEARCH_DB", &options->database);
+  std::string database_text;
+  env("VNSEARCH_DB", &database_text);
+  if (!database_text.empty()) options->databases = {database_text};
+  std::string shard_timeout_text = std::to_string(options->shard_timeout_ms / 1000.0);
+  env("VNSEARCH_SHARD_TIMEOUT", &shard_timeout_text);
+  bool database_given = false;
   env("VNSEARCH_HOST", &options->host);
   env("VNSEARCH_PORT", &port_text);
   env("VNSEARCH_WEB", &options->web_root);
@@ -127,7 +138,14 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
       std::cout << "vnsearchd " << vnsearch::kVersion << "\n";
       std::exit(0);
     }
-    if (value("--db", &options->database) || value("--host", &options->host) ||
+    std::string database;
+    if (value("--db", &database)) {
+      if (!database_given) options->databases.clear();
+      database_given = true;
+      options->databases.push_back(database);
+      continue;
+    }
+    if (value("--host", &options->host) || value("--shard-timeout", &shard_timeout_text) ||
         value("--port", &port_text) || value("--web", &options->web_root) ||
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
         value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
@@ -162,6 +180,15 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     return false;
   }
   options->cache_entries = static_cast<size_t>(cache_entries);
+  char* timeout_end = nullptr;
+  double shard_timeout = std::strtod(shard_timeout_text.c_str(), &timeout_end);
+  if (timeout_end == shard_timeout_text.c_str() || *timeout_end != '\0' || shard_timeout < 0.05 ||
+      shard_timeout > 3600) {
+    std::cerr << "vnsearchd: --shard-timeout must be from 0.05 to 3600 seconds, not "
+              << shard_timeout_text << "\n";
+    return false;
+  }
+  options->shard_timeout_ms = static_cast<unsigned>(shard_timeout * 1000);
   options->threads = std::atoi(threads_text.c_str());
   if (options->threads < 1 || options->threads > 256) {
     std::cerr << "vnsearchd: --threads must be from 1 to 256, not " << threads_text << "\n";
@@ -202,7 +229,11 @@ int main(int argc, char** argv) {
     stopped_by_signal = true;
     server.Stop();
   });
-  std::cout << "vnsearchd: serving " << options.database << " on http://" << options.host << ":"
+  std::string served;
+  for (const std::string& database : options.databases) {
+    served += (served.empty() ? "" : " + ") + database;
+  }
+  std::cout << "vnsearchd: serving " << served << " on http://" << options.host << ":"
             << port << "/" << std::endl;
   server.Run();
   std::cout << "vnsearchd: stopped" << std::endl;

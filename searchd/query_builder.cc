@@ -41,9 +41,14 @@ class Builder {
   // `with_boosts`: add the optional adjacent-pair phrases (for ranking); without them the
   // query matches the same articles at less cost (for counting).
   // `statistics`: the index whose term frequencies pick a ranked match's anchors, or nullptr.
+  // `expand_wildcard`: see WildcardExpander (query_builder.h).
   Builder(MatchSpace space, bool with_boosts, const RankingOptions& options,
-          const Xapian::Database* statistics)
-      : space_(space), with_boosts_(with_boosts), options_(options), statistics_(statistics) {}
+          const Xapian::Database* statistics, const WildcardExpander& expand_wildcard)
+      : space_(space),
+        with_boosts_(with_boosts),
+        options_(options),
+        statistics_(statistics),
+        expand_wildcard_(expand_wildcard) {}
 
   // Makes `and_node` (words side by side, not negated) a ranked match: its free words need not
   // all be there (RankedCombination).
@@ -185,9 +190,7 @@ class Builder {
     if (node.prefix) {  // person:tra* — the last word as typed so far
       std::string exact_stem, folded_stem;
       SpellPrefix(node.text, &exact_stem, &folded_stem);
-      words.back() = Xapian::Query(Xapian::Query::OP_WILDCARD, Prefix(node.field) + folded_stem,
-                                   kWildcardExpansionLimit,
-                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      words.back() = Wildcard(Prefix(node.field) + folded_stem);
       out->wildcards.push_back(Prefix(node.field) + folded_stem);
     }
     // Boolean: a filter on who or what the article names, not a matter of relevance.
@@ -313,7 +316,14 @@ class Builder {
       double quorum_share = every_part_optional ? 0 : options_.ranked_quorum_share;
       size_t quorum =
           static_cast<size_t>(std::ceil(quorum_share * static_cast<double>(anchors.size())));
-      enough_words.push_back(QuorumPostingSource::Make(anchors, std::max<size_t>(quorum, 1)));
+      if (options_.xapian_operators_only) {
+        std::vector<Xapian::Query> any_anchor(anchors.begin(), anchors.end());
+        enough_words.push_back(Xapian::Query(
+            Xapian::Query::OP_SCALE_WEIGHT,
+            Xapian::Query(Xapian::Query::OP_OR, any_anchor.begin(), any_anchor.end()), 0));
+      } else {
+        enough_words.push_back(QuorumPostingSource::Make(anchors, std::max<size_t>(quorum, 1)));
+      }
     }
     Xapian::Query matches;  // weightless: which articles match
     if (!enough_words.empty()) {
@@ -478,8 +488,7 @@ class Builder {
       std::string stem = prefix + spelled_stem;
       if (!negated) out->highlighter.prefixes.push_back(spelled_stem);
       out->wildcards.push_back(stem);
-      Xapian::Query last(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      Xapian::Query last = Wildcard(stem);
       words.pop_back();
       if (words.empty()) return last;
       Xapian::Query head = words.size() == 1 ? Xapian::Query(prefix + Spelling(*words.front()))
@@ -513,6 +522,13 @@ class Builder {
     return count;
   }
 
+  // The terms starting with `stem`, the most frequent kWildcardExpansionLimit.
+  Xapian::Query Wildcard(const std::string& stem) const {
+    if (expand_wildcard_) return expand_wildcard_(stem, kWildcardExpansionLimit);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, kWildcardExpansionLimit,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+
   MatchSpace space_;
   bool with_boosts_;
   const RankingOptions& options_;
@@ -520,6 +536,7 @@ class Builder {
   const QueryNode* ranked_node_ = nullptr;
   const QueryNode* long_node_ = nullptr;
   std::vector<Xapian::Query> pair_bonuses_;
+  const WildcardExpander& expand_wildcard_;
 };
 
 bool AnyDiacritics(const QueryNode& node) {
@@ -588,26 +605,27 @@ const QueryNode* FreeText(const QueryNode& root) {
 }
 
 BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
-                      const Xapian::Database* statistics) {
+                      const Xapian::Database* statistics,
+                      const WildcardExpander& expand_wildcard) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
   const QueryNode* free_text = FreeText(root);
   built.ranked = free_text != nullptr && options.ranked_from_words > 0 &&
-                 Builder(built.space, false, options, nullptr).CountSoughtFreeWords(*free_text) >=
+                 Builder(built.space, false, options, nullptr, expand_wildcard).CountSoughtFreeWords(*free_text) >=
                      options.ranked_from_words;
   if (built.ranked && options.fold_ranked_queries) built.space = MatchSpace::kFolded;
   built.highlighter.space = built.space;
-  Builder builder(built.space, /*with_boosts=*/true, options, statistics);
+  Builder builder(built.space, /*with_boosts=*/true, options, statistics, expand_wildcard);
   if (built.ranked) builder.RankFreeText(free_text);
   built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
   built.pair_bonus = builder.TakePairBonus();
   BuiltQuery scratch;  // later passes see the same words; keep the first pass's lists
   scratch.highlighter.space = built.space;
-  Builder matcher(built.space, /*with_boosts=*/false, options, statistics);
+  Builder matcher(built.space, /*with_boosts=*/false, options, statistics, expand_wildcard);
   if (built.ranked) {  // no fallback: what it would find, the ranked query finds already
     matcher.RankFreeText(free_text);
     built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
-    Builder every_word(built.space, /*with_boosts=*/false, options, nullptr);
+    Builder every_word(built.space, /*with_boosts=*/false, options, nullptr, expand_wildcard);
     every_word.TreatAsLong(free_text);
     built.every_word = every_word.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
   } else {

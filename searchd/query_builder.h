@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -71,6 +73,9 @@ struct RankingOptions {
   // Whether a ranked query typed with diacritics is looked up without them, as one typed
   // without any is (to measure the exact-space choice).
   bool fold_ranked_queries = false;
+  // Only Xapian's own operators, for remote shards (xapian-tcpsrv knows no posting source of
+  // ours): a ranked query's quorum of anchors becomes any one of them.
+  bool xapian_operators_only = false;
 };
 
 struct BuiltQuery {
@@ -111,10 +116,18 @@ inline Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
 // Chooses the space from everything typed in `root`.
 MatchSpace ChooseSpace(const QueryNode& root);
 
+// The query of the terms starting with `stem` (at most `limit`, the most frequent). Given to
+// BuildQuery, it replaces Xapian's OP_WILDCARD — which is expanded on each shard by itself, so
+// that over several shards the terms and their statistics would be each shard's own.
+using WildcardExpander =
+    std::function<Xapian::Query(const std::string& stem, Xapian::termcount limit)>;
+
 // Builds the Xapian queries for `root`. `statistics`: the index to be searched, whose term
 // frequencies shape ranked queries (nullptr: every free word may be the one that matches).
+// `expand_wildcard`: see WildcardExpander; without it, prefixes become OP_WILDCARD.
 BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options = RankingOptions(),
-                      const Xapian::Database* statistics = nullptr);
+                      const Xapian::Database* statistics = nullptr,
+                      const WildcardExpander& expand_wildcard = nullptr);
 
 }  // namespace vnsearch
 

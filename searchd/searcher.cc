@@ -17,11 +17,12 @@
 #include "index/generations.h"
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
-#include "searchd/listed_documents_source.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
 #include "searchd/snippet.h"
+#include "searchd/term_frequencies.h"
+#include "searchd/wildcard_expansion.h"
 
 namespace vnsearch {
 namespace {
@@ -31,6 +32,10 @@ constexpr Xapian::doccount kExactTotalUpTo = 10000;
 constexpr size_t kHitsForAccentContext = 5;
 // Relevance feedback for "similar": terms taken from the article.
 constexpr Xapian::termcount kSimilarTerms = 40;
+// Title words a suggestion's last, partial word may stand for.
+constexpr Xapian::termcount kSuggestWildcardTerms = 50;
+// Expansion terms considered for each one kept (those only the article itself holds are not).
+constexpr Xapian::termcount kSimilarCandidatesPerTerm = 3;
 
 // The budget of one search, so that a stranger's query cannot hold a worker for long: the
 // query's size is bounded first (query_limits.h: words, wildcards, postings to read); then
@@ -47,7 +52,8 @@ struct DeadlinePassed {};
 
 // Stops a match from inside it: Xapian calls a match spy for each matching document it weighs
 // (every one when counting), and an exception thrown there ends get_mset(). Checks the clock
-// every 128 documents.
+// every 128 documents. Not over remote shards: xapian-tcpsrv runs only the match spies it knows
+// (Xapian's own), so there Xapian's time limit is the only bound.
 class DeadlineSpy : public Xapian::MatchSpy {
  public:
   explicit DeadlineSpy(Clock::time_point deadline) : deadline_(deadline) {}
@@ -146,17 +152,27 @@ Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
   return Xapian::Query(Xapian::Query::OP_AND, first, second);
 }
 
+// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
+// document number, so one index and any set of shards give the same pages.
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
-  if (sort == SortOrder::kRelevance) return;
-  // Newest first for -date; relevance breaks ties.
-  enquire->set_sort_by_value_then_relevance(schema::kDateSlot,
+  if (sort == SortOrder::kRelevance) {
+    // Equally relevant: newest first.
+    enquire->set_sort_by_relevance_then_value(schema::kDateThenIdSlot, /*reverse=*/true);
+    return;
+  }
+  // Oldest or newest first; articles of the same day by id (in reverse for -date).
+  enquire->set_sort_by_value_then_relevance(schema::kDateThenIdSlot,
                                             sort == SortOrder::kDateDescending);
 }
 
 }  // namespace
 
 Searcher::Searcher(const std::string& path, const RankingOptions& ranking)
-    : ranking_(ranking), path_(path), generation_(CurrentGeneration(path)), database_(path) {}
+    : Searcher(std::vector<std::string>{path}, 10000, ranking) {}
+
+Searcher::Searcher(const std::vector<std::string>& databases, unsigned remote_timeout_ms,
+                   const RankingOptions& ranking)
+    : ranking_(ranking), shards_(databases, remote_timeout_ms) {}
 
 Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
                                      Xapian::doccount offset, Xapian::doccount size,
@@ -181,55 +197,61 @@ Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Q
   *total = best.get_matches_estimated();
   *count_cut_short = cut_short(best);
   if (best.size() <= offset) return enquire->get_mset(offset, size);  // past the last match
-  std::vector<Xapian::docid> best_documents;
+  // The best are named by their id terms, not their document numbers: over several shards a
+  // match's number is not the one its shard knows, and a remote shard runs only Xapian's own
+  // operators.
+  const std::string id_prefix = ArticleIdTerm("");
+  std::vector<Xapian::Query> best_ids;
   for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
-    best_documents.push_back(*it);
+    Xapian::Document document = it.get_document();
+    Xapian::TermIterator id_term = document.termlist_begin();
+    id_term.skip_to(id_prefix);
+    if (id_term != document.termlist_end() && (*id_term).rfind(id_prefix, 0) == 0) {
+      best_ids.emplace_back(*id_term);
+    }
   }
   enquire->set_query(Xapian::Query(
       Xapian::Query::OP_AND_MAYBE,
       Xapian::Query(Xapian::Query::OP_FILTER, query,
-                    ListedDocumentsSource::Make(std::move(best_documents))),
+                    Xapian::Query(Xapian::Query::OP_OR, best_ids.begin(), best_ids.end())),
       pair_bonus));
   return enquire->get_mset(offset, size);
 }
 
 bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters) {
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Filtered(query, filters), 0));
   return !enquire.get_mset(0, 1).empty();
 }
 
 void Searcher::Refresh() {
-  // A rebuild swaps in a new generation: a different database, opened afresh. Otherwise reopen()
-  // picks up whatever the writer committed since (cheap when nothing changed).
-  std::string generation = CurrentGeneration(path_);
-  if (generation != generation_) {
-    database_ = Xapian::Database(path_);
-    generation_ = generation;
-    all_facet_values_.clear();
-    return;
-  }
-  database_.reopen();
+  shards_.Refresh();
 }
 
 const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
-  Xapian::rev revision = database_.get_revision();
+  std::string revision = RevisionKey();
   if (revision != all_facet_values_revision_) {
     all_facet_values_.clear();
     all_facet_values_revision_ = revision;
   }
   auto found = all_facet_values_.find(facet.name);
   if (found != all_facet_values_.end()) return found->second;
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, MatchEverything(), 0));
   Xapian::ValueCountMatchSpy spy(facet.slot);
   enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, database_.get_doccount());
-  return all_facet_values_[facet.name] =
-             CountsFromSpy(spy, facet, database_, {}, std::numeric_limits<size_t>::max() / 2);
+  enquire.get_mset(0, 0, database().get_doccount());
+  return all_facet_values_[facet.name] = CountsFromSpy(spy, facet, shards_.live_shards(), {},
+                                                       std::numeric_limits<size_t>::max() / 2);
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
+  SearchResponse response = WithShards([&] { return SearchOnce(request); });
+  response.partial_shards = DownShards();
+  return response;
+}
+
+SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   auto started = Clock::now();
   auto deadline = started + std::chrono::duration_cast<Clock::duration>(
                                 std::chrono::duration<double>(kSearchSeconds));
@@ -238,8 +260,14 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
     throw QueryError(*problem);
   }
-  BuiltQuery built = BuildQuery(parsed.root, ranking_, &database_);
-  uint64_t postings = EstimatePostings(database_, built);
+  RankingOptions ranking = ranking_;
+  ranking.xapian_operators_only = shards_.has_remote();
+  BuiltQuery built = BuildQuery(
+      parsed.root, ranking, &database(),
+      [this](const std::string& stem, Xapian::termcount limit) {
+        return ExpandWildcard(database(), stem, limit);
+      });
+  uint64_t postings = EstimatePostings(database(), built);
   if (postings > kMaxQueryPostings) {
     throw QueryTooCostly("the query would read " + std::to_string(postings) +
                          " postings of the index, more than the " +
@@ -251,7 +279,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   response.query = request.query;
   response.page = request.page;
   response.size = request.size;
-  std::vector<RestoredWord> restored = RestoreWords(built.plain_words, database_);
+  std::vector<RestoredWord> restored =
+      RestoreWords(built.plain_words, TermFrequencies(database(), shards_.has_remote()));
   if (built.space == MatchSpace::kFolded) {
     built.query = PreferLikelySpelling(built.query, restored);
     built.relaxed = PreferLikelySpelling(built.relaxed, restored);
@@ -261,10 +290,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
 
   // The page of hits. With facets, the counting pass below gives the exact total, so the
   // ranking pass may stop as soon as it has the page.
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
-  enquire.add_matchspy(&deadline_spy);
+  if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
@@ -344,12 +373,12 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
                            SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
-  Xapian::doccount everything = database_.get_doccount();
+  Xapian::doccount everything = database().get_doccount();
   // Runs one counting pass; false when it was stopped (its spies then hold partial counts).
   auto count = [&](Xapian::Enquire* counter, Xapian::MSet* counted) {
     counter->set_time_limit(kMatchSeconds);
     DeadlineSpy deadline_spy(deadline);
-    counter->add_matchspy(&deadline_spy);
+    if (!shards_.has_remote()) counter->add_matchspy(&deadline_spy);
     try {
       *counted = counter->get_mset(0, 0, everything);
     } catch (const DeadlinePassed&) {
@@ -370,21 +399,21 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       return;
     }
     Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
-    Xapian::Enquire counter(database_);
+    Xapian::Enquire counter(database());
     counter.set_query(Filtered(unweighted, others));
     Xapian::ValueCountMatchSpy spy(facet.slot);
     counter.add_matchspy(&spy);
     Xapian::MSet counted;
     if (!count(&counter, &counted)) response->timed_out = true;
     response->facets[facet.name] =
-        CountsFromSpy(spy, facet, database_, selected->second, request.facet_limit);
+        CountsFromSpy(spy, facet, shards_.live_shards(), selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
   if (Clock::now() > deadline) {
     response->timed_out = true;
     return;
   }
-  Xapian::Enquire counter(database_);
+  Xapian::Enquire counter(database());
   counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const FacetDefinition* facet : unselected) {
@@ -399,41 +428,59 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   }
   for (size_t i = 0; i < unselected.size(); ++i) {
     response->facets[unselected[i]->name] =
-        CountsFromSpy(*spies[i], *unselected[i], database_, {}, request.facet_limit);
+        CountsFromSpy(*spies[i], *unselected[i], shards_.live_shards(), {}, request.facet_limit);
   }
 }
 
 std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id) {
-  Xapian::PostingIterator posting = database_.postlist_begin(ArticleIdTerm(article_id));
-  if (posting == database_.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
-  return ParseStored(database_.get_document(*posting).get_data());
+  return WithShards([&]() -> std::optional<nlohmann::json> {
+    const Xapian::Database& database = this->database();
+    Xapian::PostingIterator posting = database.postlist_begin(ArticleIdTerm(article_id));
+    if (posting == database.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
+    return ParseStored(database.get_document(*posting).get_data());
+  });
 }
 
 std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& article_id,
                                                         size_t limit) {
+  return WithShards([&] { return SimilarOnce(article_id, limit); });
+}
+
+std::optional<std::vector<SearchHit>> Searcher::SimilarOnce(const std::string& article_id,
+                                                            size_t limit) {
+  const Xapian::Database& database = this->database();
   std::string id_term = ArticleIdTerm(article_id);
-  Xapian::PostingIterator posting = database_.postlist_begin(id_term);
-  if (posting == database_.postlist_end(id_term)) return std::nullopt;
+  Xapian::PostingIterator posting = database.postlist_begin(id_term);
+  if (posting == database.postlist_end(id_term)) return std::nullopt;
   Xapian::docid source = *posting;
   Xapian::RSet relevant;
   relevant.add_document(source);
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database);
+  ApplySort(SortOrder::kRelevance, &enquire);
   enquire.set_query(Xapian::Query(id_term));
   // Exact terms only (the folded space repeats them, prefixed terms are copies or filters), and
   // only terms some other article has: a word only this article uses finds nothing like it.
-  struct SharedExactTerms : Xapian::ExpandDecider {
-    explicit SharedExactTerms(const Xapian::Database& database) : database(database) {}
+  // The second test needs term statistics, asked for all candidates at once (remote shards).
+  struct ExactTerms : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
       unsigned char first = static_cast<unsigned char>(term[0]);
-      return !(first >= 'A' && first <= 'Z') && term.size() > 2 &&
-             database.get_termfreq(term) > 1;
+      return !(first >= 'A' && first <= 'Z') && term.size() > 2;
     }
-    const Xapian::Database& database;
-  } exact_terms_only(database_);
-  Xapian::ESet expanded = enquire.get_eset(kSimilarTerms, relevant, &exact_terms_only);
-  std::vector<Xapian::Query> terms;
+  } exact_terms_only;
+  // Exact term frequencies: over several shards Xapian otherwise estimates them from the shard
+  // of the article, and "similar" would depend on how the articles are sharded.
+  Xapian::ESet expanded =
+      enquire.get_eset(kSimilarTerms * kSimilarCandidatesPerTerm, relevant,
+                       Xapian::Enquire::USE_EXACT_TERMFREQ, &exact_terms_only);
+  std::vector<std::string> candidates;
   for (Xapian::ESetIterator term = expanded.begin(); term != expanded.end(); ++term) {
-    terms.emplace_back(*term);
+    candidates.push_back(*term);
+  }
+  std::vector<Xapian::doccount> frequencies =
+      TermFrequencies(database, shards_.has_remote()).Of(candidates);
+  std::vector<Xapian::Query> terms;
+  for (size_t i = 0; i < candidates.size() && terms.size() < kSimilarTerms; ++i) {
+    if (frequencies[i] > 1) terms.emplace_back(candidates[i]);
   }
   std::vector<SearchHit> hits;
   if (terms.empty()) return hits;
@@ -449,7 +496,8 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
 
 FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
                                  size_t limit) {
-  const std::vector<FacetValue>& all = AllFacetValues(facet);
+  const std::vector<FacetValue>& all = WithShards(
+      [&]() -> const std::vector<FacetValue>& { return AllFacetValues(facet); });
   std::string wanted = NameKey(prefix);
   FacetListing listing;
   for (const FacetValue& value : all) {
@@ -466,6 +514,10 @@ FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string
 }
 
 std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t limit) {
+  return WithShards([&] { return SuggestOnce(typed, limit); });
+}
+
+std::vector<nlohmann::json> Searcher::SuggestOnce(const std::string& typed, size_t limit) {
   std::vector<std::string> words = FoldedTerms(typed);
   std::vector<nlohmann::json> suggestions;
   if (words.empty()) return suggestions;
@@ -495,11 +547,11 @@ std::vector<nlohmann::json> Searcher::Suggest(const std::string& typed, size_t l
     if (i + 1 < words.size()) {
       parts.emplace_back(term);
     } else {
-      parts.emplace_back(Xapian::Query::OP_WILDCARD, term, 50,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      parts.push_back(ExpandWildcard(database(), term, kSuggestWildcardTerms));
     }
   }
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(database());
+  ApplySort(SortOrder::kRelevance, &enquire);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   size_t wanted_titles = limit > suggestions.size() ? limit - suggestions.size() : 0;
   Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted_titles));

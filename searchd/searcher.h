@@ -1,5 +1,7 @@
-// searcher: answers one search request against a Xapian database.
-// A Searcher is not thread-safe (Xapian::Database objects are not): give each thread its own.
+// searcher: answers one search request against the databases vnsearchd serves — one index, or
+// shards local and remote, as one (shard_set.h). A shard that stops answering is left out and
+// the answer names it (partial_shards). A Searcher is not thread-safe (Xapian::Database objects
+// are not): give each thread its own.
 #ifndef VNSEARCH_SEARCHD_SEARCHER_H_
 #define VNSEARCH_SEARCHD_SEARCHER_H_
 
@@ -14,6 +16,7 @@
 
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
+#include "searchd/shard_set.h"
 
 namespace vnsearch {
 
@@ -57,6 +60,9 @@ struct SearchResponse {
   bool timed_out = false;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values with counts
+  // Shards that did not answer (path or tcp://host:port): hits, total and counts are of the
+  // others only.
+  std::vector<std::string> partial_shards;
 };
 
 // One value of a facet over the whole index, for a facet browser.
@@ -82,6 +88,11 @@ class Searcher {
   // Opens the database at `path`; throws Xapian::DatabaseOpeningError if it cannot. `ranking`:
   // how free text is matched and ranked (the defaults are what vnsearchd serves).
   explicit Searcher(const std::string& path, const RankingOptions& ranking = RankingOptions());
+
+  // Opens every database the --db values `databases` name (index/shard_layout.h), each remote
+  // exchange bounded by `remote_timeout_ms`; throws as ShardSet's constructor does.
+  Searcher(const std::vector<std::string>& databases, unsigned remote_timeout_ms,
+           const RankingOptions& ranking = RankingOptions());
 
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -111,24 +122,51 @@ class Searcher {
   // whose words start with the typed words (diacritics ignored; the last word may be partial).
   std::vector<nlohmann::json> Suggest(const std::string& typed, size_t limit);
 
-  Xapian::doccount DocumentCount() { return database_.get_doccount(); }
-
-  // The database this searcher reads (refreshed like it), for the directory pages.
-  const Xapian::Database& database() const { return database_; }
-
-  // The revision of the index this searcher reads.
-  Xapian::rev Revision() { return database_.get_revision(); }
-
-  // Names the state of the index this searcher reads (generation and revision): answers
-  // computed on one state are valid exactly while it lasts.
-  std::string RevisionKey() {
-    return generation_ + "@" + std::to_string(database_.get_revision());
+  Xapian::doccount DocumentCount() {
+    return WithShards([&] { return database().get_doccount(); });
   }
+
+  // Every shard that answers as one database (refreshed like this searcher), for the directory
+  // pages: call it inside WithShards.
+  const Xapian::Database& database() const { return shards_.combined(); }
+
+  // The shards left out of the last answer because they did not answer.
+  std::vector<std::string> DownShards() const { return shards_.DownShards(); }
+
+  // Runs `operation` (which reads database()); when a shard stops answering during it, leaves
+  // that shard out and runs it once more over the others. Throws ShardsUnavailable when none is
+  // left, and what `operation` throws.
+  template <typename Operation>
+  auto WithShards(Operation operation) -> decltype(operation()) {
+    try {
+      return operation();
+    } catch (const Xapian::NetworkError&) {
+      if (!shards_.RecoverFromNetworkError()) {
+        throw ShardsUnavailable("no shard answers: " + shards_.DownErrors());
+      }
+      return operation();
+    }
+  }
+
+  // The revision of the index this searcher reads, when it reads one local database (the
+  // revision of several shards is not one number): what revision_readers.h tracks.
+  std::optional<Xapian::rev> Revision() const {
+    if (shards_.live_shards().size() != 1 || shards_.has_remote()) return std::nullopt;
+    return shards_.combined().get_revision();
+  }
+
+  // Names the state of what this searcher reads (generations, revisions, shards down): answers
+  // computed on one state are valid exactly while it lasts.
+  std::string RevisionKey() const { return shards_.RevisionKey(); }
 
  private:
   // Every value of `facet` over the whole index with its count, most frequent first; computed
   // once per index revision.
   const std::vector<FacetValue>& AllFacetValues(const FacetDefinition& facet);
+
+  SearchResponse SearchOnce(const SearchRequest& request);
+  std::optional<std::vector<SearchHit>> SimilarOnce(const std::string& article_id, size_t limit);
+  std::vector<nlohmann::json> SuggestOnce(const std::string& typed, size_t limit);
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts.
@@ -151,11 +189,9 @@ class Searcher {
   bool AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters);
 
   const RankingOptions ranking_;
-  std::string path_;
-  std::string generation_;  // what path_ resolved to when opened (see index/generations.h)
-  Xapian::Database database_;
+  ShardSet shards_;
   std::map<std::string, std::vector<FacetValue>> all_facet_values_;  // by facet name
-  Xapian::rev all_facet_values_revision_ = 0;
+  std::string all_facet_values_revision_;
 };
 
 }  // namespace vnsearch

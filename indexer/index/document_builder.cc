@@ -5,6 +5,8 @@
 #include "index/document_builder.h"
 
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -164,6 +166,9 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
     if (c != '-') compact_date += c;
   }
   document.add_value(schema::kDateSlot, compact_date);
+  // Undated articles sort before every date, as they do by kDateSlot.
+  document.add_value(schema::kDateThenIdSlot,
+                     (compact_date.empty() ? std::string(8, '0') : compact_date) + article.id);
   document.add_value(schema::kContentHashSlot, content_hash);
   document.set_data(ArticleToJson(article).dump(-1, ' ', false,
                                                 nlohmann::json::error_handler_t::replace));
@@ -181,6 +186,38 @@ std::vector<std::pair<std::string, std::string>> FacetNames(const Article& artic
   add(article.terms, schema::kTermFilter);
   add(PersonNames(article), schema::kPersonFilter);
   return entries;
+}
+
+namespace {
+
+// How many space-separated words of `name` open with an uppercase letter.
+size_t CapitalisedWords(const std::string& name) {
+  size_t count = 0;
+  bool at_word_start = true;
+  int32_t at = 0;
+  const int32_t length = static_cast<int32_t>(name.size());
+  while (at < length) {
+    UChar32 c;
+    U8_NEXT(name.data(), at, length, c);
+    if (c == ' ') {
+      at_word_start = true;
+      continue;
+    }
+    if (at_word_start && c >= 0 && u_isupper(c)) ++count;
+    at_word_start = false;
+  }
+  return count;
+}
+
+}  // namespace
+
+bool IsPreferredFacetName(const std::string& candidate, const std::string& current) {
+  if (current.empty()) return !candidate.empty();
+  size_t candidate_capitals = CapitalisedWords(candidate);
+  size_t current_capitals = CapitalisedWords(current);
+  if (candidate_capitals != current_capitals) return candidate_capitals > current_capitals;
+  if (candidate.size() != current.size()) return candidate.size() < current.size();
+  return candidate < current;
 }
 
 }  // namespace vnsearch

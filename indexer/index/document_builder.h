@@ -34,6 +34,13 @@ std::string FacetNameKey(const char* prefix, const std::string& id);
 // stores them so that searchd can show the ids it counts.
 std::vector<std::pair<std::string, std::string>> FacetNames(const Article& article);
 
+// Which of two spellings of one facet value is shown: the one with more words opening with a
+// capital ("Chi cục Tiêu chuẩn Đo lường Chất lượng" over "… đo lường chất lượng": a unit's
+// official name is title-cased), then the shorter, then the byte-wise smaller. A total order, so
+// the name kept does not depend on the order articles are written in, nor on how the index is
+// split into shards. Empty `current`: `candidate` wins.
+bool IsPreferredFacetName(const std::string& candidate, const std::string& current);
+
 }  // namespace vnsearch
 
 #endif  // VNSEARCH_INDEX_DOCUMENT_BUILDER_H_

@@ -1,10 +1,11 @@
-// index_writer: documents, and the names of their facet values as metadata (once per writer),
-// in the same Xapian commit, so a crash never leaves one without the other. (No spelling table:
+// index_writer: documents, and the names of their facet values as metadata (the preferred
+// spelling of each, whatever the order articles come in), in the same Xapian commit, so a crash never leaves one without the other. (No spelling table:
 // it cost half of indexing time; searchd corrects typos against the vocabulary instead.)
 
 #include "index/index_writer.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -14,6 +15,22 @@
 
 namespace vnsearch {
 namespace {
+
+// Calls `open` until it stops throwing DatabaseLockError or `lock_wait_seconds` have passed.
+template <typename Open>
+Xapian::WritableDatabase WaitForLock(double lock_wait_seconds, Open open) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(lock_wait_seconds));
+  while (true) {
+    try {
+      return open();
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+}
 
 Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds,
                                         bool plain_folder) {
@@ -30,17 +47,17 @@ Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wai
       throw Xapian::DatabaseCreateError(path + ": " + error);
     }
   }
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                      std::chrono::duration<double>(lock_wait_seconds));
-  while (true) {
-    try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-      if (std::chrono::steady_clock::now() >= deadline) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
+  return WaitForLock(lock_wait_seconds,
+                     [&] { return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN); });
+}
+
+Xapian::WritableDatabase OpenLocation(const ShardLocation& location, double lock_wait_seconds,
+                                      unsigned remote_timeout_ms) {
+  if (!location.remote()) return OpenForWriting(location.path, lock_wait_seconds, false);
+  return WaitForLock(lock_wait_seconds, [&] {
+    return Xapian::Remote::open_writable(location.host, location.port, remote_timeout_ms,
+                                         remote_timeout_ms);
+  });
 }
 
 }  // namespace
@@ -48,10 +65,20 @@ Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wai
 IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds, bool plain_folder)
     : database_(OpenForWriting(path, lock_wait_seconds, plain_folder)) {}
 
+IndexWriter::IndexWriter(const ShardLocation& location, double lock_wait_seconds,
+                         unsigned remote_timeout_ms)
+    : database_(OpenLocation(location, lock_wait_seconds, remote_timeout_ms)) {}
+
 void IndexWriter::Put(const PreparedArticle& prepared) {
   database_.replace_document(ArticleIdTerm(prepared.article.id), prepared.document);
+  changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {
-    if (named_facet_values_.insert(key).second) database_.set_metadata(key, name);
+    auto [kept, first_seen] = facet_names_.emplace(key, std::string());
+    if (first_seen) kept->second = database_.get_metadata(key);
+    if (IsPreferredFacetName(name, kept->second)) {
+      kept->second = name;
+      database_.set_metadata(key, name);
+    }
   }
 }
 
@@ -59,10 +86,17 @@ bool IndexWriter::Delete(const std::string& article_id) {
   std::string id_term = ArticleIdTerm(article_id);
   if (database_.get_termfreq(id_term) == 0) return false;
   database_.delete_document(id_term);
+  changed_ = true;
   return true;
 }
 
 void IndexWriter::Commit() {
+  if (changed_) {
+    std::string commits = database_.get_metadata(schema::kCommitCountMetadataKey);
+    unsigned long long count = commits.empty() ? 0 : std::strtoull(commits.c_str(), nullptr, 10);
+    database_.set_metadata(schema::kCommitCountMetadataKey, std::to_string(count + 1));
+    changed_ = false;
+  }
   database_.commit();
 }
 

@@ -8,9 +8,9 @@
 
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "index/prepared_article.h"
+#include "index/shard_layout.h"
 
 namespace vnsearch {
 
@@ -23,6 +23,12 @@ class IndexWriter {
   explicit IndexWriter(const std::string& path, double lock_wait_seconds = 0,
                        bool plain_folder = false);
 
+  // Opens the database at `location`: a local path as above, or a remote one through its
+  // xapian-tcpsrv, which must run with --writable (Xapian::Remote::open_writable; the server
+  // holds the lock, and a locked database throws Xapian::DatabaseLockError here all the same).
+  // `remote_timeout_ms` bounds each exchange with a remote server (Xapian::NetworkTimeoutError).
+  IndexWriter(const ShardLocation& location, double lock_wait_seconds, unsigned remote_timeout_ms);
+
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
@@ -33,7 +39,8 @@ class IndexWriter {
   bool Delete(const std::string& article_id);
 
   // Makes everything since the last commit durable and visible to readers, atomically: a crash
-  // before it loses the batch, never the index.
+  // before it loses the batch, never the index. A commit that changes something also counts up
+  // the database's commit count (schema::kCommitCountMetadataKey).
   void Commit();
 
   // The content hash stored for each article id (what incremental runs compare against).
@@ -43,7 +50,9 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase database_;
-  std::unordered_set<std::string> named_facet_values_;  // metadata written by this writer
+  // The facet names this writer has read or written (IsPreferredFacetName picks among them).
+  std::unordered_map<std::string, std::string> facet_names_;
+  bool changed_ = false;  // since the last commit
 };
 
 // The stored content hashes of `database` by article id.

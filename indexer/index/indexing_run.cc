@@ -28,12 +28,16 @@
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/corpus_writer.h"
+#include "index/document_builder.h"
 #include "index/generations.h"
 #include "index/index_writer.h"
 #include "index/json_article.h"
 #include "index/jsonl_import.h"
 #include "index/prepared_article.h"
 #include "index/progress.h"
+#include "index/schema.h"
+#include "index/shard_layout.h"
+#include "index/sharded_writer.h"
 
 namespace vnsearch {
 namespace {
@@ -173,22 +177,42 @@ FileResult ProcessWork(const WorkItem& item, const IndexingOptions& options,
                               : ProcessImported(*item.imported, options.corpus_folder, stored_hashes);
 }
 
+// Compaction meets the same facet name key in several parts (each part has its own writer):
+// keeps the spelling IsPreferredFacetName prefers, as one writer would have.
+class PreferredNameCompactor : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string&, size_t num_tags,
+                                         const std::string tags[]) override {
+    size_t best = 0;
+    for (size_t i = 1; i < num_tags; ++i) {
+      if (IsPreferredFacetName(tags[i], tags[best])) best = i;
+    }
+    return tags[best];
+  }
+};
+
 int ThreadCount(int requested) {
   if (requested > 0) return std::min(requested, 64);
   unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 2 : static_cast<int>(std::min(cores, 16u));
 }
 
-// --rebuild: every thread parses and writes its own shard (so the writing, the costly part, runs
-// in parallel too), then Xapian's compaction merges the shards into the new generation, packed.
-// The live index stays locked and untouched until the new generation is swapped in.
-IndexingSummary Rebuild(const IndexingOptions& options, const std::vector<WorkItem>& files,
-                        IndexingSummary summary, std::FILE* progress_out) {
+// --rebuild: every thread parses and writes its own part of each shard (so the writing, the
+// costly part, runs in parallel too), then Xapian's compaction merges each shard's parts into
+// the new generation, packed. The live index stays locked and untouched until the new
+// generation is swapped in — every shard at once, which is what makes resharding atomic.
+IndexingSummary Rebuild(const IndexingOptions& options, int shard_count,
+                        const std::vector<WorkItem>& files, IndexingSummary summary,
+                        std::FILE* progress_out) {
   std::string generation = NewGenerationPath(options.database);
   int thread_count = ThreadCount(options.threads);
-  std::vector<std::string> shard_paths;
+  // part_paths[thread][shard]
+  std::vector<std::vector<std::string>> part_paths(thread_count);
   for (int t = 0; t < thread_count; ++t) {
-    shard_paths.push_back(generation + ".shard-" + std::to_string(t));
+    for (int shard = 0; shard < shard_count; ++shard) {
+      part_paths[t].push_back(generation + ".part-" + std::to_string(t) + "-" +
+                              std::to_string(shard));
+    }
   }
   std::atomic<size_t> next_file{0};
   std::atomic<size_t> done{0};
@@ -200,16 +224,24 @@ IndexingSummary Rebuild(const IndexingOptions& options, const std::vector<WorkIt
   for (int t = 0; t < thread_count; ++t) {
     workers.emplace_back([&, t] {
       try {
-        IndexWriter shard(shard_paths[t], 0, /*plain_folder=*/true);
+        std::vector<std::unique_ptr<IndexWriter>> parts;
+        for (int shard = 0; shard < shard_count; ++shard) {
+          parts.push_back(std::make_unique<IndexWriter>(part_paths[t][shard], 0,
+                                                        /*plain_folder=*/true));
+          if (shard_count > 1) {
+            parts.back()->database().set_metadata(schema::kShardMetadataKey,
+                                                  ShardLabel(shard, shard_count));
+          }
+        }
         size_t uncommitted = 0;
         for (size_t i = next_file++; i < files.size(); i = next_file++) {
           FileResult result = ProcessWork(files[i], options, {});
           bytes += result.bytes;
           if (result.kind == FileResult::Kind::kPrepared) {
-            shard.Put(*result.prepared);
+            parts[ShardOf(result.article_id, shard_count)]->Put(*result.prepared);
             ++added;
             if (++uncommitted >= options.batch_size) {
-              shard.Commit();
+              for (auto& part : parts) part->Commit();
               uncommitted = 0;
             }
           } else {
@@ -218,7 +250,7 @@ IndexingSummary Rebuild(const IndexingOptions& options, const std::vector<WorkIt
           }
           ++done;
         }
-        shard.Commit();
+        for (auto& part : parts) part->Commit();
       } catch (...) {
         std::lock_guard<std::mutex> lock(errors_mutex);
         failure = std::current_exception();
@@ -234,20 +266,40 @@ IndexingSummary Rebuild(const IndexingOptions& options, const std::vector<WorkIt
   for (std::thread& worker : workers) worker.join();
   progress.Update(done, bytes);
   progress.Finish();
-  auto remove_shards = [&] {
+  auto remove_parts = [&] {
     std::error_code ignored;
-    for (const std::string& shard : shard_paths) std::filesystem::remove_all(shard, ignored);
+    for (const auto& thread_parts : part_paths) {
+      for (const std::string& part : thread_parts) std::filesystem::remove_all(part, ignored);
+    }
   };
   if (failure) {
-    remove_shards();
+    remove_parts();
     std::rethrow_exception(failure);
   }
-  {
-    Xapian::Database shards;
-    for (const std::string& shard : shard_paths) shards.add_database(Xapian::Database(shard));
-    shards.compact(generation);
+  try {
+    if (shard_count > 1) std::filesystem::create_directories(generation);
+    for (int shard = 0; shard < shard_count; ++shard) {
+      Xapian::Database parts;
+      for (int t = 0; t < thread_count; ++t) {
+        parts.add_database(Xapian::Database(part_paths[t][shard]));
+      }
+      std::string target = shard_count == 1
+                               ? generation
+                               : (std::filesystem::path(generation) / ShardFolderName(shard)).string();
+      PreferredNameCompactor compactor;
+      parts.compact(target, 0, 0, compactor);
+    }
+    std::string error;
+    if (shard_count > 1 && !WriteShardStub(generation, shard_count, &error)) {
+      throw std::runtime_error(error);
+    }
+  } catch (...) {
+    remove_parts();
+    std::error_code ignored;
+    std::filesystem::remove_all(generation, ignored);
+    throw;
   }
-  remove_shards();
+  remove_parts();
   std::string error;
   if (!PublishGeneration(options.database, generation, &error)) {
     std::error_code ignored;
@@ -270,7 +322,7 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   // It is taken before the files are listed: vnsearchd writes an article's file while it holds
   // the lock, so a file written while this run waited is listed, and none appears after the
   // listing (which --prune would delete from the index, and --rebuild leave out of it).
-  IndexWriter writer(options.database, options.lock_wait_seconds);
+  ShardedWriter writer(options.database, std::max(options.shards, 1), options.lock_wait_seconds);
   std::vector<CorpusFile> corpus_files = ListCorpusFiles(options.paths, &summary.errors);
   std::vector<ImportedArticle> imported;
   for (const std::string& jsonl : options.jsonl_files) {
@@ -283,13 +335,23 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
   // A first build into an empty index has nothing to compare or keep: the parallel path of a
   // rebuild is faster, and gives a compacted index. (An interrupted first build leaves the index
   // empty; the next run starts again.)
-  bool first_build = writer.database().get_doccount() == 0 && !files.empty();
+  bool first_build = writer.DocumentCount() == 0 && !files.empty();
+  int shard_count = options.shards > 0 ? options.shards : writer.shard_count();
+  if (shard_count != writer.shard_count() && !options.rebuild && !first_build) {
+    throw std::runtime_error(
+        options.database + " has " + std::to_string(writer.shard_count()) + " shard(s), not " +
+        std::to_string(shard_count) + ": to reshard, run with --rebuild --shards " +
+        std::to_string(shard_count) +
+        " (it builds the new shards beside the live index and swaps them in at once)");
+  }
   if (options.rebuild || first_build) {
-    summary = Rebuild(options, files, std::move(summary), progress_out);
+    summary = Rebuild(options, shard_count, files, std::move(summary), progress_out);
+    summary.shards = shard_count;
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
   }
+  summary.shards = shard_count;
   const std::unordered_map<std::string, std::string> stored_hashes =
       writer.StoredContentHashes();
 

@@ -25,6 +25,9 @@ struct IndexingOptions {
   int threads = 0;                  // parsing threads; 0: one per core
   size_t batch_size = 1000;         // articles per commit
   double lock_wait_seconds = 30;    // how long to wait for another writer (vnsearchd) to finish
+  // Shards (index/shard_layout.h): 0 keeps the index's own (1 for a new index); another count
+  // than the index has needs `rebuild`, which reshards.
+  int shards = 0;
 };
 
 struct IndexingSummary {
@@ -35,12 +38,14 @@ struct IndexingSummary {
   size_t failed = 0;      // files and lines that could not be used (reported in `errors`)
   size_t bytes = 0;       // bytes of the articles read
   double seconds = 0;
+  int shards = 1;         // shards of the index after the run
   std::vector<std::string> errors;
 };
 
 // Runs the indexing described by `options`, reporting progress to `progress_out`.
 // Throws Xapian::Error for errors of the database itself (the last commit stays intact), and
-// std::runtime_error when a rebuilt index cannot be swapped in.
+// std::runtime_error when a rebuilt index cannot be swapped in, or when `options.shards` differs
+// from the index's shards without `rebuild` (the message says what to run).
 IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_out);
 
 }  // namespace vnsearch

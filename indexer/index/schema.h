@@ -50,6 +50,11 @@ enum ValueSlot : Xapian::valueno {
   // "main_unit","units":[{"name","parent"}],"role_facts":[…]} (the person and unit pages read
   // thousands of these; the full article in the document data is much larger).
   kDirectorySlot = 5,
+  // "YYYYMMDD" ("00000000" when undated) + the article id: the one sort key that orders every article, so
+  // that the order of equals — same date, same relevance — is the same for one index and for
+  // any number of shards, local or remote (Xapian breaks other ties by document number, which
+  // differs between layouts; and the remote backend sorts by a value slot, not by a KeyMaker).
+  kDateThenIdSlot = 6,
 };
 
 // A facet value's id: the 64-bit FNV-1a hash of its key, as 8 big-endian bytes. Slots hold ids,
@@ -57,9 +62,21 @@ enum ValueSlot : Xapian::valueno {
 // concatenated in order, kFacetIdBytes each.
 inline constexpr size_t kFacetIdBytes = 8;
 
+// ---- Metadata keys ------------------------------------------------------------------------
 // Metadata key of a facet value's name: filter prefix + ':' + id in hex ("XU:9c2e…" → "Bộ Khoa
 // học và Công nghệ"). Written by the index writer, read by searchd to show counted ids.
 inline constexpr char kFacetNameSeparator = ':';
+// Metadata of each shard of a sharded index (vnsearch-index --shards N): "I/N", this shard's
+// number from 0 and the number of shards. vnsearchd checks it, so that a list of shards in the
+// wrong order is refused instead of sending writes to a shard that does not own the article.
+// (Xapian::Database::get_metadata on several databases reads only the first, so searchd reads
+// every metadata key shard by shard.)
+inline constexpr char kShardMetadataKey[] = "shard";
+// How many commits vnsearch's writers made to the database, counted up by every commit that
+// changed something. vnsearchd names the state of a remote shard by it (with its UUID): Xapian's
+// remote backend does not report revisions, and cached answers must end with the state they
+// were computed on.
+inline constexpr char kCommitCountMetadataKey[] = "commits";
 
 // ---- Positions and weights -----------------------------------------------------------------
 // Title words take positions from 1; the body starts after this gap so that no phrase spans the

@@ -108,12 +108,26 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
     throw std::runtime_error("vnsearch-index failed with status " + std::to_string(status) +
                              ": " + errors);
   }
+  std::vector<std::string> arguments = {"--db", database_};
+  arguments.insert(arguments.end(), extra_flags.begin(), extra_flags.end());
+  Launch(arguments, environment);
+}
 
+SearchdProcess::SearchdProcess(ServeOnly, const std::vector<std::string>& flags,
+                               const std::vector<std::string>& environment) {
+  char pattern[] = "/tmp/vnsearch-test-XXXXXX";
+  if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+  temp_dir_ = pattern;
+  Launch(flags, environment);
+}
+
+void SearchdProcess::Launch(const std::vector<std::string>& arguments,
+                            const std::vector<std::string>& environment) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = {Daemon(), "--db", database_, "--host",    "127.0.0.1",
-                                      "--port", "0",    "--web",   VNSEARCH_WEB};
-  command.insert(command.end(), extra_flags.begin(), extra_flags.end());
+  std::vector<std::string> command = {Daemon(), "--host", "127.0.0.1", "--port", "0",
+                                      "--web",   VNSEARCH_WEB};
+  command.insert(command.end(), arguments.begin(), arguments.end());
   pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
   close(pipe_fds[1]);
   FILE* output = fdopen(pipe_fds[0], "r");

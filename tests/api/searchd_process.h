@@ -18,6 +18,11 @@ class SearchdProcess {
   explicit SearchdProcess(const std::vector<std::string>& corpus_paths,
                           const std::vector<std::string>& extra_flags = {},
                           const std::vector<std::string>& environment = {});
+  // Starts vnsearchd on databases that exist already: `flags` name them (--db …, repeated for
+  // shards) and anything else; nothing is indexed. The temporary folder is made all the same.
+  struct ServeOnly {};
+  SearchdProcess(ServeOnly, const std::vector<std::string>& flags,
+                 const std::vector<std::string>& environment = {});
   ~SearchdProcess();  // stops the daemon (SIGTERM) and removes the temporary folder
 
   SearchdProcess(const SearchdProcess&) = delete;
@@ -41,6 +46,9 @@ class SearchdProcess {
   static pid_t StartIndexer(const std::vector<std::string>& arguments);
 
  private:
+  void Launch(const std::vector<std::string>& arguments,
+              const std::vector<std::string>& environment);
+
   std::string temp_dir_;
   std::string database_;
   pid_t pid_ = -1;

@@ -2,7 +2,8 @@
 # run.sh: what `make bench` runs. Runs the question-answering evaluation (qa_eval: real questions
 # through vnsearchd's HTTP API, beside plain BM25 and FTS5) when question sets are present, indexes
 # the benchmark corpus (when needed), then runs the analysis benchmark, the known-item evaluation,
-# the long-query evaluation, role facts, ner_eval, the load test, the soak (soak.sh) and the
+# the long-query evaluation, role facts, ner_eval, the HTTP load tests (load_test.sh;
+# shard_bench.sh: one index, three local shards, three remote shards), the soak (soak.sh) and the
 # indexing benchmark (index_bench.sh), printing and keeping their output in <build-dir>/bench/.
 #
 # Usage: bash tests/bench/run.sh <build-dir>
@@ -131,8 +132,11 @@ queries=${VNSEARCH_BENCH_QUERY_FILE:-$(dirname "$corpus")/queries.txt}
 if [ -f "$queries" ]; then
   bash "$source_dir/tests/bench/load_test.sh" "$build_dir" "$db" "$corpus" "$queries" |
     tee "$out_dir/load_test.txt"
+  echo
+  bash "$source_dir/tests/bench/shard_bench.sh" "$build_dir" "$db" "$corpus" "$queries" |
+    tee "$out_dir/shard_bench.txt"
 else
-  echo "run.sh: no query file at $queries (set VNSEARCH_BENCH_QUERY_FILE): load test skipped"
+  echo "run.sh: no query file at $queries (set VNSEARCH_BENCH_QUERY_FILE): load tests skipped"
 fi
 
 echo
@@ -152,4 +156,4 @@ fi
 
 echo
 echo "run.sh: results kept in $out_dir/{qa_eval,index,analysis_bench,known_item_eval," \
-     "long_query_eval,role_facts,ner_eval,load_test,soak,index_bench}.txt"
+     "long_query_eval,role_facts,ner_eval,load_test,shard_bench,soak,index_bench}.txt"

@@ -1,4 +1,4 @@
-// Unit tests of vnsearch's Xapian posting sources (quorum_source, listed_documents_source) over
+// Unit tests of vnsearch's Xapian posting sources (quorum_source) over
 // a small in-memory database.
 
 #include <gtest/gtest.h>
@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-#include "searchd/listed_documents_source.h"
 #include "searchd/quorum_source.h"
 
 namespace vnsearch {
@@ -54,15 +53,6 @@ TEST(QuorumPostingSourceTest, WorksAsAFilterInsideLargerQueries) {
   EXPECT_EQ(Matches(database, filtered), (Ids{1, 3, 4, 5}));
   Xapian::Query excluded(Xapian::Query::OP_AND_NOT, filtered, Xapian::Query("a"));
   EXPECT_EQ(Matches(database, excluded), (Ids{3, 4}));
-}
-
-TEST(ListedDocumentsSourceTest, MatchesExactlyTheListedDocuments) {
-  Xapian::WritableDatabase database = SmallDatabase();
-  EXPECT_EQ(Matches(database, ListedDocumentsSource::Make({5, 2, 5})), (Ids{2, 5}));
-  Xapian::Query only_listed(Xapian::Query::OP_FILTER, Xapian::Query("c"),
-                            ListedDocumentsSource::Make({1, 2, 4, 6}));
-  EXPECT_EQ(Matches(database, only_listed), (Ids{1, 4}));
-  EXPECT_EQ(Matches(database, ListedDocumentsSource::Make({})), Ids{});
 }
 
 }  // namespace
