@@ -80,6 +80,7 @@ start_server() {
   local name=$1
   shift
   local log="$scratch_dir/$mode-$name.log"
+  : >"$log"  # exists before the server starts, so the first read below cannot fail (set -e)
   env "$@" "$searchd_bin" --db "$scratch_dir/db" --host 127.0.0.1 --port 0 \
     --corpus "$scratch_dir/corpus" --web "$source_dir/web" >"$log" 2>&1 &
   local pid=$!
