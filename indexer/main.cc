@@ -15,28 +15,12 @@
 #include "index/indexing_run.h"
 #include "vnsearch/version.h"
 
-namespace {
+namespace vnsearch {
+// The --help text, made from vnsearch-index.usage (the source of the man page too).
+const char* UsageText();
+}  // namespace vnsearch
 
-constexpr const char* kUsage =
-    "Usage: vnsearch-index [options] PATH...\n"
-    "       vnsearch-index --print FILE...\n"
-    "Indexes the .txt articles found in PATH (files or folders, recursively). An article's id is\n"
-    "its path relative to the folder given, without .txt. Runs are incremental: an article whose\n"
-    "file is unchanged (same content hash) is skipped, a changed one replaced.\n"
-    "\n"
-    "  --db DIR       index to create or update (env VNSEARCH_DB, default var/db)\n"
-    "  --prune        also delete articles whose files are no longer under PATH\n"
-    "  --rebuild      build a fresh index beside the live one and swap it in atomically\n"
-    "                 (vnsearchd keeps serving the old one until the swap)\n"
-    "  --threads N    parsing threads (default: one per core)\n"
-    "  --batch N      articles per commit (default 1000); a crash loses at most one batch\n"
-    "  --wait SECONDS how long to wait for another writer, e.g. vnsearchd (default 30)\n"
-    "  --print        parse the files and print what vnsearch understands of each, as JSON\n"
-    "                 (title, date, source, author, body, terms, persons, units); index nothing\n"
-    "  --version      print the version and exit\n"
-    "  --help         show this help\n"
-    "Exit status: 0 when every file was indexed or unchanged, 1 when some failed (each is\n"
-    "reported with its path), 2 for bad usage, 75 when another writer kept the index locked.\n";
+namespace {
 
 struct Options {
   vnsearch::IndexingOptions indexing;
@@ -58,7 +42,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     bool has_value = i + 1 < argc;
     long number = 0;
     if (argument == "--help" || argument == "-h") {
-      std::cout << kUsage;
+      std::cout << vnsearch::UsageText();
       std::exit(0);
     } else if (argument == "--version") {
       std::cout << "vnsearch-index " << vnsearch::kVersion << "\n";
@@ -83,7 +67,8 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.lock_wait_seconds = static_cast<double>(number);
       ++i;
     } else if (argument.rfind("--", 0) == 0) {
-      std::cerr << "vnsearch-index: unknown option or bad value: " << argument << "\n" << kUsage;
+      std::cerr << "vnsearch-index: unknown option or bad value: " << argument << "\n"
+                << vnsearch::UsageText();
       return false;
     } else {
       indexing.paths.push_back(argument);
@@ -91,7 +76,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   }
   if (indexing.paths.empty()) {
     std::cerr << "vnsearch-index: no PATH given: name the corpus files or folders to index\n"
-              << kUsage;
+              << vnsearch::UsageText();
     return false;
   }
   return true;
