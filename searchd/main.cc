@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include <thread>
 
 #include "searchd/http_api.h"
+#include "searchd/install_layout.h"
 #include "vnsearch/version.h"
 
 namespace vnsearch {
@@ -66,7 +66,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   };
   std::string port_text = std::to_string(options->port);
   std::string threads_text = std::to_string(options->threads);
-  if (!std::filesystem::is_directory(options->web_root)) options->web_root = VNSEARCH_WEB_DIR;
+  options->web_root = vnsearch::DefaultWebRoot(vnsearch::RunningBinaryPath(argv[0]));
   env("VNSEARCH_DB", &options->database);
   env("VNSEARCH_HOST", &options->host);
   env("VNSEARCH_PORT", &port_text);
