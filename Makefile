@@ -1,4 +1,5 @@
-# vnsearch entry points. `make run` builds and serves the corpus; `make test` runs every test.
+# vnsearch entry points. `make run` builds and serves the corpus; `make test` runs every test;
+# `make package` builds the Debian package (build/vnsearch_*.deb).
 # The real build is CMake's (build/); this file only strings the steps together.
 
 BUILD_DIR ?= build
@@ -7,7 +8,7 @@ DB ?= var/db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: all deps configure build index run test bench clean
+.PHONY: all deps configure build index run test package bench clean
 
 all: build
 
@@ -28,6 +29,9 @@ run: index
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+package: build
+	@bash packaging/build_deb.sh $(BUILD_DIR)
 
 bench: build
 	@cmake --build $(BUILD_DIR) -j$(JOBS) --target benchmarks
