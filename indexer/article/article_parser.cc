@@ -226,6 +226,22 @@ struct Layout {
   std::string author;
 };
 
+// A last line that names only the source ("Theo RT, Sputnik", "(Theo SCMP)") leaves the writer
+// on the line above it: "Tú Oanh" / "Theo RT" is one byline, "Tú Oanh (Theo RT)".
+void WriterAboveSource(Layout* layout) {
+  std::string_view source = layout->author;
+  if (!source.empty() && source.front() == '(') source.remove_prefix(1);
+  if (!scan::StartsWith(source, 0, "Theo ")) return;
+  std::vector<std::string_view>& lines = layout->body_lines;
+  while (lines.size() > 1 && lines.back().empty()) lines.pop_back();
+  if (lines.size() < 2) return;
+  std::string writer = Byline(lines.back());
+  if (writer.empty() || scan::StartsWith(writer, 0, "Theo")) return;
+  if (source.back() == ')') source.remove_suffix(1);
+  layout->author = writer + " (" + std::string(source) + ")";
+  lines.pop_back();
+}
+
 Layout ReadLayout(std::string_view raw_text) {
   std::vector<std::string_view> lines;
   for (size_t start = 0; start <= raw_text.size();) {
@@ -279,6 +295,7 @@ Layout ReadLayout(std::string_view raw_text) {
     if (!author.empty()) {
       layout.author = author;
       layout.body_lines.pop_back();
+      WriterAboveSource(&layout);
     }
   }
   return layout;

@@ -18,6 +18,7 @@ const char* RoleWordTableText();
 const char* StopWordTableText();
 const char* PersonCueTableText();
 const char* ForeignGivenNameTableText();
+const char* ForeignOrgWordTableText();
 const char* PlaceCueTableText();
 const char* SpeechVerbTableText();
 const char* UnitFieldTableText();
@@ -138,6 +139,9 @@ NameTables::NameTables() {
   }
   for (const auto& [name, unused] : TableLines(ForeignGivenNameTableText())) {
     foreign_given_names_.insert(JoinedExact(name));
+  }
+  for (const auto& [word, unused] : TableLines(ForeignOrgWordTableText())) {
+    foreign_org_words_.insert(JoinedExact(word));
   }
   for (const auto& [word, unused] : TableLines(StopWordTableText())) {
     stop_words_.insert(JoinedExact(word));

@@ -50,6 +50,10 @@ class NameTables {
   bool IsForeignGivenName(const Word& word) const {
     return word.capitalized && foreign_given_names_.count(word.exact) != 0;
   }
+  // "Bank", "Group": a word that ends a firm's or a publication's name, not a person's.
+  bool IsForeignOrgWord(const Word& word) const {
+    return word.capitalized && foreign_org_words_.count(word.exact) != 0;
+  }
   bool IsStopWord(const Word& word) const { return stop_words_.count(word.exact) != 0; }
   // Whether a name of two or more words is a place. `folded_words`: its folded terms joined by
   // single spaces ("ha noi"), so that a missing accent ("Hồ Chi Minh") is still the place.
@@ -129,6 +133,7 @@ class NameTables {
 
   std::unordered_set<std::string> surnames_;
   std::unordered_set<std::string> foreign_given_names_;
+  std::unordered_set<std::string> foreign_org_words_;
   std::unordered_set<std::string> stop_words_;
   PhraseSet single_word_places_;                  // "Mỹ", "Nga": exact, as "Nga" is a name too
   PhraseSet multi_word_places_{/*folded=*/true};  // "Hà Nội", also without its accents

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
+
 #include "analysis/characters.h"
 #include "analysis/utf8.h"
 #include "article/canonical_name.h"
@@ -24,6 +26,8 @@ constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
 constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
 constexpr size_t kMaxWordsToElection = 30;     // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
+constexpr size_t kMinNamesInAList = 4;         // "A, B, C và D"
+constexpr size_t kMaxDescribingWords = 3;      // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
 bool IsInitials(const Word& word) {
@@ -40,6 +44,16 @@ bool IsInitials(const Word& word) {
     }
   }
   return dotted;
+}
+
+// A capital after the first letter: a brand ("VinaPhone", "iPhone"), not a given name.
+bool HasInnerCapital(const Word& word) {
+  size_t offset = 0;
+  NextCodePoint(word.text, &offset);
+  while (offset < word.text.size()) {
+    if (u_isupper(NextCodePoint(word.text, &offset))) return true;
+  }
+  return false;
 }
 
 bool HasDigit(const Word& word) {
@@ -209,6 +223,21 @@ void RolesElected(const std::vector<Word>& words, size_t name_end,
 
 // An age or a year of birth right after the name: "(45 tuổi)", ", 45 tuổi,", "(SN 1980)",
 // ", sinh năm 1980".
+// A player's shirt number or the minute of a goal in brackets after the name: "(số 7)",
+// "(phút 53)", "(57')".
+bool MatchNoteAfter(const std::vector<Word>& words, size_t name_end) {
+  if (name_end + 1 >= words.size()) return false;
+  if (words[name_end].gap.find('(') == std::string_view::npos) return false;
+  const Word& first = words[name_end];
+  const Word& second = words[name_end + 1];
+  if (first.exact == "phút" && second.is_number) return true;
+  if (first.exact == "số" && second.is_number) {  // not a house: "(số 12 Lê Lợi)"
+    return name_end + 2 == words.size() || words[name_end + 2].gap.rfind(')', 0) == 0;
+  }
+  std::string_view after_number = second.gap;
+  return first.is_number && (after_number.rfind("'", 0) == 0 || after_number.rfind("’", 0) == 0);
+}
+
 bool AgeAfter(const std::vector<Word>& words, size_t name_end) {
   if (name_end + 1 >= words.size()) return false;
   std::string_view gap = words[name_end].gap;
@@ -280,7 +309,8 @@ class MentionReader {
       // The role's unit may run into the capitalised words: "Chủ tịch UBND tỉnh Cà Mau Nguyễn
       // Tiến Hải", "Bộ trưởng Công Thương Trần Tuấn Anh", "Thủ tướng Chính phủ" (no name).
       size_t role_end = RoleEnd(words_, role_begin);
-      if (place > 0 && at + place < end) {
+      bool after_place_name = place > 0 && at + place < end;
+      if (after_place_name) {
         at += place;
       } else if (role_end > at && role_end < end) {
         at = role_end;
@@ -289,6 +319,21 @@ class MentionReader {
       }
       role_before = JoinWords(words_, role_begin, at);
       role_span = {role_begin, at, false, ""};
+      // The role's unit ends in a word that wants a name, and the capitalised words are that
+      // name: "Hiệu trưởng Trường Lương Thế Vinh", "Chủ tịch huyện Tiên Phước" — unless, after
+      // a place word or a unit kind, they are a person's full name ("… Liên minh HTX tỉnh
+      // Nguyễn Đình Sáng", "Bí thư Chi bộ Trần Bình Trọng").
+      // The place may run into the name: "Chủ tịch xã Tà Rụt Hồ Văn Nhiếp".
+      if (!after_place_name && NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
+      bool full_name = tables_.IsSurname(words_[at]) && end - at >= 3 &&
+                       end - at <= kMaxVietnameseNameWords;
+      if (!after_place_name && !full_name && (PlaceCueBefore(at) || UnitKindBefore(at))) {
+        size_t name_begin = NameAfterPlaceName(at, end);
+        if (name_begin == end) return AddPlace(at, end, mentions);
+        at = name_begin;
+        role_before = JoinWords(words_, role_begin, at);
+        role_span = {role_begin, at, false, ""};
+      }
     }
     if (role_before.empty() && at == begin && PlaceOrThingWordAt(at, end)) {
       return AddPlace(at + 1, end, mentions);
@@ -309,6 +354,17 @@ class MentionReader {
     // A long run holds a name and the unit after it: "Nguyễn Văn A Bộ Y tế".
     end = CutAtUnitKind(at, end);
     bool cued = person_cue || !role_before.empty();
+    if (!cued && !place_cue) {
+      // "bác sĩ người Anh William Harvey": a nationality between the cue and the name.
+      size_t nationality = tables_.PlaceAt(words_, at);
+      if (nationality > 0 && at + nationality < end && at > 0 && words_[at - 1].exact == "người" &&
+          ForeignNameAfterDescribedCue(at + nationality, end, at)) {
+        at += nationality;
+        cued = true;
+      } else if (ForeignNameAfterDescribedCue(at, end, at)) {
+        cued = true;  // "bác sĩ tim mạch Graham Jackson", "Đại tá cảnh sát Chairit Anurit"
+      }
+    }
 
     Mention mention;
     mention.begin = at;
@@ -316,13 +372,19 @@ class MentionReader {
     size_t length = end - at;
     if (length > kMaxCuedNameWords) return;
     if (place_cue || IsYearName(at, end)) return AddPlace(at, end, mentions);
+    if (length >= 2 && tables_.IsForeignOrgWord(words_[end - 1])) {
+      return AddPlace(at, end, mentions);  // "DongA Bank", "Qualcomm Technologies"
+    }
     if (IsPlaceName(at, end) && !(addressed && length == 1)) {  // "bà Nga" is not Russia
       return AddPlace(at, end, mentions);
     }
     // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
     bool surname = tables_.IsSurname(words_[at]);
-    bool opens_unit = tables_.UnitKindAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
-    if (opens_unit && !(surname && length >= 3)) return;
+    size_t kind = tables_.UnitKindAt(words_, at);
+    bool opens_unit = kind > 0 || tables_.RoleAt(words_, at) > 0;
+    // A family name opens a person's full name, not a unit kind, unless the kind is the whole
+    // run: "Liên Hợp Quốc".
+    if (opens_unit && !(surname && length >= 3 && kind < length)) return;
     // The capitals open a title that goes on in lowercase: "Trung tướng", "Đại sứ".
     if (at + tables_.PersonCueAt(words_, at) > end) return;
     if (cued && length == 1 && !addressed && IsVietnameseSyllable(words_[at])) {
@@ -339,8 +401,12 @@ class MentionReader {
       mention.evidence = Evidence::kShape;  // "Elon Musk", "Angela Merkel"
     }
     bool marked_after = length >= 2 ? AgeAfter(words_, end) || SpeechVerbAfter(end) ||
-                                          DescribedAfter(end)
-                                    : AgeAfter(words_, end);  // "bệnh nhân T.T.Đ (38 tuổi)"
+                                          DescribedAfter(end) || MatchNoteAfter(words_, end)
+                                    : AgeAfter(words_, end) ||  // "bệnh nhân T.T.Đ (38 tuổi)"
+                                          (QuoteClosesBefore(at) && SpeechVerbAfter(end) &&
+                                           !HasInnerCapital(words_[at]));  // not "VinaPhone"
+    // "Becamex Bình Dương ghi bàn": a team or a firm named with its province.
+    if (marked_after && !surname && EndsWithPlaceName(at, end)) marked_after = false;
     if (marked_after) mention.evidence = Evidence::kMarked;
     if (!role_before.empty()) mention.roles.push_back(role_span);
     if (mention.confirmed() || length >= 2) {
@@ -362,6 +428,43 @@ class MentionReader {
     std::vector<Word> opening(first, first + 2);
     return tables_.NamedThingCueEndingAt(opening, 1) == 1 ||
            tables_.PlaceCueEndingAt(opening, 1) == 1;
+  }
+
+  // A foreign name of two or three words after a person cue and a few lowercase words that
+  // describe the person: "chuyên gia kỹ thuật Qichen Zhang", "nhà khoa học kín tiếng Joachim
+  // Sauer". Vietnamese words there would as well be a place or a thing ("bác sĩ ở Hà Nội").
+  // `described_end`: where the describing words end, before a nationality ("người Pháp").
+  bool ForeignNameAfterDescribedCue(size_t begin, size_t end, size_t described_end) const {
+    if (end - begin < 2 || end - begin > 3) return false;
+    for (size_t k = begin; k < end; ++k) {
+      if (IsVietnameseSyllable(words_[k])) return false;
+    }
+    if (!IsSpaceOnly(words_[begin].gap) || !IsSpaceOnly(words_[described_end].gap)) return false;
+    for (size_t k = described_end; k > 0 && described_end - k <= kMaxDescribingWords; --k) {
+      bool describing = !words_[k].capitalized && !words_[k].all_caps && IsSpaceOnly(words_[k].gap);
+      if (k < described_end && !describing) return false;
+      // A cue of one word could be the end of another word: "công bố", "tên gọi".
+      if (tables_.PersonCueEndingAt(words_, k) >= 2) return true;
+    }
+    return false;
+  }
+
+  // Where a person's full name starts after the name of a place in words[begin..end): a
+  // place name has one to three words, most often two ("Tà Rụt Hồ Văn Nhiếp"); `end` if none.
+  size_t NameAfterPlaceName(size_t begin, size_t end) const {
+    for (size_t place_words : {2, 1, 3}) {
+      size_t name_begin = begin + place_words;
+      if (name_begin + 2 > end || end - name_begin > kMaxVietnameseNameWords) continue;
+      if (tables_.IsSurname(words_[name_begin])) return name_begin;
+    }
+    return end;
+  }
+
+  bool EndsWithPlaceName(size_t begin, size_t end) const {
+    for (size_t k = begin + 1; k + 1 < end; ++k) {
+      if (tables_.PlaceAt(words_, k) == end - k) return true;
+    }
+    return false;
   }
 
   // A run of place names only: "Anh Đức Italia Bồ Đào Nha" (a caption's list).
@@ -438,15 +541,26 @@ class MentionReader {
   // district or lane after it (", P.12", ", phường 1", "(hẻm 438").
   bool InAddress(size_t begin, size_t end) const {
     if (begin > 0 && words_[begin - 1].is_number && IsSpaceOnly(words_[begin].gap)) return true;
-    if (begin > 0 && HasDigit(words_[begin - 1]) && words_[begin].gap == ", ") return true;
+    // "số 14/27, Hoàng Dư Khương": a house number, not a date ("Ngày 22/9, Nguyễn Văn A").
+    if (begin > 1 && HasDigit(words_[begin - 1]) && words_[begin].gap == ", " &&
+        IsHouseNumberWord(words_[begin - 2])) {
+      return true;
+    }
     if (end >= words_.size()) return false;
     std::string_view gap = words_[end].gap;
     bool opens_detail = gap == ", " || gap == " (" || gap == " - " || gap == "-";
     if (!opens_detail) return false;
     const std::string& next = words_[end].exact;
+    if (next == "số" && MatchNoteAfter(words_, end)) return false;  // "(số 7)": a shirt number
     return next == "hẻm" || next == "ngõ" || next == "ngách" || next == "số" ||
            tables_.PlaceCueEndingAt(words_, end + 1) == 1 ||
            (end + 2 < words_.size() && tables_.PlaceCueEndingAt(words_, end + 2) == 2);
+  }
+
+  static bool IsHouseNumberWord(const Word& word) {
+    const std::string& w = word.exact;
+    return w == "số" || w == "nhà" || w == "ngõ" || w == "ngách" || w == "hẻm" || w == "kiệt" ||
+           w == "lô" || w == "km";
   }
 
   // The end of a name at a unit kind inside a run longer than a name: "Nguyễn Văn A Bộ Y".
@@ -488,9 +602,21 @@ class MentionReader {
     } else if (!IsCommaOrDash(words_[at].gap)) {
       return false;
     }
+    // ", một giáo sư tâm lý học", ", một người nông dân Hà Lan"
+    if (words_[at].exact == "một" && at + 1 < words_.size() && IsSpaceOnly(words_[at + 1].gap)) {
+      ++at;
+    }
     const std::string& first = words_[at].exact;
     if (first == "người" || first == "cựu" || first == "nguyên" || first == "đồng") return true;
     return tables_.PersonCueAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
+  }
+
+  // A quotation ends right before the name: "…", Mengzhia viết.
+  bool QuoteClosesBefore(size_t at) const {
+    std::string_view gap = words_[at].gap;
+    bool comma = gap.find(',') != std::string_view::npos;
+    bool quote = gap.find('"') != std::string_view::npos || gap.find("”") != std::string_view::npos;
+    return comma && quote;
   }
 
   bool SpeechVerbAfter(size_t end) const {
@@ -567,6 +693,47 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
   }
 }
 
+// A long list of short names with no place among them is a list of people: a team sheet
+// ("Nguyên Mạnh, Ngọc Hải, Văn Khánh, Mạnh Hùng"), a cast, the guests of a show.
+void ReadListsOfNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  auto short_name = [&](const Mention& mention) {
+    size_t length = mention.end - mention.begin;
+    return mention.evidence != Evidence::kPlace && length >= 2 && length <= 3 &&
+           EndsListItem(words, mention.end);
+  };
+  for (size_t first = 0; first < mentions->size();) {
+    size_t last = first;
+    while (short_name((*mentions)[first]) && last + 1 < mentions->size() &&
+           short_name((*mentions)[last + 1]) &&
+           AreListNeighbours(words, (*mentions)[last], (*mentions)[last + 1])) {
+      ++last;
+    }
+    if (last + 1 - first >= kMinNamesInAList) {
+      for (size_t k = first; k <= last; ++k) {
+        if ((*mentions)[k].evidence == Evidence::kNone) (*mentions)[k].evidence = Evidence::kMarked;
+      }
+    }
+    first = last + 1;
+  }
+}
+
+// An actor and the character played, one in brackets after the other: "Sơn (Hà Việt Dũng)",
+// "Phương Oanh (Mai)". The name beside a person's is a person's.
+void ReadBracketedNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (size_t k = 0; k + 1 < mentions->size(); ++k) {
+    Mention& outside = (*mentions)[k];
+    Mention& inside = (*mentions)[k + 1];
+    bool bracketed = inside.begin == outside.end && SoleMark(words[inside.begin].gap) == '(' &&
+                     (inside.end == words.size() || words[inside.end].gap.rfind(')', 0) == 0);
+    if (!bracketed || inside.end - inside.begin > 3 || outside.end - outside.begin > 4) continue;
+    if (outside.confirmed() && inside.evidence == Evidence::kNone) {
+      inside.evidence = Evidence::kMarked;
+    } else if (inside.confirmed() && outside.evidence == Evidence::kNone) {
+      outside.evidence = Evidence::kMarked;
+    }
+  }
+}
+
 bool AllInitials(const std::vector<Word>& words, const Mention& mention) {
   for (size_t k = mention.begin; k < mention.end; ++k) {
     if (!IsInitials(words[k])) return false;
@@ -628,6 +795,8 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
   }
 
   ReadListItems(words, &mentions);
+  ReadListsOfNames(words, &mentions);
+  ReadBracketedNames(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last
   // words, and the name was marked as a person's somewhere.
@@ -673,9 +842,13 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
   for (const Mention& mention : mentions) {
     if (mention.evidence == Evidence::kPlace) continue;
     std::string full = resolve(mention.key);
-    // An initial alone ("ông T.", "N.T") names nobody a reader can look for.
+    // An initial alone ("ông T.") names nobody; initials a cue or an age marks ("bị cáo
+    // N.V.T", "chị H.T.H. (SN 1983)") are how a court or accident report names a person.
     if (full.empty() || CodePointCount(full) < 2) continue;
-    if (full == mention.key && AllInitials(words, mention)) continue;
+    if (full == mention.key && AllInitials(words, mention) &&
+        !(mention.evidence == Evidence::kMarked && CodePointCount(full) >= 3)) {
+      continue;
+    }
     auto found = index.find(full);
     if (found == index.end()) {
       found = index.emplace(full, persons.size()).first;
@@ -719,6 +892,11 @@ std::vector<std::string> BylineNames(std::string_view byline, bool require_marke
   size_t begin = 0;
   bool after_theo = !words.empty() && words[0].exact == "theo";
   if (after_theo) begin = 1;
+  // A writer's title before the name: "CTV Nhật Minh/VOV.VN", "PV Hoàng Anh".
+  size_t title = begin < words.size() ? tables.PersonCueAt(words, begin) : 0;
+  if (title > 0 && begin + title + 2 <= words.size() && tables.AddressCueAt(words, begin) == 0) {
+    begin += title;  // not "Anh Hào", "Nam Khánh": given names that are cues too
+  }
   if (require_marker && !after_theo && !has_source) return {};
   std::vector<std::string> names;
   for (size_t i = begin; i < words.size();) {

@@ -344,6 +344,17 @@ size_t PersonNameEnd(const std::vector<Word>& words, size_t i) {
   return end;
 }
 
+// Whether a place's name follows the place word at words[at], after at most one more place
+// word: "tỉnh Quảng Ninh", "thành phố Hạ Long", "quận 3".
+bool PlaceFollows(const std::vector<Word>& words, size_t at) {
+  size_t place_at = at + 1;
+  if (place_at < words.size() && IsSpaceOnly(words[place_at].gap) && IsNameLead(words[place_at])) {
+    ++place_at;
+  }
+  return place_at < words.size() && IsSpaceOnly(words[place_at].gap) &&
+         (words[place_at].capitalized || words[place_at].is_number);
+}
+
 size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
   const NameTables& tables = NameTables::Get();
   size_t end = begin;
@@ -388,6 +399,9 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
       end = i + 1;
       continue;
     }
+    // "UBND tỉnh Thừa Thiên Huế", "UBND thành phố Hạ Long": a place word (or two: "thành"
+    // alone is a stop word) is kept when the place follows.
+    if (IsNameLead(word) && PlaceFollows(words, i)) continue;
     if (tables.IsStopWord(word)) break;
     // After a proper name of two capitalised syllables or a place, lowercase words belong to
     // the name only when capitals follow them ("Đảng ủy Khối Các cơ quan và Doanh nghiệp"); at
@@ -403,12 +417,8 @@ size_t NameEnd(const std::vector<Word>& words, size_t begin, bool allow_comma) {
       continue;
     }
     // An abbreviation ends a name before lowercase words: "Viện KSND xác định", "Phòng PC45
-    // phối hợp" (but "UBND tỉnh Thừa Thiên Huế", below).
+    // phối hợp" (but "UBND tỉnh Thừa Thiên Huế", above).
     bool after_abbreviation = i > 0 && words[i - 1].all_caps && lowercase_run == 0;
-    // "UBND tỉnh Thừa Thiên Huế": a place word is kept when the place follows.
-    bool place_follows = i + 1 < words.size() && IsSpaceOnly(words[i + 1].gap) &&
-                         (words[i + 1].capitalized || words[i + 1].is_number);
-    if (IsNameLead(word) && place_follows) continue;
     if (after_abbreviation) break;
     if (++lowercase_run > kMaxLowercaseRun) break;
     if (!bridge_only) end = i + 1;

@@ -1,0 +1,91 @@
+// Unit tests for reading persons out of article text: the cues, places and named things
+// around a capitalised name, and what the byline says. The sentences are written for the tests.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "article/article_parser.h"
+
+namespace vnsearch {
+namespace {
+
+std::vector<std::string> PersonsIn(const std::string& body) {
+  Article article = ParseArticle("a", "Tin trong ngày\n\n" + body + "\n");
+  std::vector<std::string> names;
+  for (const Person& person : article.persons) names.push_back(person.name);
+  return names;
+}
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(PersonExtractorTest, NameAfterARoleEndingInAUnitKindNamesTheUnit) {
+  EXPECT_THAT(PersonsIn("Bà Trần Thị Lan, Hiệu trưởng Trường Phan Bội Châu, phát biểu."),
+              ElementsAre("Trần Thị Lan"));
+  EXPECT_THAT(PersonsIn("Ông Lê Văn Hải, Chủ tịch huyện Tiên Yên, cho biết như vậy."),
+              ElementsAre("Lê Văn Hải"));
+  // A full name after a place word is still a person: "… tỉnh Nguyễn Đình Sáng".
+  EXPECT_THAT(PersonsIn("Phó Chủ tịch Liên minh HTX tỉnh Nguyễn Đình Sáng dự họp."),
+              ElementsAre("Nguyễn Đình Sáng"));
+  // The place runs into the name: the name is the last words.
+  EXPECT_THAT(PersonsIn("Chủ tịch xã Tà Xùa Hồ Văn Minh trao quà."), ElementsAre("Hồ Văn Minh"));
+}
+
+TEST(PersonExtractorTest, ForeignNameAfterADescribedCue) {
+  EXPECT_THAT(PersonsIn("Theo chuyên gia dinh dưỡng Marta Kowalski, nên ăn chậm."),
+              ElementsAre("Marta Kowalski"));
+  EXPECT_THAT(PersonsIn("Hôm qua, bác sĩ người Pháp Lucien Moreau đã đến thăm."),
+              ElementsAre("Lucien Moreau"));
+  // One cue word could end another word ("công bố"): a journal is not a person.
+  EXPECT_THAT(PersonsIn("Nghiên cứu được công bố trên Nature Climate."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, FirmsAndWorldBodiesAreNotPersons) {
+  EXPECT_THAT(PersonsIn("Ông Hà Minh Tuấn, giám đốc điều hành Saigon Capital Group, cho biết."),
+              ElementsAre("Hà Minh Tuấn"));
+  EXPECT_THAT(PersonsIn("Đại hội đồng Liên Hợp Quốc họp tại New York."), IsEmpty());
+  EXPECT_THAT(PersonsIn("Tai nạn xảy ra ở ngã tư Lý Thái Tổ và Trần Hưng Đạo."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, InitialsMarkedByACueOrAnAge) {
+  EXPECT_THAT(PersonsIn("Bị cáo L.V.K (SN 1990) khai nhận hành vi."), ElementsAre("L.V.K"));
+  // An initial alone names nobody.
+  EXPECT_THAT(PersonsIn("Anh T. cho biết anh không biết gì."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, MatchReportsAndQuotations) {
+  EXPECT_THAT(PersonsIn("Phút 30, Quang Vinh (số 9) mở tỷ số cho đội khách."),
+              ElementsAre("Quang Vinh"));
+  EXPECT_THAT(PersonsIn("Trận này, Becamex Bình Dương ghi bàn phút cuối."), IsEmpty());
+  EXPECT_THAT(PersonsIn("“Chúng tôi sẽ làm lại”, Thuận nói với báo chí."), ElementsAre("Thuận"));
+  EXPECT_THAT(PersonsIn("“Mạng đã ổn định”, VinaPhone cho biết."), IsEmpty());
+  EXPECT_THAT(PersonsIn("Ông Diego Alvarez, một kỹ sư phần mềm, cũng đồng ý."),
+              ElementsAre("Diego Alvarez"));
+}
+
+TEST(PersonExtractorTest, TeamSheetsAndCasts) {
+  EXPECT_THAT(
+      PersonsIn("Đội hình xuất phát: Tấn Trường, Duy Mạnh, Hồng Duy, Quang Hải và Tuấn Anh."),
+      ElementsAre("Tấn Trường", "Duy Mạnh", "Hồng Duy", "Quang Hải", "Tuấn Anh"));
+  // A list of places is not a team.
+  EXPECT_THAT(PersonsIn("Mưa lớn ở Hà Giang, Lào Cai, Yên Bái và Tuyên Quang."), IsEmpty());
+  EXPECT_THAT(PersonsIn("Trong phim, Hải (Lê Văn Bình) gặp lại người yêu cũ."),
+              ElementsAre("Hải", "Lê Văn Bình"));
+}
+
+TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
+  Article article =
+      ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
+  EXPECT_EQ(article.author, "Minh Châu (Theo Reuters)");
+  ASSERT_EQ(article.persons.size(), 1u);
+  EXPECT_EQ(article.persons[0].name, "Minh Châu");
+  Article titled = ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nCTV Thanh Hà/VOV\n");
+  ASSERT_EQ(titled.persons.size(), 1u);
+  EXPECT_EQ(titled.persons[0].name, "Thanh Hà");
+}
+
+}  // namespace
+}  // namespace vnsearch
