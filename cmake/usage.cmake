@@ -11,13 +11,14 @@ function(add_usage target source section)
   set(scripts ${scripts_dir}/usage_source.py ${scripts_dir}/usage_to_help.py
               ${scripts_dir}/usage_to_man.py)
   # Paths relative to the source root: they are named in the generated files' headers, and the
-  # build folder's path has no business in an installed man page.
+  # build folder's path has no business in an installed man page. python3 -B: no __pycache__ in
+  # the source tree.
   file(RELATIVE_PATH source_from_root ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${source})
   set(help_cc ${CMAKE_CURRENT_BINARY_DIR}/generated/${target}_usage_text.cc)
   file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/generated ${VNSEARCH_MAN_DIR})
   add_custom_command(
     OUTPUT ${help_cc}
-    COMMAND ${Python3_EXECUTABLE} ${scripts_dir}/usage_to_help.py ${source_from_root}
+    COMMAND ${Python3_EXECUTABLE} -B ${scripts_dir}/usage_to_help.py ${source_from_root}
             ${help_cc}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     DEPENDS ${source} ${scripts}
@@ -27,7 +28,7 @@ function(add_usage target source section)
   set(man_page ${VNSEARCH_MAN_DIR}/${target}.${section})
   add_custom_command(
     OUTPUT ${man_page} ${man_page}.gz
-    COMMAND ${Python3_EXECUTABLE} ${scripts_dir}/usage_to_man.py ${source_from_root}
+    COMMAND ${Python3_EXECUTABLE} -B ${scripts_dir}/usage_to_man.py ${source_from_root}
             ${section} ${PROJECT_VERSION} ${man_page}
     # -n: no name or time stamp in the archive, so the package is reproducible.
     COMMAND gzip -9 -n -f -k ${man_page}
