@@ -1,4 +1,5 @@
-# vnsearch entry points. `make run` builds and serves the corpus; `make test` runs every test.
+# vnsearch entry points. `make run` builds and serves the corpus; `make test` runs every test;
+# `make package` builds the Debian package (build/vnsearch_*.deb).
 # The real build is CMake's (build/); this file only strings the steps together.
 
 BUILD_DIR ?= build
@@ -7,7 +8,7 @@ DB ?= var/db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: all deps configure build index run test test-sanitize bench clean
+.PHONY: all deps configure build index run test test-sanitize package bench clean
 
 all: build
 
@@ -35,6 +36,9 @@ test: build
 # build-tsan/: see tools/test-sanitize.sh.
 test-sanitize: build
 	@bash tools/test-sanitize.sh $(BUILD_DIR) $(JOBS)
+
+package: build
+	@bash packaging/build_deb.sh $(BUILD_DIR)
 
 bench: build
 	@cmake --build $(BUILD_DIR) -j$(JOBS) --target benchmarks

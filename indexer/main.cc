@@ -16,41 +16,12 @@
 #include "index/shard_layout.h"
 #include "vnsearch/version.h"
 
-namespace {
+namespace vnsearch {
+// The --help text, made from vnsearch-index.usage (the source of the man page too).
+const char* UsageText();
+}  // namespace vnsearch
 
-constexpr const char* kUsage =
-    "Usage: vnsearch-index [options] PATH...\n"
-    "       vnsearch-index [options] --jsonl FILE [PATH...]\n"
-    "       vnsearch-index --print FILE...\n"
-    "Indexes the .txt articles found in PATH (files or folders, recursively). An article's id is\n"
-    "its path relative to the folder given, without .txt. Runs are incremental: an article whose\n"
-    "file is unchanged (same content hash) is skipped, a changed one replaced.\n"
-    "\n"
-    "  --db DIR       index to create or update (env VNSEARCH_DB, default var/db)\n"
-    "  --jsonl FILE   also import FILE, JSON Lines: one {\"id\",\"title\",\"date\",\"source\",\n"
-    "                 \"body\"} a line, the fields of POST /api/articles. Each article is kept as\n"
-    "                 a file under --corpus, as an HTTP write is, so --rebuild and --prune over\n"
-    "                 that folder keep it; a bad line is reported with its line number and\n"
-    "                 skipped. May be repeated.\n"
-    "  --corpus DIR   where --jsonl articles are kept as files (env VNSEARCH_CORPUS, default\n"
-    "                 corpus, as for vnsearchd)\n"
-    "  --prune        also delete articles whose files are no longer under PATH (nor imported)\n"
-    "  --rebuild      build a fresh index beside the live one and swap it in atomically\n"
-    "                 (vnsearchd keeps serving the old one until the swap)\n"
-    "  --shards N     split the index into N shards (a stable hash of the article id picks an\n"
-    "                 article's shard); a new index only, or with --rebuild to reshard\n"
-    "                 (default: the index's own, 1 for a new one). Serve them with vnsearchd\n"
-    "                 --db DIR, or each through xapian-tcpsrv (see README, Deployment)\n"
-    "  --threads N    parsing threads (default: one per core)\n"
-    "  --batch N      articles per commit (default 1000); a crash loses at most one batch\n"
-    "  --wait SECONDS how long to wait for another writer, e.g. vnsearchd (default 30)\n"
-    "  --print        parse the files and print what vnsearch understands of each, as JSON\n"
-    "                 (title, date, source, author, body, terms, persons, units); index nothing\n"
-    "  --version      print the version and exit\n"
-    "  --help         show this help\n"
-    "Exit status: 0 when every file and line was indexed or unchanged, 1 when some failed (each\n"
-    "is reported with its path or line), 2 for bad usage, 75 when another writer kept the index\n"
-    "locked.\n";
+namespace {
 
 struct Options {
   vnsearch::IndexingOptions indexing;
@@ -73,7 +44,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     bool has_value = i + 1 < argc;
     long number = 0;
     if (argument == "--help" || argument == "-h") {
-      std::cout << kUsage;
+      std::cout << vnsearch::UsageText();
       std::exit(0);
     } else if (argument == "--version") {
       std::cout << "vnsearch-index " << vnsearch::kVersion << "\n";
@@ -106,7 +77,8 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.lock_wait_seconds = static_cast<double>(number);
       ++i;
     } else if (argument.rfind("--", 0) == 0) {
-      std::cerr << "vnsearch-index: unknown option or bad value: " << argument << "\n" << kUsage;
+      std::cerr << "vnsearch-index: unknown option or bad value: " << argument << "\n"
+                << vnsearch::UsageText();
       return false;
     } else {
       indexing.paths.push_back(argument);
@@ -114,7 +86,7 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   }
   if (indexing.paths.empty() && (indexing.jsonl_files.empty() || options->print_only)) {
     std::cerr << "vnsearch-index: no PATH given: name the corpus files or folders to index\n"
-              << kUsage;
+              << vnsearch::UsageText();
     return false;
   }
   return true;

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,43 +13,15 @@
 #include <thread>
 
 #include "searchd/http_api.h"
+#include "searchd/install_layout.h"
 #include "vnsearch/version.h"
 
-namespace {
+namespace vnsearch {
+// The --help text, made from vnsearchd.usage (the source of the man page too).
+const char* UsageText();
+}  // namespace vnsearch
 
-constexpr const char* kUsage =
-    "Usage: vnsearchd [options]\n"
-    "Serves the vnsearch API and web page. Every option can also be set in the environment.\n"
-    "\n"
-    "  --db DB        index to serve           (VNSEARCH_DB, default var/db). Repeat it to serve\n"
-    "                 several databases as one, in shard order: each a folder (a sharded\n"
-    "                 index's folder means all its shards), a Xapian stub file listing them,\n"
-    "                 or tcp://HOST:PORT of an xapian-tcpsrv (--writable for HTTP writes)\n"
-    "  --shard-timeout SECONDS  bound on each exchange with a remote shard; a shard that does\n"
-    "                 not answer in time is left out (\"partial_shards\") and retried every 2 s\n"
-    "                 (VNSEARCH_SHARD_TIMEOUT, default 3)\n"
-    "  --host HOST    address to listen on     (VNSEARCH_HOST, default 127.0.0.1)\n"
-    "  --port PORT    port to listen on        (VNSEARCH_PORT, default 8080)\n"
-    "  --web DIR      folder of the web page   (VNSEARCH_WEB, default ./web, else the source's)\n"
-    "  --threads N    worker threads           (VNSEARCH_THREADS, default 8)\n"
-    "  --cors-origin ORIGIN  allow browsers on ORIGIN to call the API, e.g. * "
-    "(VNSEARCH_CORS_ORIGIN, default none)\n"
-    "  --access-log FILE     - for standard error, off, or a file to append to\n"
-    "                        (VNSEARCH_ACCESS_LOG, default -)\n"
-    "  --timeout SECONDS     a request's head must arrive within it, and each wait for its body\n"
-    "                        or for the client to take the answer is at most it\n"
-    "                        (VNSEARCH_TIMEOUT, default 10)\n"
-    "  --token-file FILE     file holding the bearer token that allows writes\n"
-    "                        (POST/PUT/DELETE /api/articles) (VNSEARCH_TOKEN_FILE)\n"
-    "  --token TOKEN  the token itself (VNSEARCH_TOKEN); on the command line it is visible to\n"
-    "                 every user of the machine in ps: prefer --token-file or VNSEARCH_TOKEN.\n"
-    "                 Without a token, writes are disabled.\n"
-    "  --corpus DIR   where articles written over HTTP are kept as files\n"
-    "                 (VNSEARCH_CORPUS, default corpus)\n"
-    "  --cache-entries N     search answers kept for repeated requests, 0 for none\n"
-    "                 (VNSEARCH_CACHE_ENTRIES, default 2000)\n"
-    "  --version      print the version and exit\n"
-    "  --help         show this help\n";
+namespace {
 
 bool ParsePort(const std::string& text, int* port) {
   char* end = nullptr;
@@ -95,7 +66,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   };
   std::string port_text = std::to_string(options->port);
   std::string threads_text = std::to_string(options->threads);
-  if (!std::filesystem::is_directory(options->web_root)) options->web_root = VNSEARCH_WEB_DIR;
+  options->web_root = vnsearch::DefaultWebRoot(vnsearch::RunningBinaryPath(argv[0]));
   std::string database_text;
   env("VNSEARCH_DB", &database_text);
   if (!database_text.empty()) options->databases = {database_text};
@@ -131,7 +102,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
       return false;
     };
     if (argument == "--help" || argument == "-h") {
-      std::cout << kUsage;
+      std::cout << vnsearch::UsageText();
       std::exit(0);
     }
     if (argument == "--version") {
@@ -153,7 +124,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
         value("--corpus", &options->corpus) || value("--cache-entries", &cache_text)) {
       continue;
     }
-    std::cerr << "vnsearchd: unknown option " << argument << "\n" << kUsage;
+    std::cerr << "vnsearchd: unknown option " << argument << "\n" << vnsearch::UsageText();
     return false;
   }
   if (!token_file.empty() && !ReadTokenFile(token_file, &options->token)) return false;
@@ -175,8 +146,7 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   long cache_entries = std::strtol(cache_text.c_str(), &cache_end, 10);
   if (cache_end == cache_text.c_str() || *cache_end != '\0' || cache_entries < 0 ||
       cache_entries > 1000000) {
-    std::cerr << "vnsearchd: --cache-entries must be from 0 to 1000000, not " << cache_text
-              << "\n";
+    std::cerr << "vnsearchd: --cache-entries must be from 0 to 1000000, not " << cache_text << "\n";
     return false;
   }
   options->cache_entries = static_cast<size_t>(cache_entries);

@@ -11,6 +11,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   clang libclang-rt-14-dev
   chromium wrk python3 curl
+  dpkg-dev file groff-base  # make package: CPack's Depends (dpkg-shlibdeps, file); man checks
 )
 
 missing=()
