@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "article/article_parser.h"
 #include "bench_corpus.h"
 
 namespace {
@@ -129,8 +130,27 @@ std::string TokenDigest(const std::vector<std::string>& texts, size_t* token_cou
   return hex;
 }
 
+// Article understanding over shapes a hostile writer could send (tests/unit/article_parser_test.cc
+// checks they parse to the end): `state.range(0)` picks the shape, `state.range(1)` how many
+// times its piece repeats. Bytes per second that stay the same from 1,000 to 4,000 repetitions
+// say the parse is linear in the input.
+void BM_ParseHostileShape(benchmark::State& state) {
+  static const char* const kPieces[] = {"Chi bộ Vụ Khoa học ", "Trần Văn An, Bí thư Chi bộ, ",
+                                        "Ngày 1/2 1/1/1 12:", "(", "x"};
+  std::string text = "Tiêu đề\n\n";
+  for (int64_t i = 0; i < state.range(1); ++i) text += kPieces[state.range(0)];
+  for (auto _ : state) {
+    vnsearch::Article article = vnsearch::ParseArticle("hostile", text);
+    benchmark::DoNotOptimize(article);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+}
+
 }  // namespace
 
+BENCHMARK(BM_ParseHostileShape)
+    ->ArgsProduct({{0, 1, 2, 3, 4}, {1000, 4000}})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_NfcNormalizeUtf8)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_NfcNormalizeViaUtf16)->Unit(benchmark::kMillisecond)->MinTime(2.0);

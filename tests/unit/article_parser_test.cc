@@ -83,13 +83,10 @@ TEST(DateParserTest, EdgesOfTheShapes) {
 
 // Untrusted text of any shape is parsed in time linear in its length: a 65,535-byte line once
 // overflowed std::regex's stack, and a run of unit kinds took exponential time.
-TEST(ArticleParserTest, HostileShapesParseQuickly) {
-  auto parse_seconds = [](const std::string& text) {
-    auto started = std::chrono::steady_clock::now();
-    Article article = ParseArticle("hostile", text);
-    EXPECT_LE(article.body.size(), text.size());
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  };
+// Shapes that once overflowed the stack (std::regex over a 65,535-byte line) or could make a
+// scan quadratic are parsed to the end. Their speed is measured in analysis_bench
+// (BM_ParseHostileShape: the same bytes per second at 1,000 and 4,000 repetitions), not here.
+TEST(ArticleParserTest, HostileShapesParseToTheEnd) {
   std::string repeated_kinds;
   for (int i = 0; i < 2000; ++i) repeated_kinds += "Chi bộ Vụ Khoa học ";
   std::string roles;
@@ -99,7 +96,10 @@ TEST(ArticleParserTest, HostileShapesParseQuickly) {
   for (const std::string& text :
        {std::string(65535, 'x') + "\n", std::string(65535, '1') + "/1/2022\n",
         "Tiêu đề\n\n" + repeated_kinds, roles, dates, std::string(100000, '(')}) {
-    EXPECT_LT(parse_seconds(text), 2.0) << text.substr(0, 40);
+    Article article = ParseArticle("hostile", text);
+    EXPECT_LE(article.body.size(), text.size()) << text.substr(0, 40);
+    EXPECT_LE(article.units.size(), 10u) << text.substr(0, 40);
+    EXPECT_LE(article.persons.size(), 10u) << text.substr(0, 40);
   }
 }
 
