@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "article/canonical_name.h"
-#include "index/document_builder.h"
 #include "index/schema.h"
 
 namespace vnsearch {
@@ -54,11 +53,12 @@ std::vector<Entry> ReadEntries(const Xapian::Database& database, const Xapian::Q
 }
 
 Xapian::Query FilterTerm(const char* prefix, const std::string& value) {
-  return Xapian::Query(FacetFilterTerm(prefix, value));
+  return Xapian::Query(schema::FacetFilterTerm(prefix, value));
 }
 
 std::string TermKey(const std::string& term) {
-  return FacetFilterTerm(schema::kRoleTermFilter, term).substr(sizeof(schema::kRoleTermFilter) - 1);
+  return schema::FacetFilterTerm(schema::kRoleTermFilter, term)
+      .substr(sizeof(schema::kRoleTermFilter) - 1);
 }
 
 json FactJson(const json& fact, const json& article) {

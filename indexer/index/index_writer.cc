@@ -70,7 +70,7 @@ IndexWriter::IndexWriter(const ShardLocation& location, double lock_wait_seconds
     : database_(OpenLocation(location, lock_wait_seconds, remote_timeout_ms)) {}
 
 void IndexWriter::Put(const PreparedArticle& prepared) {
-  database_.replace_document(ArticleIdTerm(prepared.article.id), prepared.document);
+  database_.replace_document(schema::ArticleIdTerm(prepared.article.id), prepared.document);
   changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {
     auto [kept, first_seen] = facet_names_.emplace(key, std::string());
@@ -83,7 +83,7 @@ void IndexWriter::Put(const PreparedArticle& prepared) {
 }
 
 bool IndexWriter::Delete(const std::string& article_id) {
-  std::string id_term = ArticleIdTerm(article_id);
+  std::string id_term = schema::ArticleIdTerm(article_id);
   if (database_.get_termfreq(id_term) == 0) return false;
   database_.delete_document(id_term);
   changed_ = true;
