@@ -113,9 +113,6 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   AddFacet(person_names, schema::kPersonFilter, schema::kPersonsSlot, &document);
   AddNameWords(unit_names, schema::kUnitWord, &document);
   AddNameWords(person_names, schema::kPersonWord, &document);
-  if (!article.main_unit.empty()) {
-    document.add_boolean_term(schema::FacetFilterTerm(schema::kMainUnitFilter, article.main_unit));
-  }
 
   AddRoleFacts(article, &document);
 

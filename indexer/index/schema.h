@@ -28,8 +28,6 @@ inline constexpr char kArticleId[] = "Q";
 inline constexpr char kUnitFilter[] = "XU";
 inline constexpr char kTermFilter[] = "XT";
 inline constexpr char kPersonFilter[] = "XP";
-// The article's main unit (the one whose congress it reports), same key.
-inline constexpr char kMainUnitFilter[] = "XM";
 // Role facts (who held which role in which unit, for which term): a boolean term per fact's
 // person, unit and role (prefix + NameKey) and term ("YYYY-YYYY"), for /api/roles and the
 // person and unit pages.
