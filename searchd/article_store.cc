@@ -123,10 +123,10 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
-  } catch (const Xapian::NetworkError& error) {
+  } catch (const Xapian::NetworkError& network_error) {
     return Failure(503, "index_unavailable",
                    "the shard that owns \"" + article_id + "\" does not answer (" +
-                       error.get_description() +
+                       network_error.get_description() +
                        "); the file is kept, so retry, or run vnsearch-index once it is back");
   }
 }

@@ -284,10 +284,10 @@ std::optional<json> UnitPage(const Xapian::Database& database, const std::string
   auto distinct = [](const std::vector<std::string>& names) {
     std::map<std::string, size_t> counts;
     std::map<std::string, std::string> spelling;
-    for (const std::string& name : names) {
-      std::string name_key = NameKey(name);
+    for (const std::string& spelled : names) {
+      std::string name_key = NameKey(spelled);
       ++counts[name_key];
-      spelling.emplace(name_key, name);
+      spelling.emplace(name_key, spelled);
     }
     std::vector<std::pair<size_t, std::string>> ordered;
     for (const auto& [name_key, count] : counts) ordered.emplace_back(count, spelling[name_key]);
