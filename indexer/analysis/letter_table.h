@@ -37,9 +37,6 @@ char32_t ComposeLetter(char32_t base, Quality quality, Tone tone);
 // Returns false for marks that are neither.
 bool ClassifyCombiningMark(char32_t mark, Quality* quality, Tone* tone);
 
-// Strips diacritics for the folded term space: 'đ' → 'd', other bases unchanged.
-inline char32_t FoldBase(char32_t base) { return base == 0x0111 ? U'd' : base; }
-
 // ---- The analyzer's fast path ----------------------------------------------------------------
 // For code points below kFastTableSize, everything the analyzer asks per character is one table
 // look-up, filled at start-up from ICU (character type, case, decomposition). Code points above
