@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "analysis/characters.h"
+
 namespace vnsearch {
 
 // The vowel-quality marks of Vietnamese (they make a different letter: a/ă/â, o/ô/ơ, u/ư, e/ê).
@@ -77,7 +79,7 @@ const SpelledLetterTable& SpelledLetters();
 
 // The lowercase code point of a base index ('a'…'z', U+0111).
 inline char32_t BaseCodePoint(uint8_t base_index) {
-  return base_index == kDBarIndex ? 0x0111 : U'a' + base_index;
+  return base_index == kDBarIndex ? char32_t{kSmallDBar} : U'a' + base_index;
 }
 
 }  // namespace vnsearch
