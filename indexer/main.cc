@@ -146,6 +146,10 @@ int main(int argc, char** argv) {
               << " is locked by another writer (vnsearchd applying an HTTP write, or another "
                  "vnsearch-index): retry later, or wait longer with --wait SECONDS\n";
     return 75;
+  } catch (const Xapian::DatabaseCreateError& error) {
+    std::cerr << "vnsearch-index: " << indexing.database << ": " << error.get_description()
+              << "\n";  // nothing was written: there is no committed state to speak of
+    return 1;
   } catch (const Xapian::Error& error) {
     std::cerr << "vnsearch-index: " << indexing.database << ": " << error.get_description()
               << "\n(the index keeps its last committed state; rerun to finish)\n";

@@ -35,13 +35,13 @@ Xapian::WritableDatabase WaitForLock(double lock_wait_seconds, Open open) {
 Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds,
                                         bool plain_folder) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  std::error_code ignored;  // a failure shows up, with a better message, in the open below
-  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-  if (!plain_folder && !std::filesystem::exists(path, ignored) &&
-      !std::filesystem::is_symlink(path, ignored)) {
+  if (!parent.empty()) CreateIndexFolder(parent.string());
+  std::error_code unknown;  // a path that cannot be looked at is not there: creating it says why
+  if (!plain_folder && !std::filesystem::exists(path, unknown) &&
+      !std::filesystem::is_symlink(path, unknown)) {
     // A new index starts as a generation, so that a later --rebuild can swap atomically.
     std::string generation = NewGenerationPath(path);
-    std::filesystem::create_directories(generation, ignored);
+    CreateIndexFolder(generation);
     std::string error;
     if (!PublishGeneration(path, generation, &error)) {
       throw Xapian::DatabaseCreateError(path + ": " + error);
@@ -61,6 +61,16 @@ Xapian::WritableDatabase OpenLocation(const ShardLocation& location, double lock
 }
 
 }  // namespace
+
+void CreateIndexFolder(const std::string& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    throw Xapian::DatabaseCreateError("cannot create the folder " + folder + ": " +
+                                      error.message() +
+                                      " (choose a --db in a folder you can create and write to)");
+  }
+}
 
 IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds, bool plain_folder)
     : database_(OpenForWriting(path, lock_wait_seconds, plain_folder)) {}
