@@ -11,6 +11,7 @@
 
 #include "article/article_json.h"
 #include "article/article_parser.h"
+#include "index/command_line.h"
 #include "index/corpus_reader.h"
 #include "index/indexing_run.h"
 #include "index/shard_layout.h"
@@ -28,10 +29,20 @@ struct Options {
   bool print_only = false;
 };
 
-bool ParseCount(const char* text, long min, long max, long* value) {
-  char* end = nullptr;
-  *value = std::strtol(text, &end, 10);
-  return end != text && *end == '\0' && *value >= min && *value <= max;
+// The numeric flags: name, range, where the value goes.
+struct NumberFlag {
+  const char* name;
+  long min;
+  long max;
+  long* value;
+};
+
+const NumberFlag* FindNumberFlag(const std::vector<NumberFlag>& flags,
+                                 const std::string& argument) {
+  for (const NumberFlag& flag : flags) {
+    if (argument == flag.name) return &flag;
+  }
+  return nullptr;
 }
 
 bool ParseOptions(int argc, char** argv, Options* options) {
@@ -39,10 +50,19 @@ bool ParseOptions(int argc, char** argv, Options* options) {
   indexing.database = "var/db";
   if (const char* env = std::getenv("VNSEARCH_DB")) indexing.database = env;
   if (const char* env = std::getenv("VNSEARCH_CORPUS")) indexing.corpus_folder = env;
+  long threads = indexing.threads;
+  long shards = indexing.shards;
+  long batch_size = static_cast<long>(indexing.batch_size);
+  long wait_seconds = static_cast<long>(indexing.lock_wait_seconds);
+  const std::vector<NumberFlag> number_flags = {
+      {"--threads", 1, 64, &threads},
+      {"--shards", 1, vnsearch::kMaxShards, &shards},
+      {"--batch", 1, 1000000, &batch_size},
+      {"--wait", 0, 86400, &wait_seconds},
+  };
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     bool has_value = i + 1 < argc;
-    long number = 0;
     if (argument == "--help" || argument == "-h") {
       std::cout << vnsearch::UsageText();
       std::exit(0);
@@ -63,27 +83,28 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       indexing.jsonl_files.push_back(argv[++i]);
     } else if (argument == "--corpus" && has_value) {
       indexing.corpus_folder = argv[++i];
-    } else if (argument == "--threads" && has_value && ParseCount(argv[i + 1], 1, 64, &number)) {
-      indexing.threads = static_cast<int>(number);
-      ++i;
-    } else if (argument == "--shards" && has_value &&
-               ParseCount(argv[i + 1], 1, vnsearch::kMaxShards, &number)) {
-      indexing.shards = static_cast<int>(number);
-      ++i;
-    } else if (argument == "--batch" && has_value && ParseCount(argv[i + 1], 1, 1000000, &number)) {
-      indexing.batch_size = static_cast<size_t>(number);
-      ++i;
-    } else if (argument == "--wait" && has_value && ParseCount(argv[i + 1], 0, 86400, &number)) {
-      indexing.lock_wait_seconds = static_cast<double>(number);
-      ++i;
+    } else if (const NumberFlag* flag = FindNumberFlag(number_flags, argument);
+               flag != nullptr && has_value) {
+      const std::string text = argv[++i];
+      if (!vnsearch::ParseFlagNumber(text, flag->min, flag->max, flag->value)) {
+        std::cerr << vnsearch::BadFlagNumberMessage("vnsearch-index", flag->name, flag->min,
+                                                    flag->max, text)
+                  << "\n";
+        return false;
+      }
     } else if (argument.rfind("--", 0) == 0) {
-      std::cerr << "vnsearch-index: unknown option or bad value: " << argument << "\n"
+      std::cerr << "vnsearch-index: unknown option, or an option without its value: " << argument << "\n"
                 << vnsearch::UsageText();
       return false;
     } else {
       indexing.paths.push_back(argument);
     }
   }
+  indexing.threads = static_cast<int>(threads);
+  indexing.shards = static_cast<int>(shards);
+  indexing.batch_size = static_cast<size_t>(batch_size);
+  // Whole seconds, as is the default.
+  indexing.lock_wait_seconds = static_cast<double>(wait_seconds);
   if (indexing.paths.empty() && (indexing.jsonl_files.empty() || options->print_only)) {
     std::cerr << "vnsearch-index: no PATH given: name the corpus files or folders to index\n"
               << vnsearch::UsageText();
@@ -125,6 +146,10 @@ int main(int argc, char** argv) {
               << " is locked by another writer (vnsearchd applying an HTTP write, or another "
                  "vnsearch-index): retry later, or wait longer with --wait SECONDS\n";
     return 75;
+  } catch (const Xapian::DatabaseCreateError& error) {
+    std::cerr << "vnsearch-index: " << indexing.database << ": " << error.get_description()
+              << "\n";  // nothing was written: there is no committed state to speak of
+    return 1;
   } catch (const Xapian::Error& error) {
     std::cerr << "vnsearch-index: " << indexing.database << ": " << error.get_description()
               << "\n(the index keeps its last committed state; rerun to finish)\n";

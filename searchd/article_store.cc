@@ -11,7 +11,6 @@
 #include "article/article_parser.h"
 #include "index/corpus_reader.h"
 #include "index/corpus_writer.h"
-#include "index/document_builder.h"
 #include "index/index_writer.h"
 #include "index/json_article.h"
 #include "index/prepared_article.h"
@@ -108,7 +107,7 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     std::unique_ptr<IndexWriter> owner = OpenOwningShard(article_id, &failure, &remote);
     if (!owner) return failure;
     IndexWriter& writer = *owner;
-    bool existed = writer.database().get_termfreq(ArticleIdTerm(article_id)) > 0;
+    bool existed = writer.database().get_termfreq(schema::ArticleIdTerm(article_id)) > 0;
     if (!WriteCorpusFile(corpus_folder_, path, text, &error)) {
       return Failure(500, "storage_error", error);
     }
@@ -124,10 +123,10 @@ StoreResult ArticleStore::Put(const std::string& content_type, const std::string
     return result;
   } catch (const Xapian::DatabaseLockError&) {
     return Failure(503, "busy", "the index is being written by vnsearch-index: retry shortly");
-  } catch (const Xapian::NetworkError& error) {
+  } catch (const Xapian::NetworkError& network_error) {
     return Failure(503, "index_unavailable",
                    "the shard that owns \"" + article_id + "\" does not answer (" +
-                       error.get_description() +
+                       network_error.get_description() +
                        "); the file is kept, so retry, or run vnsearch-index once it is back");
   }
 }

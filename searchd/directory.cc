@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "article/canonical_name.h"
-#include "index/document_builder.h"
 #include "index/schema.h"
 
 namespace vnsearch {
@@ -54,11 +53,12 @@ std::vector<Entry> ReadEntries(const Xapian::Database& database, const Xapian::Q
 }
 
 Xapian::Query FilterTerm(const char* prefix, const std::string& value) {
-  return Xapian::Query(FacetFilterTerm(prefix, value));
+  return Xapian::Query(schema::FacetFilterTerm(prefix, value));
 }
 
 std::string TermKey(const std::string& term) {
-  return FacetFilterTerm(schema::kRoleTermFilter, term).substr(sizeof(schema::kRoleTermFilter) - 1);
+  return schema::FacetFilterTerm(schema::kRoleTermFilter, term)
+      .substr(sizeof(schema::kRoleTermFilter) - 1);
 }
 
 json FactJson(const json& fact, const json& article) {
@@ -284,10 +284,10 @@ std::optional<json> UnitPage(const Xapian::Database& database, const std::string
   auto distinct = [](const std::vector<std::string>& names) {
     std::map<std::string, size_t> counts;
     std::map<std::string, std::string> spelling;
-    for (const std::string& name : names) {
-      std::string name_key = NameKey(name);
+    for (const std::string& spelled : names) {
+      std::string name_key = NameKey(spelled);
       ++counts[name_key];
-      spelling.emplace(name_key, name);
+      spelling.emplace(name_key, spelled);
     }
     std::vector<std::pair<size_t, std::string>> ordered;
     for (const auto& [name_key, count] : counts) ordered.emplace_back(count, spelling[name_key]);

@@ -50,7 +50,7 @@ Xapian::Query FacetFilter(const FacetSelection& selection, const std::string& ex
     if (facet == nullptr || values.empty() || name == except_facet) continue;
     std::vector<Xapian::Query> within;
     for (const std::string& value : values) {
-      within.emplace_back(FacetFilterTerm(facet->filter_prefix, value));
+      within.emplace_back(schema::FacetFilterTerm(facet->filter_prefix, value));
     }
     across.emplace_back(Xapian::Query::OP_OR, within.begin(), within.end());
   }
@@ -98,7 +98,7 @@ class FacetNameCache {
 // article that holds the value; "" when no shard names it.
 std::string FacetValueName(const FacetDefinition& facet, const std::vector<Xapian::Database>& shards,
                            const std::string& id) {
-  std::string key = FacetNameKey(facet.filter_prefix, id);
+  std::string key = schema::FacetNameKey(facet.filter_prefix, id);
   std::string name;
   if (FacetNameCache::Get().Find(key, &name)) return name;
   // Each shard keeps the spelling its own articles prefer; the same rule picks among them.
@@ -123,7 +123,7 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
   std::vector<FacetValue> shown;
   std::vector<std::string> shown_ids;
   for (const std::string& wanted : selected) {
-    std::string id = FacetValueId(facet.filter_prefix, wanted);
+    std::string id = schema::FacetValueId(facet.filter_prefix, wanted);
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     auto found = counts.find(id);
     std::string name = FacetValueName(facet, shards, id);

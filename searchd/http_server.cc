@@ -154,7 +154,7 @@ int ReadRequestBody(size_t max_bytes, std::string* body, std::string* error) {
 // The poller: one thread, one epoll set of the listening socket, a wake-up eventfd and every
 // parked connection (level-triggered; a connection handed to a worker leaves the set).
 struct HttpServer::Poller {
-  explicit Poller(const HttpLimits& limits) : limits(limits) {
+  explicit Poller(const HttpLimits& poller_limits) : limits(poller_limits) {
     epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
     wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     Watch(wake_fd);

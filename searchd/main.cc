@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "index/command_line.h"
 #include "searchd/http_api.h"
 #include "searchd/install_layout.h"
 #include "vnsearch/version.h"
@@ -23,11 +24,16 @@ const char* UsageText();
 
 namespace {
 
-bool ParsePort(const std::string& text, int* port) {
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (end == text.c_str() || *end != '\0' || value < 0 || value > 65535) return false;
-  *port = static_cast<int>(value);
+// Parses the integer `text` of `flag` into `*target`, or says what the flag takes.
+template <typename Number>
+bool ParseNumberFlag(const char* flag, const std::string& text, long min, long max,
+                     const char* unit, Number* target) {
+  long value = 0;
+  if (!vnsearch::ParseFlagNumber(text, min, max, &value)) {
+    std::cerr << vnsearch::BadFlagNumberMessage("vnsearchd", flag, min, max, text, unit) << "\n";
+    return false;
+  }
+  *target = static_cast<Number>(value);
   return true;
 }
 
@@ -132,24 +138,12 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     std::cerr << "vnsearchd: the token must be 1 to 1024 visible ASCII characters (no spaces)\n";
     return false;
   }
-  if (!ParsePort(port_text, &options->port)) {
-    std::cerr << "vnsearchd: --port must be a number from 0 to 65535, not " << port_text << "\n";
+  if (!ParseNumberFlag("--port", port_text, 0, 65535, "", &options->port) ||
+      !ParseNumberFlag("--timeout", timeout_text, 1, 3600, "seconds", &options->timeout_seconds) ||
+      !ParseNumberFlag("--cache-entries", cache_text, 0, 1000000, "", &options->cache_entries) ||
+      !ParseNumberFlag("--threads", threads_text, 1, 256, "", &options->threads)) {
     return false;
   }
-  options->timeout_seconds = std::atoi(timeout_text.c_str());
-  if (options->timeout_seconds < 1 || options->timeout_seconds > 3600) {
-    std::cerr << "vnsearchd: --timeout must be from 1 to 3600 seconds, not " << timeout_text
-              << "\n";
-    return false;
-  }
-  char* cache_end = nullptr;
-  long cache_entries = std::strtol(cache_text.c_str(), &cache_end, 10);
-  if (cache_end == cache_text.c_str() || *cache_end != '\0' || cache_entries < 0 ||
-      cache_entries > 1000000) {
-    std::cerr << "vnsearchd: --cache-entries must be from 0 to 1000000, not " << cache_text << "\n";
-    return false;
-  }
-  options->cache_entries = static_cast<size_t>(cache_entries);
   char* timeout_end = nullptr;
   double shard_timeout = std::strtod(shard_timeout_text.c_str(), &timeout_end);
   if (timeout_end == shard_timeout_text.c_str() || *timeout_end != '\0' || shard_timeout < 0.05 ||
@@ -159,11 +153,6 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
     return false;
   }
   options->shard_timeout_ms = static_cast<unsigned>(shard_timeout * 1000);
-  options->threads = std::atoi(threads_text.c_str());
-  if (options->threads < 1 || options->threads > 256) {
-    std::cerr << "vnsearchd: --threads must be from 1 to 256, not " << threads_text << "\n";
-    return false;
-  }
   return true;
 }
 

@@ -24,7 +24,6 @@
 
 #include "analysis/abbreviations.h"
 #include "article/canonical_name.h"
-#include "index/document_builder.h"
 #include "index/schema.h"
 #include "searchd/query_limits.h"
 #include "searchd/question_words.h"
@@ -180,7 +179,9 @@ class Builder {
   // person: and unit: look for the words of entity names, diacritics ignored, in any order;
   // term: for one term of office in any dash style.
   Xapian::Query BuildEntityField(const QueryNode& node, BuiltQuery* out) {
-    if (node.field == "term") return Xapian::Query(FacetFilterTerm(schema::kTermFilter, node.text));
+    if (node.field == "term") {
+      return Xapian::Query(schema::FacetFilterTerm(schema::kTermFilter, node.text));
+    }
     std::vector<std::string> terms;
     for (const std::string& word : FoldedTerms(ExpandAbbreviations(node.text))) {
       terms.push_back(Prefix(node.field) + word);

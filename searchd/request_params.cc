@@ -6,7 +6,6 @@
 #include <unicode/utf8.h>
 
 #include <charconv>
-#include <cstdio>
 
 #include "article/date_parser.h"
 
@@ -46,11 +45,7 @@ void CheckText(const char* name, const std::string& value, size_t max_bytes) {
 std::string DateParameter(const httplib::Params& params, const char* name) {
   const std::string* text = Find(params, name);
   if (text == nullptr) return "";
-  int year = 0, month = 0, day = 0;
-  char extra = 0;
-  bool shaped = text->size() == 10 &&
-                std::sscanf(text->c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3;
-  if (!shaped || IsoDate(year, month, day) != *text) {
+  if (!IsIsoDate(*text)) {
     throw BadParameter(std::string(name) + ": must be a date YYYY-MM-DD, not " + Quoted(*text));
   }
   return *text;

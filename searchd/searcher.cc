@@ -13,7 +13,6 @@
 #include "analysis/analyzer.h"
 #include "article/article_json.h"
 #include "article/canonical_name.h"
-#include "index/document_builder.h"
 #include "index/generations.h"
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
@@ -123,21 +122,16 @@ Xapian::Query PreferLikelySpelling(const Xapian::Query& query,
                        Xapian::Query(Xapian::Query::OP_OR, likely.begin(), likely.end()));
 }
 
-// "YYYY-MM-DD" → "YYYYMMDD", the date slot's form.
-std::string SlotDate(const std::string& iso) {
-  std::string compact;
-  for (char c : iso) {
-    if (c != '-') compact += c;
-  }
-  return compact;
-}
-
 Xapian::Query DateRange(const std::string& from, const std::string& to) {
   if (from.empty() && to.empty()) return Xapian::Query();
-  if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, SlotDate(from));
+  if (to.empty()) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                         schema::DateSlotValue(from));
+  }
   // Undated articles have an empty slot value, which sorts before every date: start at "1".
-  std::string lower = from.empty() ? "1" : SlotDate(from);
-  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lower, SlotDate(to));
+  std::string lower = from.empty() ? "1" : schema::DateSlotValue(from);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lower,
+                       schema::DateSlotValue(to));
 }
 
 // `query` restricted by `filter` (when there is one) without changing its weights.
@@ -200,7 +194,7 @@ Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Q
   // The best are named by their id terms, not their document numbers: over several shards a
   // match's number is not the one its shard knows, and a remote shard runs only Xapian's own
   // operators.
-  const std::string id_prefix = ArticleIdTerm("");
+  const std::string id_prefix = schema::ArticleIdTerm("");
   std::vector<Xapian::Query> best_ids;
   for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
     Xapian::Document document = it.get_document();
@@ -435,8 +429,8 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
 std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id) {
   return WithShards([&]() -> std::optional<nlohmann::json> {
     const Xapian::Database& database = this->database();
-    Xapian::PostingIterator posting = database.postlist_begin(ArticleIdTerm(article_id));
-    if (posting == database.postlist_end(ArticleIdTerm(article_id))) return std::nullopt;
+    Xapian::PostingIterator posting = database.postlist_begin(schema::ArticleIdTerm(article_id));
+    if (posting == database.postlist_end(schema::ArticleIdTerm(article_id))) return std::nullopt;
     return ParseStored(database.get_document(*posting).get_data());
   });
 }
@@ -449,7 +443,7 @@ std::optional<std::vector<SearchHit>> Searcher::Similar(const std::string& artic
 std::optional<std::vector<SearchHit>> Searcher::SimilarOnce(const std::string& article_id,
                                                             size_t limit) {
   const Xapian::Database& database = this->database();
-  std::string id_term = ArticleIdTerm(article_id);
+  std::string id_term = schema::ArticleIdTerm(article_id);
   Xapian::PostingIterator posting = database.postlist_begin(id_term);
   if (posting == database.postlist_end(id_term)) return std::nullopt;
   Xapian::docid source = *posting;

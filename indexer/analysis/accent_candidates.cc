@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/analyzer.h"
+#include "analysis/characters.h"
 #include "analysis/letter_table.h"
 #include "analysis/syllable.h"
 #include "analysis/utf8.h"
@@ -25,7 +26,7 @@ std::vector<LetterChoice> ChoicesFor(char letter) {
     case 'e': return {{U'e', Quality::kNone}, {U'e', Quality::kCircumflex}};
     case 'o': return {{U'o', Quality::kNone}, {U'o', Quality::kCircumflex}, {U'o', Quality::kHorn}};
     case 'u': return {{U'u', Quality::kNone}, {U'u', Quality::kHorn}};
-    case 'd': return {{U'd', Quality::kNone}, {0x0111, Quality::kNone}};
+    case 'd': return {{U'd', Quality::kNone}, {kSmallDBar, Quality::kNone}};
     default: return {{static_cast<char32_t>(letter), Quality::kNone}};
   }
 }

@@ -121,7 +121,7 @@ void SpellForeignRun(std::string_view text, Run* run) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    folded.append(c == 0x0111 ? UChar32('d') : c);
+    folded.append(FoldDBar(c));
   }
   std::string exact_utf8;
   std::string folded_utf8;
@@ -197,7 +197,7 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
       continue;
     }
     uint8_t base_index =
-        letter.base == 0x0111 ? kDBarIndex : static_cast<uint8_t>(letter.base - U'a');
+        letter.base == kSmallDBar ? kDBarIndex : static_cast<uint8_t>(letter.base - U'a');
     const SpelledLetter& spelled = spelled_letters[base_index][static_cast<int>(letter.quality)]
                                                   [static_cast<int>(letter.tone)];
     if (run->exact_length + spelled.length > kMaxTermBytes) {

@@ -1,6 +1,6 @@
-// characters: what a dash, a space and a gap's one punctuation mark are, in one place, from ICU's
-// character properties — the analyzer and every extractor ask here, so "–", "—" and "-" or a
-// no-break space are read alike everywhere. Pure; thread-safe.
+// characters: what a dash, a space, a gap's one punctuation mark and the letter đ are, in one
+// place, from ICU's character properties — the analyzer and every extractor ask here, so "–", "—"
+// and "-" or a no-break space are read alike everywhere. Pure; thread-safe.
 #ifndef VNSEARCH_ANALYSIS_CHARACTERS_H_
 #define VNSEARCH_ANALYSIS_CHARACTERS_H_
 
@@ -8,6 +8,16 @@
 #include <string_view>
 
 namespace vnsearch {
+
+// The Vietnamese letter đ, as case folding leaves it (Đ, U+0110, folds to it). A letter of its
+// own, not a d with a mark: Unicode gives it no decomposition, so stripping marks keeps it, and
+// the folded term space spells it 'd' by name.
+inline constexpr int32_t kSmallDBar = 0x0111;
+
+// `folded_letter`, case-folded and without marks, as the folded term space spells it: đ is 'd'.
+inline int32_t FoldDBar(int32_t folded_letter) {
+  return folded_letter == kSmallDBar ? int32_t{'d'} : folded_letter;
+}
 
 // A dash of any kind: hyphen-minus, the Unicode dashes (‐ ‑ ‒ – — ―), the minus sign
 // (ICU's Dash property).

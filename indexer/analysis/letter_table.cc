@@ -152,7 +152,7 @@ const FastTables& GetFastTables() {
       if (!LookUpLatinLetter(cp, &letter) || letter.other_marks) continue;
       if (letter.base >= U'a' && letter.base <= U'z') {
         info.base_index = static_cast<uint8_t>(letter.base - U'a');
-      } else if (letter.base == 0x0111) {
+      } else if (letter.base == kSmallDBar) {
         info.base_index = kDBarIndex;
       } else {
         continue;

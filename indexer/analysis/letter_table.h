@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "analysis/characters.h"
+
 namespace vnsearch {
 
 // The vowel-quality marks of Vietnamese (they make a different letter: a/ă/â, o/ô/ơ, u/ư, e/ê).
@@ -36,9 +38,6 @@ char32_t ComposeLetter(char32_t base, Quality quality, Tone tone);
 // Maps a combining mark (U+0300..U+036F) to a Vietnamese quality or tone mark.
 // Returns false for marks that are neither.
 bool ClassifyCombiningMark(char32_t mark, Quality* quality, Tone* tone);
-
-// Strips diacritics for the folded term space: 'đ' → 'd', other bases unchanged.
-inline char32_t FoldBase(char32_t base) { return base == 0x0111 ? U'd' : base; }
 
 // ---- The analyzer's fast path ----------------------------------------------------------------
 // For code points below kFastTableSize, everything the analyzer asks per character is one table
@@ -80,7 +79,7 @@ const SpelledLetterTable& SpelledLetters();
 
 // The lowercase code point of a base index ('a'…'z', U+0111).
 inline char32_t BaseCodePoint(uint8_t base_index) {
-  return base_index == kDBarIndex ? 0x0111 : U'a' + base_index;
+  return base_index == kDBarIndex ? char32_t{kSmallDBar} : U'a' + base_index;
 }
 
 }  // namespace vnsearch

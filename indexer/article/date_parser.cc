@@ -141,6 +141,14 @@ std::string IsoDate(int year, int month, int day) {
   return iso;
 }
 
+bool IsIsoDate(const std::string& text) {
+  int year = 0, month = 0, day = 0;
+  char extra = 0;
+  return text.size() == 10 &&
+         std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3 &&
+         IsoDate(year, month, day) == text;
+}
+
 std::string FindFullDate(std::string_view text) {
   std::string iso = FindNumericDate(text);
   return iso.empty() ? FindWordDate(text) : iso;

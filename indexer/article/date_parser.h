@@ -22,6 +22,10 @@ bool HasTimeOfDay(std::string_view text);
 // "YYYY-MM-DD" for a valid date, else "".
 std::string IsoDate(int year, int month, int day);
 
+// True when `text` is exactly a valid date "YYYY-MM-DD" (the form IsoDate writes): the one check
+// of a date given by a client, in an article's JSON or in a query parameter.
+bool IsIsoDate(const std::string& text);
+
 }  // namespace vnsearch
 
 #endif  // VNSEARCH_ARTICLE_DATE_PARSER_H_

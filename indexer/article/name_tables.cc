@@ -160,7 +160,7 @@ NameTables::NameTables() {
     }
   }
   for (const auto& [role, headed] : TableLines(RoleWordTableText())) {
-    Phrase phrase{ExactTerms(role), UnitFamily::kUnit};
+    Phrase phrase{ExactTerms(role), UnitFamily::kUnit, false, false, {}};
     std::istringstream kinds(headed);
     for (std::string kind; std::getline(kinds, kind, ',');) {
       std::string key = NameKey(kind);

@@ -19,43 +19,6 @@
 
 namespace vnsearch {
 
-std::string FacetValueId(const char* prefix, const std::string& value) {
-  std::string key = FacetFilterTerm(prefix, value);  // prefix + key: ids differ across facets
-  uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char byte : key) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  }
-  std::string id(schema::kFacetIdBytes, '\0');
-  for (size_t i = 0; i < schema::kFacetIdBytes; ++i) {
-    id[i] = static_cast<char>(hash >> (8 * (schema::kFacetIdBytes - 1 - i)));
-  }
-  return id;
-}
-
-std::string FacetNameKey(const char* prefix, const std::string& id) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string key = std::string(prefix) + schema::kFacetNameSeparator;
-  for (unsigned char byte : id) {
-    key += kHex[byte >> 4];
-    key += kHex[byte & 15];
-  }
-  return key;
-}
-
-std::string FacetFilterTerm(const char* prefix, const std::string& value) {
-  std::string_view kind(prefix);
-  if (kind != schema::kTermFilter && kind != schema::kRoleTermFilter) {
-    return prefix + NameKey(value);
-  }
-  // A term of office in any spelling ("2022 – 2025") is keyed "2022-2025".
-  std::string digits;
-  for (char c : value) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  return prefix + (digits.size() == 8 ? digits.substr(0, 4) + "-" + digits.substr(4) : value);
-}
-
 namespace {
 
 // Positions go to the folded space only: phrases are matched there (an exact phrase is the
@@ -88,8 +51,8 @@ void AddFacet(const std::vector<std::string>& names, const char* filter_prefix,
               Xapian::valueno slot, Xapian::Document* document) {
   std::vector<std::string> ids;
   for (const std::string& name : names) {
-    document->add_boolean_term(FacetFilterTerm(filter_prefix, name));
-    ids.push_back(FacetValueId(filter_prefix, name));
+    document->add_boolean_term(schema::FacetFilterTerm(filter_prefix, name));
+    ids.push_back(schema::FacetValueId(filter_prefix, name));
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -113,13 +76,13 @@ std::vector<std::string> PersonNames(const Article& article) {
 // The role facts: filter terms for /api/roles, and the directory entry the pages read.
 void AddRoleFacts(const Article& article, Xapian::Document* document) {
   for (const RoleFact& fact : article.role_facts) {
-    document->add_boolean_term(FacetFilterTerm(schema::kRolePersonFilter, fact.person));
+    document->add_boolean_term(schema::FacetFilterTerm(schema::kRolePersonFilter, fact.person));
     if (!fact.unit.empty()) {
-      document->add_boolean_term(FacetFilterTerm(schema::kRoleUnitFilter, fact.unit));
+      document->add_boolean_term(schema::FacetFilterTerm(schema::kRoleUnitFilter, fact.unit));
     }
-    document->add_boolean_term(FacetFilterTerm(schema::kRoleTitleFilter, fact.role));
+    document->add_boolean_term(schema::FacetFilterTerm(schema::kRoleTitleFilter, fact.role));
     if (!fact.term.empty()) {
-      document->add_boolean_term(FacetFilterTerm(schema::kRoleTermFilter, fact.term));
+      document->add_boolean_term(schema::FacetFilterTerm(schema::kRoleTermFilter, fact.term));
     }
   }
   nlohmann::json entry = ArticleToJson(article);
@@ -129,11 +92,6 @@ void AddRoleFacts(const Article& article, Xapian::Document* document) {
 }
 
 }  // namespace
-
-std::string ArticleIdTerm(const std::string& article_id) {
-  return schema::kArticleId + article_id;
-}
-
 
 Xapian::Document BuildDocument(const Article& article, const std::string& content_hash) {
   Xapian::Document document;
@@ -147,7 +105,7 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
     PostTokens(tokens, 1, false, &document);
   }
 
-  document.add_boolean_term(ArticleIdTerm(article.id));
+  document.add_boolean_term(schema::ArticleIdTerm(article.id));
   std::vector<std::string> unit_names = UnitNames(article);
   std::vector<std::string> person_names = PersonNames(article);
   AddFacet(unit_names, schema::kUnitFilter, schema::kUnitsSlot, &document);
@@ -155,16 +113,10 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   AddFacet(person_names, schema::kPersonFilter, schema::kPersonsSlot, &document);
   AddNameWords(unit_names, schema::kUnitWord, &document);
   AddNameWords(person_names, schema::kPersonWord, &document);
-  if (!article.main_unit.empty()) {
-    document.add_boolean_term(FacetFilterTerm(schema::kMainUnitFilter, article.main_unit));
-  }
 
   AddRoleFacts(article, &document);
 
-  std::string compact_date;
-  for (char c : article.date) {
-    if (c != '-') compact_date += c;
-  }
+  const std::string compact_date = schema::DateSlotValue(article.date);
   document.add_value(schema::kDateSlot, compact_date);
   // Undated articles sort before every date, as they do by kDateSlot.
   document.add_value(schema::kDateThenIdSlot,
@@ -179,7 +131,7 @@ std::vector<std::pair<std::string, std::string>> FacetNames(const Article& artic
   std::vector<std::pair<std::string, std::string>> entries;
   auto add = [&](const std::vector<std::string>& names, const char* prefix) {
     for (const std::string& name : names) {
-      entries.emplace_back(FacetNameKey(prefix, FacetValueId(prefix, name)), name);
+      entries.emplace_back(schema::FacetNameKey(prefix, schema::FacetValueId(prefix, name)), name);
     }
   };
   add(UnitNames(article), schema::kUnitFilter);

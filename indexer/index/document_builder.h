@@ -18,18 +18,6 @@ namespace vnsearch {
 // `content_hash` identifies the source text (for incremental reindexing).
 Xapian::Document BuildDocument(const Article& article, const std::string& content_hash);
 
-// The unique id term of an article id.
-std::string ArticleIdTerm(const std::string& article_id);
-
-// The boolean filter term for `value` of the facet with filter `prefix` (schema::kUnitFilter,
-// kTermFilter, kPersonFilter, kMainUnitFilter): the value's key under the prefix.
-std::string FacetFilterTerm(const char* prefix, const std::string& value);
-
-// The id of `value` in the facet with filter `prefix` (schema::kFacetIdBytes bytes), and the
-// metadata key under which its name is kept.
-std::string FacetValueId(const char* prefix, const std::string& value);
-std::string FacetNameKey(const char* prefix, const std::string& id);
-
 // The metadata entries (key, name) that name the facet values of `article`: the index writer
 // stores them so that searchd can show the ids it counts.
 std::vector<std::pair<std::string, std::string>> FacetNames(const Article& article);

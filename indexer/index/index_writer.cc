@@ -35,13 +35,13 @@ Xapian::WritableDatabase WaitForLock(double lock_wait_seconds, Open open) {
 Xapian::WritableDatabase OpenForWriting(const std::string& path, double lock_wait_seconds,
                                         bool plain_folder) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  std::error_code ignored;  // a failure shows up, with a better message, in the open below
-  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-  if (!plain_folder && !std::filesystem::exists(path, ignored) &&
-      !std::filesystem::is_symlink(path, ignored)) {
+  if (!parent.empty()) CreateIndexFolder(parent.string());
+  std::error_code unknown;  // a path that cannot be looked at is not there: creating it says why
+  if (!plain_folder && !std::filesystem::exists(path, unknown) &&
+      !std::filesystem::is_symlink(path, unknown)) {
     // A new index starts as a generation, so that a later --rebuild can swap atomically.
     std::string generation = NewGenerationPath(path);
-    std::filesystem::create_directories(generation, ignored);
+    CreateIndexFolder(generation);
     std::string error;
     if (!PublishGeneration(path, generation, &error)) {
       throw Xapian::DatabaseCreateError(path + ": " + error);
@@ -62,6 +62,16 @@ Xapian::WritableDatabase OpenLocation(const ShardLocation& location, double lock
 
 }  // namespace
 
+void CreateIndexFolder(const std::string& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    throw Xapian::DatabaseCreateError("cannot create the folder " + folder + ": " +
+                                      error.message() +
+                                      " (choose a --db in a folder you can create and write to)");
+  }
+}
+
 IndexWriter::IndexWriter(const std::string& path, double lock_wait_seconds, bool plain_folder)
     : database_(OpenForWriting(path, lock_wait_seconds, plain_folder)) {}
 
@@ -70,7 +80,7 @@ IndexWriter::IndexWriter(const ShardLocation& location, double lock_wait_seconds
     : database_(OpenLocation(location, lock_wait_seconds, remote_timeout_ms)) {}
 
 void IndexWriter::Put(const PreparedArticle& prepared) {
-  database_.replace_document(ArticleIdTerm(prepared.article.id), prepared.document);
+  database_.replace_document(schema::ArticleIdTerm(prepared.article.id), prepared.document);
   changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {
     auto [kept, first_seen] = facet_names_.emplace(key, std::string());
@@ -83,7 +93,7 @@ void IndexWriter::Put(const PreparedArticle& prepared) {
 }
 
 bool IndexWriter::Delete(const std::string& article_id) {
-  std::string id_term = ArticleIdTerm(article_id);
+  std::string id_term = schema::ArticleIdTerm(article_id);
   if (database_.get_termfreq(id_term) == 0) return false;
   database_.delete_document(id_term);
   changed_ = true;

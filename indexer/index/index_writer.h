@@ -55,6 +55,10 @@ class IndexWriter {
   bool changed_ = false;  // since the last commit
 };
 
+// Creates `folder` and its missing parents for an index. Throws Xapian::DatabaseCreateError
+// naming the folder and why when it cannot (a parent that is a file, no permission, a full disk).
+void CreateIndexFolder(const std::string& folder);
+
 // The stored content hashes of `database` by article id.
 std::unordered_map<std::string, std::string> ReadContentHashes(const Xapian::Database& database);
 

@@ -277,7 +277,7 @@ IndexingSummary Rebuild(const IndexingOptions& options, int shard_count,
     std::rethrow_exception(failure);
   }
   try {
-    if (shard_count > 1) std::filesystem::create_directories(generation);
+    if (shard_count > 1) CreateIndexFolder(generation);
     for (int shard = 0; shard < shard_count; ++shard) {
       Xapian::Database parts;
       for (int t = 0; t < thread_count; ++t) {

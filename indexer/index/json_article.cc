@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 
 #include "article/article_parser.h"
 #include "article/date_parser.h"
@@ -49,14 +48,8 @@ std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArt
       return std::string("field \"") + name + "\" must be one line, without control characters";
     }
   }
-  if (!article->date.empty()) {
-    int year = 0, month = 0, day = 0;
-    char extra = 0;
-    if (article->date.size() != 10 ||
-        std::sscanf(article->date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3 ||
-        IsoDate(year, month, day) != article->date) {
-      return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
-    }
+  if (!article->date.empty() && !IsIsoDate(article->date)) {
+    return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
   }
   return std::nullopt;
 }

@@ -1,9 +1,12 @@
-// schema: every Xapian term prefix and value slot vnsearch uses, in one place.
-// The indexer writes by these names and searchd reads by them; nothing else spells a prefix.
+// schema: every Xapian term prefix, value slot and key vnsearch uses, in one place, and the
+// functions that build terms and keys from them. The indexer writes by these names and searchd
+// reads by them; nothing else spells a prefix.
 #ifndef VNSEARCH_INDEX_SCHEMA_H_
 #define VNSEARCH_INDEX_SCHEMA_H_
 
 #include <xapian.h>
+
+#include <string>
 
 namespace vnsearch::schema {
 
@@ -25,8 +28,6 @@ inline constexpr char kArticleId[] = "Q";
 inline constexpr char kUnitFilter[] = "XU";
 inline constexpr char kTermFilter[] = "XT";
 inline constexpr char kPersonFilter[] = "XP";
-// The article's main unit (the one whose congress it reports), same key.
-inline constexpr char kMainUnitFilter[] = "XM";
 // Role facts (who held which role in which unit, for which term): a boolean term per fact's
 // person, unit and role (prefix + NameKey) and term ("YYYY-YYYY"), for /api/roles and the
 // person and unit pages.
@@ -85,6 +86,23 @@ inline constexpr Xapian::termpos kBodyPositionGap = 100;
 // A title word counts this many times in the shared term spaces: BM25 then ranks an article
 // whose headline names the query above one that mentions it in passing.
 inline constexpr Xapian::termcount kTitleWdf = 5;
+
+// ---- Terms and keys built from the names above (pure; thread-safe) -------------------------
+// The unique id term of an article id: kArticleId + the id.
+std::string ArticleIdTerm(const std::string& article_id);
+
+// The boolean filter term for `value` of the facet with filter `prefix` (kUnitFilter,
+// kTermFilter, kPersonFilter, or a role filter): the value's key under the prefix.
+std::string FacetFilterTerm(const char* prefix, const std::string& value);
+
+// The id of `value` in the facet with filter `prefix` (kFacetIdBytes bytes), and the metadata
+// key under which its name is kept.
+std::string FacetValueId(const char* prefix, const std::string& value);
+std::string FacetNameKey(const char* prefix, const std::string& id);
+
+// kDateSlot's form of a date "YYYY-MM-DD": "YYYYMMDD" (empty for an empty date). The indexer
+// writes it and searchd's date ranges compare with it.
+std::string DateSlotValue(const std::string& iso_date);
 
 }  // namespace vnsearch::schema
 

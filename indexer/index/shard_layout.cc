@@ -164,7 +164,10 @@ bool WriteShardStub(const std::string& folder, int shard_count, std::string* err
     }
     out.flush();
     if (!out) {
-      *error = "cannot write " + temporary.string();
+      *error = "cannot write " + temporary.string() +
+               " (is the disk full, or the folder read-only?)";
+      std::error_code ignored;  // removing the partial temporary file is cleanup only
+      fs::remove(temporary, ignored);
       return false;
     }
   }
@@ -172,6 +175,8 @@ bool WriteShardStub(const std::string& folder, int shard_count, std::string* err
   fs::rename(temporary, stub, fs_error);
   if (fs_error) {
     *error = "cannot write " + stub.string() + ": " + fs_error.message();
+    std::error_code ignored;  // removing the temporary file is cleanup only
+    fs::remove(temporary, ignored);
     return false;
   }
   return true;

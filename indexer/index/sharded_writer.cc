@@ -14,8 +14,7 @@ namespace vnsearch {
 namespace fs = std::filesystem;
 
 void CreateShardFolders(const std::string& generation, int shard_count) {
-  std::error_code ignored;
-  fs::create_directories(generation, ignored);
+  CreateIndexFolder(generation);
   if (shard_count <= 1) {
     IndexWriter(generation, 0, /*plain_folder=*/true).Commit();
     return;
@@ -32,14 +31,15 @@ void CreateShardFolders(const std::string& generation, int shard_count) {
 
 ShardedWriter::ShardedWriter(const std::string& path, int new_shard_count,
                              double lock_wait_seconds) {
-  std::error_code ignored;
-  if (new_shard_count > 1 && !fs::exists(path, ignored) && !fs::is_symlink(path, ignored)) {
+  std::error_code unknown;  // a path that cannot be looked at is not there: creating it says why
+  if (new_shard_count > 1 && !fs::exists(path, unknown) && !fs::is_symlink(path, unknown)) {
     fs::path parent = fs::path(path).parent_path();
-    if (!parent.empty()) fs::create_directories(parent, ignored);
+    if (!parent.empty()) CreateIndexFolder(parent.string());
     std::string generation = NewGenerationPath(path);
     CreateShardFolders(generation, new_shard_count);
     std::string error;
     if (!PublishGeneration(path, generation, &error)) {
+      std::error_code ignored;  // removing the unpublished generation is cleanup only
       fs::remove_all(generation, ignored);
       throw std::runtime_error(error);
     }

@@ -287,5 +287,27 @@ TEST(IndexerJsonlTest, MissingJsonlFileIsReported) {
   EXPECT_NE(errors.find("missing.jsonl: cannot open"), std::string::npos) << errors;
 }
 
+// An index whose folder cannot be created (here a parent is a file; running as root, a
+// read-only folder would not stop it): every kind of run fails, naming the folder and why.
+TEST(IndexerCliTest, AnIndexFolderThatCannotBeCreatedFailsTheRunNamingIt) {
+  TempFolder temp;
+  std::string corpus = temp / "corpus";
+  CopyCorpus(corpus);
+  WriteText(temp / "a_file", "not a folder\n");
+  std::string database = temp / "a_file/sub/db";
+  const std::vector<std::vector<std::string>> runs = {
+      {}, {"--shards", "2"}, {"--rebuild"}, {"--rebuild", "--shards", "2"}};
+  for (const std::vector<std::string>& extra : runs) {
+    std::vector<std::string> arguments = {"--db", database};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    arguments.push_back(corpus);
+    std::string output, errors;
+    EXPECT_EQ(SearchdProcess::RunIndexer(arguments, &output, &errors), 1) << output << errors;
+    EXPECT_NE(errors.find("cannot create the folder " + temp / "a_file/sub: "), std::string::npos)
+        << errors;
+    EXPECT_EQ(errors.find("last committed state"), std::string::npos) << errors;
+  }
+}
+
 }  // namespace
 }  // namespace vnsearch::testing

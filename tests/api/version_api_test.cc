@@ -3,31 +3,18 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <string>
 
 #include "api/api_client.h"
+#include "api/run_command.h"
 #include "api/searchd_process.h"
 #include "api/shared_server_test.h"
 
 namespace vnsearch::testing {
 namespace {
-
-// What `command` prints on standard output, and its exit status.
-std::string RunCommand(const std::string& command, int* status) {
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  if (pipe == nullptr) return output;
-  char buffer[4096];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  int wait_status = ::pclose(pipe);
-  *status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
-  return output;
-}
 
 class VersionApiTest : public SharedServerTest<VersionApiTest> {
  public:

@@ -65,8 +65,8 @@ TEST_P(AbbreviationLineTest, AbbreviationIsOneTokenAndExpandsBothWays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, AbbreviationLineTest, ::testing::ValuesIn(TableLines()),
-                         [](const ::testing::TestParamInfo<TableLine>& info) {
-                           return "line" + std::to_string(info.index);
+                         [](const ::testing::TestParamInfo<TableLine>& param_info) {
+                           return "line" + std::to_string(param_info.index);
                          });
 
 TEST(AbbreviationTableTest, HasTheAbbreviationsReadersUse) {
