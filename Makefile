@@ -16,7 +16,7 @@ deps:
 	@bash tools/install-deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DVNSEARCH_WERROR=ON > /dev/null
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)

@@ -93,7 +93,8 @@ bool ParseOptions(int argc, char** argv, Options* options) {
         return false;
       }
     } else if (argument.rfind("--", 0) == 0) {
-      std::cerr << "vnsearch-index: unknown option, or an option without its value: " << argument << "\n"
+      std::cerr << "vnsearch-index: unknown option, or an option without its value: " << argument
+                << "\n"
                 << vnsearch::UsageText();
       return false;
     } else {

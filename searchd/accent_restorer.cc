@@ -108,8 +108,10 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
     } else {
       word.exact = MostFrequentSpelling(folded, frequencies);
     }
-    if (!word.exact.empty()) word.spelled = word.exact;
-    else if (word.corrected) word.spelled = folded;
+    if (!word.exact.empty())
+      word.spelled = word.exact;
+    else if (word.corrected)
+      word.spelled = folded;
     restored.push_back(word);
   }
   return restored;

@@ -17,10 +17,10 @@ namespace vnsearch {
 
 // One typed word and what it most likely means.
 struct RestoredWord {
-  std::string typed;     // as the reader typed it
-  std::string folded;    // its folded form after any spelling correction ("" if not one word)
-  std::string exact;     // the most frequent exact term it could be, or "" if none is indexed
-  std::string spelled;   // the restored word as text to show (exact term, or the typed word)
+  std::string typed;       // as the reader typed it
+  std::string folded;      // its folded form after any spelling correction ("" if not one word)
+  std::string exact;       // the most frequent exact term it could be, or "" if none is indexed
+  std::string spelled;     // the restored word as text to show (exact term, or the typed word)
   bool corrected = false;  // a spelling correction, not only accents
 };
 

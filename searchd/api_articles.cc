@@ -1,9 +1,8 @@
 // api_articles: one article and the articles like it (GET), and the writes (POST, PUT,
 // DELETE), authorised by the bearer token before their body is read.
 
-#include "searchd/api_internal.h"
-
 #include "index/corpus_writer.h"
+#include "searchd/api_internal.h"
 
 namespace vnsearch {
 namespace api {
@@ -37,18 +36,17 @@ const char* BodyErrorCode(int status) {
 
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
-    std::optional<json> article =
-        IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
-          std::optional<json> found = searcher.GetArticle(article_id);
-          if (!found && !searcher.DownShards().empty()) {
-            // It may be on a shard that does not answer: "no such article" would be a guess.
-            throw ShardsUnavailable("article \"" + article_id +
-                                    "\" may be on a shard that does not answer: " +
-                                    searcher.DownShards().front());
-          }
-          return found;
-        })
-                                     : std::nullopt;
+    std::optional<json> article = IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
+      std::optional<json> found = searcher.GetArticle(article_id);
+      if (!found && !searcher.DownShards().empty()) {
+        // It may be on a shard that does not answer: "no such article" would be a guess.
+        throw ShardsUnavailable(
+            "article \"" + article_id +
+            "\" may be on a shard that does not answer: " + searcher.DownShards().front());
+      }
+      return found;
+    })
+                                                               : std::nullopt;
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -66,9 +64,9 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
       auto found = searcher.Similar(article_id, limit);
       down = searcher.DownShards();
       if (!found && !searcher.DownShards().empty()) {
-        throw ShardsUnavailable("article \"" + article_id +
-                                "\" may be on a shard that does not answer: " +
-                                searcher.DownShards().front());
+        throw ShardsUnavailable(
+            "article \"" + article_id +
+            "\" may be on a shard that does not answer: " + searcher.DownShards().front());
       }
       return found;
     })

@@ -2,7 +2,6 @@
 // (/api/persons/{name}) and per unit (/api/units/{name}).
 
 #include "searchd/api_internal.h"
-
 #include "searchd/directory.h"
 
 namespace vnsearch {

@@ -127,8 +127,7 @@ class Api {
   void Article(const std::string& article_id, httplib::Response* response);
   void Similar(const httplib::Request& request, const std::string& article_id,
                httplib::Response* response);
-  void Write(const httplib::Request& request, const RouteMatch& match,
-             httplib::Response* response);
+  void Write(const httplib::Request& request, const RouteMatch& match, httplib::Response* response);
   bool AuthorizeWrite(const httplib::Request& request, httplib::Response* response) const;
 
   // api_directory.cc

@@ -1,12 +1,11 @@
 // api_operations: what an operator asks — /healthz, /metrics, /api/openapi.json — and the
 // access log and metrics of every request.
 
-#include "searchd/api_internal.h"
-
 #include <chrono>
 #include <cstdio>
 
 #include "searchd/access_log.h"
+#include "searchd/api_internal.h"
 #include "vnsearch/version.h"
 
 namespace vnsearch {

@@ -68,7 +68,7 @@ RouteMatch MatchRoute(const std::string& path) {
     return match;
   }
   for (auto [prefix, route] : {std::pair{"/api/persons/", Route::kPersonPage},
-                                std::pair{"/api/units/", Route::kUnitPage}}) {
+                               std::pair{"/api/units/", Route::kUnitPage}}) {
     if (!StartsWith(path, prefix)) continue;
     std::string name = path.substr(std::char_traits<char>::length(prefix));
     if (!name.empty() && name.find('/') == std::string::npos) {

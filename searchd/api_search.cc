@@ -1,9 +1,9 @@
 // api_search: the search routes — /api/search (with its answer cache), /api/suggest, the
 // OpenSearch description and suggestions, and the listing of a facet's values.
 
-#include "searchd/api_internal.h"
-
 #include <chrono>
+
+#include "searchd/api_internal.h"
 
 namespace vnsearch {
 namespace api {
@@ -21,7 +21,8 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
       }
       SearchResponse found = searcher.Search(search);
       json computed = ResponseJson(found);
-      if (!found.timed_out && found.partial_shards.empty()) cache_.Store(request.target, revision, Dump(computed));
+      if (!found.timed_out && found.partial_shards.empty())
+        cache_.Store(request.target, revision, Dump(computed));
       return computed;
     });
     // The answer says how long it took to answer; X-Vnsearch-Cache says whether it was searched.

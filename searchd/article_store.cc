@@ -53,7 +53,7 @@ void ArticleStore::WaitForOlderReads(Xapian::WritableDatabase& database) {
 }
 
 std::unique_ptr<IndexWriter> ArticleStore::OpenOwningShard(const std::string& article_id,
-                                                          StoreResult* failure, bool* remote) {
+                                                           StoreResult* failure, bool* remote) {
   std::string error;
   std::optional<std::vector<ShardLocation>> shards = ResolveDatabases(databases_, &error);
   if (!shards) {
@@ -68,12 +68,12 @@ std::unique_ptr<IndexWriter> ArticleStore::OpenOwningShard(const std::string& ar
   if (count > 1) {
     std::string label = writer->database().get_metadata(schema::kShardMetadataKey);
     if (label != ShardLabel(owner, count)) {
-      *failure = Failure(
-          503, "index_unavailable",
-          "writes go to the shard that owns the article, which needs shards built by "
-          "vnsearch-index --shards " + std::to_string(count) + " and given in order; " +
-              (*shards)[owner].Name() + " is labelled \"" + label + "\", not \"" +
-              ShardLabel(owner, count) + "\"");
+      *failure =
+          Failure(503, "index_unavailable",
+                  "writes go to the shard that owns the article, which needs shards built by "
+                  "vnsearch-index --shards " +
+                      std::to_string(count) + " and given in order; " + (*shards)[owner].Name() +
+                      " is labelled \"" + label + "\", not \"" + ShardLabel(owner, count) + "\"");
       return nullptr;
     }
   }

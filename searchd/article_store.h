@@ -57,8 +57,8 @@ class ArticleStore {
   // The writer of the shard that owns `article_id` (*remote: whether it is behind
   // xapian-tcpsrv), or nullptr with *failure set (the shards cannot be listed, or are not
   // labelled as vnsearch-index --shards makes them).
-  std::unique_ptr<IndexWriter> OpenOwningShard(const std::string& article_id,
-                                               StoreResult* failure, bool* remote);
+  std::unique_ptr<IndexWriter> OpenOwningShard(const std::string& article_id, StoreResult* failure,
+                                               bool* remote);
 
   const std::vector<std::string> databases_;
   const unsigned remote_timeout_ms_;

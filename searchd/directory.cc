@@ -62,12 +62,9 @@ std::string TermKey(const std::string& term) {
 }
 
 json FactJson(const json& fact, const json& article) {
-  return {{"person", StringOf(fact, "person")},
-          {"role", StringOf(fact, "role")},
-          {"unit", StringOf(fact, "unit")},
-          {"term", StringOf(fact, "term")},
-          {"elected", fact.value("elected", false)},
-          {"article", article}};
+  return {{"person", StringOf(fact, "person")},      {"role", StringOf(fact, "role")},
+          {"unit", StringOf(fact, "unit")},          {"term", StringOf(fact, "term")},
+          {"elected", fact.value("elected", false)}, {"article", article}};
 }
 
 // Newest term first (facts with no term after those with one), then newest article.
@@ -93,7 +90,8 @@ std::string MostCommon(const std::vector<std::string>& spellings) {
 // Whether the name keyed `key` ends with the words of `tail` (and is longer): "chi bo vu x"
 // ends with "vu x" — a unit named after another.
 bool EndsWithWords(const std::string& key, const std::string& tail) {
-  return key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0 &&
+  return key.size() > tail.size() &&
+         key.compare(key.size() - tail.size(), tail.size(), tail) == 0 &&
          key[key.size() - tail.size() - 1] == ' ';
 }
 
@@ -141,11 +139,12 @@ json FindRoles(const Xapian::Database& database, const RoleQuery& query) {
   if (!query.unit.empty()) filters.push_back(FilterTerm(schema::kRoleUnitFilter, query.unit));
   if (!query.role.empty()) filters.push_back(FilterTerm(schema::kRoleTitleFilter, query.role));
   if (!query.term.empty()) filters.push_back(FilterTerm(schema::kRoleTermFilter, query.term));
-  Xapian::Query matcher = filters.empty()
-                              ? Xapian::Query(std::string())  // every document
-                              : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  Xapian::Query matcher =
+      filters.empty() ? Xapian::Query(std::string())  // every document
+                      : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
   std::string person_key = NameKey(query.person), unit_key = NameKey(query.unit);
-  std::string role_key = NameKey(query.role), term_key = query.term.empty() ? "" : TermKey(query.term);
+  std::string role_key = NameKey(query.role),
+              term_key = query.term.empty() ? "" : TermKey(query.term);
   json facts = json::array();
   for (const Entry& entry : ReadEntries(database, matcher)) {
     for (const json& fact : entry.data.value("role_facts", json::array())) {
@@ -215,7 +214,9 @@ std::optional<json> PersonPage(const Xapian::Database& database, const std::stri
   for (size_t i = 0; i < entries.size(); ++i) {
     json& person = people[groups.Find(i)];
     if (person.is_null()) {
-      person = {{"roles", json::array()}, {"units", json::array()}, {"terms", json::array()},
+      person = {{"roles", json::array()},
+                {"units", json::array()},
+                {"terms", json::array()},
                 {"articles", json::array()}};
     }
     person["articles"].push_back(entries[i].article);

@@ -7,7 +7,6 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 

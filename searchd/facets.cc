@@ -60,7 +60,8 @@ Xapian::Query FacetFilter(const FacetSelection& selection, const std::string& ex
 
 void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
                     std::unordered_map<std::string, Xapian::doccount>* counts) {
-  for (size_t at = 0; at + schema::kFacetIdBytes <= slot_value.size(); at += schema::kFacetIdBytes) {
+  for (size_t at = 0; at + schema::kFacetIdBytes <= slot_value.size();
+       at += schema::kFacetIdBytes) {
     (*counts)[slot_value.substr(at, schema::kFacetIdBytes)] += frequency;
   }
 }
@@ -96,8 +97,8 @@ class FacetNameCache {
 
 // The name of a facet value id, from the metadata the index writer keeps in the shard of each
 // article that holds the value; "" when no shard names it.
-std::string FacetValueName(const FacetDefinition& facet, const std::vector<Xapian::Database>& shards,
-                           const std::string& id) {
+std::string FacetValueName(const FacetDefinition& facet,
+                           const std::vector<Xapian::Database>& shards, const std::string& id) {
   std::string key = schema::FacetNameKey(facet.filter_prefix, id);
   std::string name;
   if (FacetNameCache::Get().Find(key, &name)) return name;
@@ -127,8 +128,8 @@ std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     auto found = counts.find(id);
     std::string name = FacetValueName(facet, shards, id);
-    shown.push_back({name.empty() ? wanted : name, found == counts.end() ? 0 : found->second,
-                     true});
+    shown.push_back(
+        {name.empty() ? wanted : name, found == counts.end() ? 0 : found->second, true});
     shown_ids.push_back(id);
   }
   // The most frequent `limit` others, by count then name. Names are read only for the values

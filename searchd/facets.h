@@ -9,8 +9,8 @@
 #include <xapian.h>
 
 #include <map>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace vnsearch {

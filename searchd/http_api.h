@@ -20,13 +20,13 @@ struct ServerOptions {
   unsigned shard_timeout_ms = 3000;  // bound on each exchange with a remote shard
   std::string web_root = "web";
   int threads = 8;
-  std::string cors_origin;         // Access-Control-Allow-Origin for the API, or none
-  std::string access_log = "-";    // "-" for standard error, "off", or a file to append to
-  int timeout_seconds = 10;        // a request's head must arrive within; each I/O wait after
-  size_t max_body_bytes = 4 << 20; // request bodies larger than this are refused (413)
-  std::string token;               // bearer token for writes; empty: writes are disabled (403)
-  std::string corpus = "corpus";   // where articles written over HTTP are kept as files
-  size_t cache_entries = 2000;     // search answers kept for repeated requests (0: none)
+  std::string cors_origin;          // Access-Control-Allow-Origin for the API, or none
+  std::string access_log = "-";     // "-" for standard error, "off", or a file to append to
+  int timeout_seconds = 10;         // a request's head must arrive within; each I/O wait after
+  size_t max_body_bytes = 4 << 20;  // request bodies larger than this are refused (413)
+  std::string token;                // bearer token for writes; empty: writes are disabled (403)
+  std::string corpus = "corpus";    // where articles written over HTTP are kept as files
+  size_t cache_entries = 2000;      // search answers kept for repeated requests (0: none)
 };
 
 // The OpenAPI document served at /api/openapi.json: searchd/openapi.json, compiled in.

@@ -192,8 +192,8 @@ int main(int argc, char** argv) {
   for (const std::string& database : options.databases) {
     served += (served.empty() ? "" : " + ") + database;
   }
-  std::cout << "vnsearchd: serving " << served << " on http://" << options.host << ":"
-            << port << "/" << std::endl;
+  std::cout << "vnsearchd: serving " << served << " on http://" << options.host << ":" << port
+            << "/" << std::endl;
   server.Run();
   std::cout << "vnsearchd: stopped" << std::endl;
   // The server may have stopped for another reason: then wake the waiter so it can finish.

@@ -1,6 +1,6 @@
 // metrics: the build's version, request counts by route and status, a latency histogram and the
-// index size, in the Prometheus text format served at /metrics. Thread-safe: every method may be called from any
-// worker thread.
+// index size, in the Prometheus text format served at /metrics. Thread-safe: every method may be
+// called from any worker thread.
 #ifndef VNSEARCH_SEARCHD_METRICS_H_
 #define VNSEARCH_SEARCHD_METRICS_H_
 

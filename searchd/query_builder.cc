@@ -81,7 +81,8 @@ class Builder {
     std::vector<std::string> exact_words, typed_words;
     for (size_t i = 0; i < children.size(); ++i) {
       std::vector<Token> tokens;
-      if (children[i].kind == QueryNode::Kind::kWords || children[i].kind == QueryNode::Kind::kPhrase) {
+      if (children[i].kind == QueryNode::Kind::kWords ||
+          children[i].kind == QueryNode::Kind::kPhrase) {
         Analyze(children[i].text, &tokens);
         if (tokens.empty()) continue;
       }
@@ -147,8 +148,8 @@ class Builder {
 
  private:
   const char* Prefix(const std::string& field) const {
-    if (field == "title") return space_ == MatchSpace::kExact ? schema::kTitleExact
-                                                              : schema::kTitleFolded;
+    if (field == "title")
+      return space_ == MatchSpace::kExact ? schema::kTitleExact : schema::kTitleFolded;
     if (field == "person") return schema::kPersonWord;
     if (field == "unit") return schema::kUnitWord;
     return space_ == MatchSpace::kExact ? schema::kExact : schema::kFolded;
@@ -252,8 +253,8 @@ class Builder {
     for (const Part& part : parts) {
       if (!part.query.empty()) queries.push_back(part.query);
     }
-    Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
-                           queries.begin(), queries.end());
+    Xapian::Query combined(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, queries.begin(),
+                           queries.end());
     std::vector<Xapian::Query> adjacent_pairs;
     for (size_t i = 1; i < parts.size(); ++i) {
       if (parts[i - 1].positional_term.empty() || parts[i].positional_term.empty()) continue;
@@ -304,10 +305,10 @@ class Builder {
     std::stable_sort(single_words.begin(), single_words.end(),
                      [&](size_t a, size_t b) { return articles_with[a] < articles_with[b]; });
     // The fallback keeps its promise, the articles with any of the words.
-    size_t anchor_count = statistics_ == nullptr || every_part_optional
-                              ? single_words.size()
-                              : static_cast<size_t>(std::ceil(options_.ranked_anchor_share *
-                                                              single_words.size()));
+    size_t anchor_count =
+        statistics_ == nullptr || every_part_optional
+            ? single_words.size()
+            : static_cast<size_t>(std::ceil(options_.ranked_anchor_share * single_words.size()));
     std::vector<std::string> anchors;
     for (size_t rank = 0; rank < anchor_count && rank < single_words.size(); ++rank) {
       anchors.push_back(parts[single_words[rank]].term);
@@ -350,10 +351,9 @@ class Builder {
                               Xapian::Query(second.positional_term)};
       Xapian::Query side_by_side(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
       if (space_ == MatchSpace::kExact) {  // positions are folded: the words must be exact too
-        side_by_side = Xapian::Query(
-            Xapian::Query::OP_FILTER, side_by_side,
-            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(first.term),
-                          Xapian::Query(second.term)));
+        side_by_side = Xapian::Query(Xapian::Query::OP_FILTER, side_by_side,
+                                     Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(first.term),
+                                                   Xapian::Query(second.term)));
       }
       adjacent_pairs.push_back(side_by_side);
     }
@@ -457,9 +457,8 @@ class Builder {
     Analyze(node.text, &tokens);
     if (tokens.empty()) return Xapian::Query();
     const std::string prefix = Prefix(node.field);
-    bool one_unit = tokens.size() == 1 ||
-                    (tokens.front().kind == TokenKind::kCompound &&
-                     tokens.size() == 1 + CountParts(tokens, 1));
+    bool one_unit = tokens.size() == 1 || (tokens.front().kind == TokenKind::kCompound &&
+                                           tokens.size() == 1 + CountParts(tokens, 1));
     if (!negated) {
       if (node.kind == QueryNode::Kind::kWords && node.field.empty() && !node.prefix) {
         out->plain_words.push_back(node.text);
@@ -606,14 +605,13 @@ const QueryNode* FreeText(const QueryNode& root) {
 }
 
 BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
-                      const Xapian::Database* statistics,
-                      const WildcardExpander& expand_wildcard) {
+                      const Xapian::Database* statistics, const WildcardExpander& expand_wildcard) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
   const QueryNode* free_text = FreeText(root);
   built.ranked = free_text != nullptr && options.ranked_from_words > 0 &&
-                 Builder(built.space, false, options, nullptr, expand_wildcard).CountSoughtFreeWords(*free_text) >=
-                     options.ranked_from_words;
+                 Builder(built.space, false, options, nullptr, expand_wildcard)
+                         .CountSoughtFreeWords(*free_text) >= options.ranked_from_words;
   if (built.ranked && options.fold_ranked_queries) built.space = MatchSpace::kFolded;
   built.highlighter.space = built.space;
   Builder builder(built.space, /*with_boosts=*/true, options, statistics, expand_wildcard);

@@ -7,7 +7,6 @@
 #include <xapian.h>
 
 #include <functional>
-
 #include <string>
 #include <unordered_set>
 #include <vector>

@@ -80,9 +80,9 @@ class Lexer {
     for (size_t i = 0; field_like && i < colon; ++i) {
       field_like = std::isalpha(static_cast<unsigned char>(chunk[i])) != 0;
     }
-    bool value_follows = colon + 1 < chunk.size() ||
-                         (colon + 1 == chunk.size() && end < input_.size() &&
-                          (input_[end] == '"' || input_[end] == '('));
+    bool value_follows =
+        colon + 1 < chunk.size() || (colon + 1 == chunk.size() && end < input_.size() &&
+                                     (input_[end] == '"' || input_[end] == '('));
     if (field_like && value_follows) {
       std::string field(chunk.substr(0, colon));
       for (char& letter : field) letter = static_cast<char>(std::tolower(letter));
@@ -252,8 +252,8 @@ class Parser {
       if (!field.empty()) ApplyField(field, node);
       return true;
     }
-    node->kind = lexeme.kind == LexKind::kPhrase ? QueryNode::Kind::kPhrase
-                                                 : QueryNode::Kind::kWords;
+    node->kind =
+        lexeme.kind == LexKind::kPhrase ? QueryNode::Kind::kPhrase : QueryNode::Kind::kWords;
     node->text = lexeme.text;
     node->field = lexeme.field;
     node->prefix = lexeme.prefix;

@@ -28,8 +28,8 @@ struct QueryNode {
     kMatchAll,  // every article (a query of only exclusions, or an empty query)
   };
   Kind kind = Kind::kMatchAll;
-  std::string text;   // kWords, kPhrase: as typed
-  std::string field;  // "" for text anywhere, or title / person / unit / term
+  std::string text;     // kWords, kPhrase: as typed
+  std::string field;    // "" for text anywhere, or title / person / unit / term
   bool prefix = false;  // kWords typed with a trailing '*'
   std::vector<QueryNode> children;
 };

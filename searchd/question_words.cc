@@ -20,9 +20,8 @@ namespace {
 const char* const kAskingWords[] = {"gì", "nào", "đâu", "ai", "mấy"};
 
 const char* const kAskingPhrases[] = {
-    "bao nhiêu", "bao giờ",   "bao lâu",   "tại sao",   "vì sao",
-    "làm sao",   "ra sao",    "như thế nào", "thế nào", "ở đâu",
-    "có phải",   "phải không", "hay không", "hay chưa",
+    "bao nhiêu",   "bao giờ", "bao lâu", "tại sao", "vì sao",     "làm sao",   "ra sao",
+    "như thế nào", "thế nào", "ở đâu",   "có phải", "phải không", "hay không", "hay chưa",
 };
 
 const char* const kFinalParticles[] = {"không", "chưa", "chứ", "nhỉ", "hả", "à", "ư"};

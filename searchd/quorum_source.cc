@@ -33,7 +33,8 @@ void QuorumPostingSource::init(const Xapian::Database& database) {
   Xapian::doccount sum = 0;
   for (size_t i = 0; i + (quorum_ - 1) < frequencies.size(); ++i) sum += frequencies[i];
   termfreq_max_ = std::min(sum, database_.get_doccount());
-  termfreq_estimate_ = quorum_ <= frequencies.size() ? std::min(frequencies[quorum_ - 1], termfreq_max_) : 0;
+  termfreq_estimate_ =
+      quorum_ <= frequencies.size() ? std::min(frequencies[quorum_ - 1], termfreq_max_) : 0;
   current_ = 0;
   at_end_ = false;
 }

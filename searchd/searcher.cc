@@ -218,9 +218,7 @@ bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query
   return !enquire.get_mset(0, 1).empty();
 }
 
-void Searcher::Refresh() {
-  shards_.Refresh();
-}
+void Searcher::Refresh() { shards_.Refresh(); }
 
 const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
   std::string revision = RevisionKey();
@@ -256,11 +254,10 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   }
   RankingOptions ranking = ranking_;
   ranking.xapian_operators_only = shards_.has_remote();
-  BuiltQuery built = BuildQuery(
-      parsed.root, ranking, &database(),
-      [this](const std::string& stem, Xapian::termcount limit) {
-        return ExpandWildcard(database(), stem, limit);
-      });
+  BuiltQuery built = BuildQuery(parsed.root, ranking, &database(),
+                                [this](const std::string& stem, Xapian::termcount limit) {
+                                  return ExpandWildcard(database(), stem, limit);
+                                });
   uint64_t postings = EstimatePostings(database(), built);
   if (postings > kMaxQueryPostings) {
     throw QueryTooCostly("the query would read " + std::to_string(postings) +
@@ -299,9 +296,9 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   bool by_relevance = request.sort == SortOrder::kRelevance;
   Xapian::MSet matches;
   try {
-    matches = PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset,
-                            request.size, check_at_least, by_relevance, &enquire, &total,
-                            &count_cut_short);
+    matches =
+        PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
+                      check_at_least, by_relevance, &enquire, &total, &count_cut_short);
   } catch (const DeadlinePassed&) {
     throw QueryTooCostly("the query was not answered within " +
                          std::to_string(static_cast<int>(kSearchSeconds * 1000)) +
@@ -309,16 +306,16 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   }
   if (built.ranked) {
     // Articles with some of the words are listed anyway; say when none has them all.
-    response.partial_match = total > 0 && Clock::now() < deadline &&
-                             !AnyArticleMatches(built.every_word, all_filters);
+    response.partial_match =
+        total > 0 && Clock::now() < deadline && !AnyArticleMatches(built.every_word, all_filters);
   } else if (total == 0 && !built.plain_words.empty() && all_filters.empty()) {
     // No article has every word: show those with some — unless filters are set, which must
     // only ever narrow what the words find.
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
       matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
-                              offset, request.size, check_at_least, by_relevance, &enquire,
-                              &total, &count_cut_short);
+                              offset, request.size, check_at_least, by_relevance, &enquire, &total,
+                              &count_cut_short);
       matcher = built.relaxed_matches;
       response.partial_match = total > 0;
     } catch (const DeadlinePassed&) {
@@ -463,9 +460,8 @@ std::optional<std::vector<SearchHit>> Searcher::SimilarOnce(const std::string& a
   } exact_terms_only;
   // Exact term frequencies: over several shards Xapian otherwise estimates them from the shard
   // of the article, and "similar" would depend on how the articles are sharded.
-  Xapian::ESet expanded =
-      enquire.get_eset(kSimilarTerms * kSimilarCandidatesPerTerm, relevant,
-                       Xapian::Enquire::USE_EXACT_TERMFREQ, &exact_terms_only);
+  Xapian::ESet expanded = enquire.get_eset(kSimilarTerms * kSimilarCandidatesPerTerm, relevant,
+                                           Xapian::Enquire::USE_EXACT_TERMFREQ, &exact_terms_only);
   std::vector<std::string> candidates;
   for (Xapian::ESetIterator term = expanded.begin(); term != expanded.end(); ++term) {
     candidates.push_back(*term);
@@ -490,15 +486,15 @@ std::optional<std::vector<SearchHit>> Searcher::SimilarOnce(const std::string& a
 
 FacetListing Searcher::ListFacet(const FacetDefinition& facet, const std::string& prefix,
                                  size_t limit) {
-  const std::vector<FacetValue>& all = WithShards(
-      [&]() -> const std::vector<FacetValue>& { return AllFacetValues(facet); });
+  const std::vector<FacetValue>& all =
+      WithShards([&]() -> const std::vector<FacetValue>& { return AllFacetValues(facet); });
   std::string wanted = NameKey(prefix);
   FacetListing listing;
   for (const FacetValue& value : all) {
     if (!wanted.empty()) {
       const std::string& key = FacetKey(value.value);
-      bool matches = key.compare(0, wanted.size(), wanted) == 0 ||
-                     key.find(" " + wanted) != std::string::npos;
+      bool matches =
+          key.compare(0, wanted.size(), wanted) == 0 || key.find(" " + wanted) != std::string::npos;
       if (!matches) continue;
     }
     ++listing.total_values;
@@ -524,7 +520,8 @@ std::vector<nlohmann::json> Searcher::SuggestOnce(const std::string& typed, size
     size_t first_tried = words.size() > kMaxTrailingWords ? words.size() - kMaxTrailingWords : 0;
     for (size_t first_word = first_tried; first_word < words.size(); ++first_word) {
       std::string tail;
-      for (size_t i = first_word; i < words.size(); ++i) tail += (tail.empty() ? "" : " ") + words[i];
+      for (size_t i = first_word; i < words.size(); ++i)
+        tail += (tail.empty() ? "" : " ") + words[i];
       FacetListing listing = ListFacet(*FindFacet(facet_name), tail, limit);
       for (const FacetValue& value : listing.values) {
         if (suggestions.size() >= limit / 2 + 1) break;

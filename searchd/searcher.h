@@ -24,11 +24,11 @@ enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
 struct SearchRequest {
   std::string query;
-  int page = 1;   // 1-based
-  int size = 10;  // hits per page, 1..100
-  FacetSelection filters;   // facet name → selected values: OR within, AND across facets
-  std::string from;         // "YYYY-MM-DD" or empty: articles dated on or after it
-  std::string to;           // "YYYY-MM-DD" or empty: on or before it
+  int page = 1;            // 1-based
+  int size = 10;           // hits per page, 1..100
+  FacetSelection filters;  // facet name → selected values: OR within, AND across facets
+  std::string from;        // "YYYY-MM-DD" or empty: articles dated on or after it
+  std::string to;          // "YYYY-MM-DD" or empty: on or before it
   SortOrder sort = SortOrder::kRelevance;
   size_t facet_limit = 10;  // values listed per facet (selected ones always added)
   bool with_facets = true;

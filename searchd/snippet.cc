@@ -82,19 +82,29 @@ std::string EscapeHtml(std::string_view text) {
   escaped.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
 }
 
-std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
-                        size_t max_words) {
+std::string MakeSnippet(std::string_view text, const Highlighter& highlighter, size_t max_words) {
   std::vector<Token> tokens;
   Analyze(text, &tokens);
   return MakeSnippet(text, tokens, highlighter, max_words);
@@ -144,14 +154,12 @@ std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
     ++last;
   }
   uint32_t begin = first == 0 ? 0 : tokens[first].begin;
-  uint32_t end = last == tokens.size() ? static_cast<uint32_t>(text.size())
-                                       : tokens[last - 1].end;
+  uint32_t end = last == tokens.size() ? static_cast<uint32_t>(text.size()) : tokens[last - 1].end;
   std::string html;
   if (begin > 0) html += "… ";
   html += RenderMarked(text, begin, end, MatchedSpans(text, tokens, matched, first, last));
   if (end < text.size()) html += " …";
   return html;
 }
-
 
 }  // namespace vnsearch

@@ -25,7 +25,6 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
 std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
                         const Highlighter& highlighter, size_t max_words = 40);
 
-
 }  // namespace vnsearch
 
 #endif  // VNSEARCH_SEARCHD_SNIPPET_H_

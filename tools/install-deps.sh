@@ -9,7 +9,7 @@ debian_packages=(
   build-essential cmake pkg-config
   libxapian-dev xapian-tools libicu-dev libcpp-httplib-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   chromium wrk python3 curl
   dpkg-dev file groff-base  # make package: CPack's Depends (dpkg-shlibdeps, file); man checks
 )

@@ -22,12 +22,18 @@ struct LetterChoice {
 
 std::vector<LetterChoice> ChoicesFor(char letter) {
   switch (letter) {
-    case 'a': return {{U'a', Quality::kNone}, {U'a', Quality::kBreve}, {U'a', Quality::kCircumflex}};
-    case 'e': return {{U'e', Quality::kNone}, {U'e', Quality::kCircumflex}};
-    case 'o': return {{U'o', Quality::kNone}, {U'o', Quality::kCircumflex}, {U'o', Quality::kHorn}};
-    case 'u': return {{U'u', Quality::kNone}, {U'u', Quality::kHorn}};
-    case 'd': return {{U'd', Quality::kNone}, {kSmallDBar, Quality::kNone}};
-    default: return {{static_cast<char32_t>(letter), Quality::kNone}};
+    case 'a':
+      return {{U'a', Quality::kNone}, {U'a', Quality::kBreve}, {U'a', Quality::kCircumflex}};
+    case 'e':
+      return {{U'e', Quality::kNone}, {U'e', Quality::kCircumflex}};
+    case 'o':
+      return {{U'o', Quality::kNone}, {U'o', Quality::kCircumflex}, {U'o', Quality::kHorn}};
+    case 'u':
+      return {{U'u', Quality::kNone}, {U'u', Quality::kHorn}};
+    case 'd':
+      return {{U'd', Quality::kNone}, {kSmallDBar, Quality::kNone}};
+    default:
+      return {{static_cast<char32_t>(letter), Quality::kNone}};
   }
 }
 

@@ -5,8 +5,6 @@
 
 #include "analysis/letter_table.h"
 
-#include "analysis/characters.h"
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -16,10 +14,12 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "analysis/characters.h"
+
 namespace vnsearch {
 namespace {
 
-constexpr char32_t kLatinBlockEnd = 0x0250;       // Basic Latin .. Latin Extended-B
+constexpr char32_t kLatinBlockEnd = 0x0250;  // Basic Latin .. Latin Extended-B
 constexpr char32_t kLatinExtendedAdditional = 0x1E00;
 constexpr char32_t kLatinExtendedAdditionalEnd = 0x1F00;
 
@@ -93,16 +93,22 @@ CharClass ClassifyWithIcu(char32_t code_point) {
     }
     if (code_point >= '0' && code_point <= '9') return CharClass::kDigit;
     switch (code_point) {
-      case '&': case '-': case '/': case ':': case '.': case ',': return CharClass::kConnector;
-      default: return CharClass::kSeparator;
+      case '&':
+      case '-':
+      case '/':
+      case ':':
+      case '.':
+      case ',':
+        return CharClass::kConnector;
+      default:
+        return CharClass::kSeparator;
     }
   }
   if (IsDash(static_cast<int32_t>(code_point))) {
     return CharClass::kConnector;  // dashes and minus join codes as '-' does
   }
   int8_t type = u_charType(code_point);
-  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-      type == U_ENCLOSING_MARK) {
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) {
     return CharClass::kMark;
   }
   // Scripts written without spaces between words: each character is a token of its own.
@@ -192,15 +198,34 @@ const SpelledLetterTable& SpelledLetters() { return GetFastTables().spelled; }
 
 bool ClassifyCombiningMark(char32_t mark, Quality* quality, Tone* tone) {
   switch (mark) {
-    case 0x0300: case 0x0340: *tone = Tone::kGrave; return true;
-    case 0x0301: case 0x0341: *tone = Tone::kAcute; return true;
-    case 0x0309: *tone = Tone::kHook; return true;
-    case 0x0303: *tone = Tone::kTilde; return true;
-    case 0x0323: *tone = Tone::kDotBelow; return true;
-    case 0x0302: *quality = Quality::kCircumflex; return true;
-    case 0x0306: *quality = Quality::kBreve; return true;
-    case 0x031B: *quality = Quality::kHorn; return true;
-    default: return false;
+    case 0x0300:
+    case 0x0340:
+      *tone = Tone::kGrave;
+      return true;
+    case 0x0301:
+    case 0x0341:
+      *tone = Tone::kAcute;
+      return true;
+    case 0x0309:
+      *tone = Tone::kHook;
+      return true;
+    case 0x0303:
+      *tone = Tone::kTilde;
+      return true;
+    case 0x0323:
+      *tone = Tone::kDotBelow;
+      return true;
+    case 0x0302:
+      *quality = Quality::kCircumflex;
+      return true;
+    case 0x0306:
+      *quality = Quality::kBreve;
+      return true;
+    case 0x031B:
+      *quality = Quality::kHorn;
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -31,8 +31,16 @@ bool IsValidFinal(const SyllableLetter* letters, size_t begin, size_t end) {
 bool IsInitialForIyVariant(const SyllableLetter* letters, size_t nucleus_begin) {
   if (nucleus_begin == 1) {
     switch (letters[0].base) {
-      case U'h': case U'k': case U'l': case U'm': case U's': case U't': case U'v': return true;
-      default: return false;
+      case U'h':
+      case U'k':
+      case U'l':
+      case U'm':
+      case U's':
+      case U't':
+      case U'v':
+        return true;
+      default:
+        return false;
     }
   }
   // "qu" + i: the u belongs to the initial.

@@ -22,10 +22,10 @@ struct Unit {
 
 // Who held which role in which unit, and for which term, as one article reports it.
 struct RoleFact {
-  std::string person;    // canonical name: "Trần Bình Trọng"
-  std::string role;      // the bare title: "Bí thư", "Phó Vụ trưởng", "Ủy viên Ban Thường vụ"
-  std::string unit;      // the full canonical unit: "Chi bộ Vụ Khoa học và Công nghệ", or ""
-  std::string term;      // "2022-2025" when the article ties the role to a term, else ""
+  std::string person;  // canonical name: "Trần Bình Trọng"
+  std::string role;  // the bare title: "Bí thư", "Phó Vụ trưởng", "Ủy viên Ban Thường vụ"
+  std::string unit;  // the full canonical unit: "Chi bộ Vụ Khoa học và Công nghệ", or ""
+  std::string term;  // "2022-2025" when the article ties the role to a term, else ""
   bool elected = false;  // the article reports the election ("được bầu giữ chức …")
 };
 

@@ -39,10 +39,12 @@ nlohmann::json ArticleToJson(const Article& article) {
                           {"term", fact.term},
                           {"elected", fact.elected}});
   }
-  return {{"id", article.id},         {"title", article.title},   {"date", article.date},
-          {"source", article.source}, {"author", article.author}, {"body", article.body},
-          {"terms", article.terms},   {"persons", persons},       {"units", units},
-          {"main_unit", article.main_unit}, {"role_facts", role_facts}};
+  return {{"id", article.id},         {"title", article.title},
+          {"date", article.date},     {"source", article.source},
+          {"author", article.author}, {"body", article.body},
+          {"terms", article.terms},   {"persons", persons},
+          {"units", units},           {"main_unit", article.main_unit},
+          {"role_facts", role_facts}};
 }
 
 Article ArticleFromJson(const nlohmann::json& json) {

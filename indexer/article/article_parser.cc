@@ -12,8 +12,8 @@
 #include "article/date_parser.h"
 #include "article/person_extractor.h"
 #include "article/role_facts.h"
-#include "article/text_scan.h"
 #include "article/term_extractor.h"
+#include "article/text_scan.h"
 #include "article/unit_extractor.h"
 #include "article/word_sequence.h"
 
@@ -58,8 +58,8 @@ bool HasDate(std::string_view line) {
 bool IsDateLine(std::string_view line) {
   if (!HasDate(line) && !HasTimeOfDay(line)) return false;
   static const std::unordered_set<std::string> kMetaWords = {
-      "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "đăng", "cập",
-      "lúc", "gmt", "am", "pm", "giờ", "xuất", "bản"};
+      "thứ",  "hai", "ba",  "tư",  "năm", "sáu", "bảy", "chủ",  "nhật", "ngày",
+      "đăng", "cập", "lúc", "gmt", "am",  "pm",  "giờ", "xuất", "bản"};
   size_t other_words = 0;
   for (const Word& word : SplitWords(line)) {
     other_words += !word.is_number && !kMetaWords.count(word.exact);
@@ -85,11 +85,22 @@ bool IsImageFileName(std::string_view line) {
 
 // A short line that opens the site's boilerplate after the article: comments, related news.
 bool IsBoilerplateMarker(std::string_view line) {
-  static constexpr std::string_view kMarkers[] = {
-      "Bình luận",     "Ý kiến của bạn",      "Ý kiến bạn đọc",     "Viết bình luận",
-      "Gửi bình luận", "Các tin khác",        "Tin khác",           "Tin liên quan",
-      "Tin cùng chuyên mục", "Bài viết liên quan", "Thăm dò ý kiến", "Xem tin theo ngày",
-      "Chia sẻ",       "Từ khóa",             "Từ khoá",            "Tags"};
+  static constexpr std::string_view kMarkers[] = {"Bình luận",
+                                                  "Ý kiến của bạn",
+                                                  "Ý kiến bạn đọc",
+                                                  "Viết bình luận",
+                                                  "Gửi bình luận",
+                                                  "Các tin khác",
+                                                  "Tin khác",
+                                                  "Tin liên quan",
+                                                  "Tin cùng chuyên mục",
+                                                  "Bài viết liên quan",
+                                                  "Thăm dò ý kiến",
+                                                  "Xem tin theo ngày",
+                                                  "Chia sẻ",
+                                                  "Từ khóa",
+                                                  "Từ khoá",
+                                                  "Tags"};
   if (WordCount(line) > kMaxBoilerplateMarkerWords) return false;
   for (std::string_view marker : kMarkers) {
     if (!scan::StartsWith(line, 0, marker)) continue;
@@ -114,7 +125,7 @@ bool HasPublicationLabel(std::string_view line) {
 
 // "Bài, ảnh: Đăng Minh" → "Đăng Minh"; "Thủy Nguyễn" → itself; a sentence → "".
 std::string Byline(std::string_view line) {
-  static constexpr std::string_view kCredits[] = {"Bài và ảnh", "Bài, ảnh", "Bài",    "Ảnh",
+  static constexpr std::string_view kCredits[] = {"Bài và ảnh", "Bài, ảnh", "Bài", "Ảnh",
                                                   "Theo",       "Tin, ảnh", "Tin"};
   for (std::string_view credit : kCredits) {
     if (!scan::StartsWith(line, 0, credit)) continue;
@@ -139,9 +150,9 @@ std::string Byline(std::string_view line) {
 // "Ngày đăng", "Cập nhật", "Đăng lúc" (ASCII letters in any case), or one or two digits and
 // '/' or ':'.
 bool ChromeDateAt(std::string_view line, size_t at) {
-  static constexpr std::string_view kWords[] = {
-      "Thứ hai", "Thứ ba", "Thứ tư",  "Thứ năm",   "Thứ sáu",  "Thứ bảy",
-      "Chủ nhật", "Ngày đăng", "Cập nhật", "Đăng lúc"};
+  static constexpr std::string_view kWords[] = {"Thứ hai",  "Thứ ba",  "Thứ tư",   "Thứ năm",
+                                                "Thứ sáu",  "Thứ bảy", "Chủ nhật", "Ngày đăng",
+                                                "Cập nhật", "Đăng lúc"};
   for (std::string_view word : kWords) {
     if (scan::StartsWithAsciiNoCase(line, at, word)) return true;
   }

@@ -151,10 +151,10 @@ NameTables::NameTables() {
     phrase.exact_words = ExactTerms(kind);
     phrase.opens_lowercase = family.find(" lowercase") != std::string::npos;
     phrase.abbreviation = IsAbbreviation(kind);
-    phrase.family = family.rfind("party", 0) == 0 ? UnitFamily::kParty
-                    : family.rfind("organ", 0) == 0 ? UnitFamily::kOrgan
+    phrase.family = family.rfind("party", 0) == 0      ? UnitFamily::kParty
+                    : family.rfind("organ", 0) == 0    ? UnitFamily::kOrgan
                     : family.rfind("national", 0) == 0 ? UnitFamily::kNational
-                                        : UnitFamily::kUnit;
+                                                       : UnitFamily::kUnit;
     if (!phrase.exact_words.empty()) {
       unit_kinds_[phrase.exact_words.front()].push_back(std::move(phrase));
     }
@@ -217,8 +217,7 @@ size_t NameTables::LowercaseUnitKindAt(const std::vector<Word>& words, size_t i)
   return longest;
 }
 
-std::vector<std::string> NameTables::HeadedKindsAt(const std::vector<Word>& words,
-                                                  size_t i) const {
+std::vector<std::string> NameTables::HeadedKindsAt(const std::vector<Word>& words, size_t i) const {
   if (i < words.size() && IsRoleModifier(words[i]) && i + 1 < words.size()) ++i;
   const Phrase* longest = nullptr;
   for (const Phrase& role : PhrasesAt(role_words_, words, i)) {

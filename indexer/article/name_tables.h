@@ -62,7 +62,8 @@ class NameTables {
   }
   // The number of words of the longest place name starting at words[i] ("Tây Ban Nha" → 3).
   size_t PlaceAt(const std::vector<Word>& words, size_t i) const {
-    return std::max(single_word_places_.LongestAt(words, i), multi_word_places_.LongestAt(words, i));
+    return std::max(single_word_places_.LongestAt(words, i),
+                    multi_word_places_.LongestAt(words, i));
   }
   // Cues right before a capitalised name: a person's ("ông", "ca sĩ", "bị cáo"), a place's
   // ("đường", "tỉnh") or a named thing's ("giải", "tàu", "Trường THPT"). Each returns the cue's
@@ -123,7 +124,7 @@ class NameTables {
     std::vector<std::string> exact_words;
     UnitFamily family = UnitFamily::kUnit;
     bool opens_lowercase = false;
-    bool abbreviation = false;  // "UBND": matched in capitals
+    bool abbreviation = false;              // "UBND": matched in capitals
     std::vector<std::string> headed_kinds;  // for role words: the kinds of unit they head
   };
   using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;  // by first word

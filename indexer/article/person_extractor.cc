@@ -7,10 +7,10 @@
 
 #include "article/person_extractor.h"
 
+#include <unicode/uchar.h>
+
 #include <unordered_map>
 #include <unordered_set>
-
-#include <unicode/uchar.h>
 
 #include "analysis/characters.h"
 #include "analysis/utf8.h"
@@ -25,9 +25,9 @@ namespace {
 constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
 constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
-constexpr size_t kMaxWordsToElection = 30;     // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
-constexpr size_t kMinNamesInAList = 4;         // "A, B, C và D"
-constexpr size_t kMaxDescribingWords = 3;      // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
+constexpr size_t kMaxWordsToElection = 30;  // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
+constexpr size_t kMinNamesInAList = 4;  // "A, B, C và D"
+constexpr size_t kMaxDescribingWords = 3;  // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
 bool IsInitials(const Word& word) {
@@ -75,8 +75,8 @@ bool IsBareHyphen(std::string_view gap) { return gap == "-"; }
 // A lowercase particle inside a foreign name: "Bashar al-Assad", "Ernst van den Ende".
 bool IsNameParticle(const std::vector<Word>& words, size_t k) {
   static const std::unordered_set<std::string> kParticles = {
-      "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "del", "della", "di",
-      "du", "dos", "la", "le"};
+      "al", "el",  "bin",   "ibn", "van", "von", "der", "den", "de",
+      "da", "del", "della", "di",  "du",  "dos", "la",  "le"};
   if (words[k].capitalized || !kParticles.count(words[k].exact) || !IsSpaceOnly(words[k].gap)) {
     return false;
   }
@@ -108,7 +108,14 @@ bool OpensSentence(const std::vector<Word>& words, size_t i) {
   for (size_t offset = 0; offset < gap.size();) {
     int32_t code_point = NextCodePoint(gap, &offset);
     switch (code_point) {
-      case '.': case '!': case '?': case ':': case '\n': case '"': case 0x201C: case 0x2026:
+      case '.':
+      case '!':
+      case '?':
+      case ':':
+      case '\n':
+      case '"':
+      case 0x201C:
+      case 0x2026:
         return true;
       default:
         if (IsDash(code_point)) return true;  // "- Anh Tuấn …" opens a line of dialogue
@@ -165,9 +172,8 @@ size_t SkipTermOfOffice(const std::vector<Word>& words, size_t at, std::string* 
         !IsClauseBreak(words[at].gap) && words[at].gap.find(',') == std::string_view::npos) {
       ++at;
     }
-    std::vector<std::string> terms = ExtractTerms(
-        std::vector<Word>(words.begin() + static_cast<long>(years) - 2,
-                          words.begin() + static_cast<long>(at)));
+    std::vector<std::string> terms = ExtractTerms(std::vector<Word>(
+        words.begin() + static_cast<long>(years) - 2, words.begin() + static_cast<long>(at)));
     if (!terms.empty()) *term = terms.front();
   }
   return at;
@@ -204,8 +210,7 @@ bool AnnouncesOffice(const std::vector<Word>& words, size_t at) {
 }
 
 // The role a person is elected to, after the name.
-void RolesElected(const std::vector<Word>& words, size_t name_end,
-                  std::vector<RoleSpan>* roles) {
+void RolesElected(const std::vector<Word>& words, size_t name_end, std::vector<RoleSpan>* roles) {
   for (size_t at = name_end; at < words.size() && at - name_end < kMaxWordsToElection; ++at) {
     if (at > name_end && (IsClauseBreak(words[at].gap) || StartsPersonName(words, at))) break;
     if (!AnnouncesOffice(words, at)) continue;
@@ -325,8 +330,8 @@ class MentionReader {
       // Nguyễn Đình Sáng", "Bí thư Chi bộ Trần Bình Trọng").
       // The place may run into the name: "Chủ tịch xã Tà Rụt Hồ Văn Nhiếp".
       if (!after_place_name && NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
-      bool full_name = tables_.IsSurname(words_[at]) && end - at >= 3 &&
-                       end - at <= kMaxVietnameseNameWords;
+      bool full_name =
+          tables_.IsSurname(words_[at]) && end - at >= 3 && end - at <= kMaxVietnameseNameWords;
       if (!after_place_name && !full_name && (PlaceCueBefore(at) || UnitKindBefore(at))) {
         size_t name_begin = NameAfterPlaceName(at, end);
         if (name_begin == end) return AddPlace(at, end, mentions);
@@ -491,8 +496,8 @@ class MentionReader {
 
   // A year of the sexagenary cycle: "Đinh Dậu", "Mậu Tuất" (Đinh and Giáp are family names too).
   bool IsYearName(size_t begin, size_t end) const {
-    static const std::unordered_set<std::string> kStems = {
-        "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"};
+    static const std::unordered_set<std::string> kStems = {"giáp", "ất",   "bính", "đinh", "mậu",
+                                                           "kỷ",   "canh", "tân",  "nhâm", "quý"};
     static const std::unordered_set<std::string> kBranches = {
         "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"};
     return end - begin == 2 && kStems.count(words_[begin].exact) &&
@@ -643,12 +648,14 @@ class MentionReader {
 // A word a byline ends with: "(tổng hợp)", "lược dịch".
 bool IsBylineNote(const Word& word) {
   return word.exact == "dịch" || word.exact == "lược" || word.exact == "tổng" ||
-         word.exact == "hợp" || word.exact == "biên" || word.exact == "thực" || word.exact == "hiện";
+         word.exact == "hợp" || word.exact == "biên" || word.exact == "thực" ||
+         word.exact == "hiện";
 }
 
 // Whether mentions `first` and `second` are neighbours in a list of names: "A, B", "A và B",
 // "A - B".
-bool AreListNeighbours(const std::vector<Word>& words, const Mention& first, const Mention& second) {
+bool AreListNeighbours(const std::vector<Word>& words, const Mention& first,
+                       const Mention& second) {
   if (first.end == second.begin) {
     std::string_view gap = words[second.begin].gap;
     int32_t mark = SoleMark(gap);
@@ -677,13 +684,13 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
         Mention& second = (*mentions)[k + 1];
         if (!AreListNeighbours(words, first, second)) continue;
         for (auto [from, to] : {std::pair{&first, &second}, std::pair{&second, &first}}) {
-          bool spreads = spreading == Evidence::kPlace
-                             ? from->evidence == Evidence::kPlace &&
-                                   (to->evidence == Evidence::kShape ||
-                                    to->evidence == Evidence::kNone)
-                             : from->confirmed() && to->evidence == Evidence::kNone &&
-                                   EndsListItem(words, to->end) &&
-                                   (to->end - to->begin >= 2 || words[second.begin].gap != ", ");
+          bool spreads =
+              spreading == Evidence::kPlace
+                  ? from->evidence == Evidence::kPlace &&
+                        (to->evidence == Evidence::kShape || to->evidence == Evidence::kNone)
+                  : from->confirmed() && to->evidence == Evidence::kNone &&
+                        EndsListItem(words, to->end) &&
+                        (to->end - to->begin >= 2 || words[second.begin].gap != ", ");
           if (!spreads) continue;
           to->evidence = spreading;
           changed = true;
@@ -749,12 +756,13 @@ size_t CodePointCount(std::string_view text) {
 
 // True when `tail` is the last words of `full` ("anh tuấn" of "nguyễn anh tuấn").
 bool IsTailOf(const std::string& tail, const std::string& full) {
-  return full.size() > tail.size() && full.compare(full.size() - tail.size(), tail.size(), tail) == 0 &&
+  return full.size() > tail.size() &&
+         full.compare(full.size() - tail.size(), tail.size(), tail) == 0 &&
          full[full.size() - tail.size() - 1] == ' ';
 }
 
-void AddRoles(const std::vector<Word>& words, const std::vector<RoleSpan>& found,
-              Person* person, std::unordered_set<std::string>* role_keys) {
+void AddRoles(const std::vector<Word>& words, const std::vector<RoleSpan>& found, Person* person,
+              std::unordered_set<std::string>* role_keys) {
   for (const RoleSpan& role : found) {
     std::string canonical = CanonicalName(JoinWords(words, role.begin, role.end));
     if (role_keys->insert(NameKey(canonical)).second) person->roles.push_back(canonical);
@@ -883,8 +891,8 @@ std::vector<std::string> BylineNames(std::string_view byline, bool require_marke
   if (slash != std::string::npos) text.erase(slash);
   std::vector<Word> words = SplitWords(text);
   // A site or a translator's note at the end: "Thùy Trang Baodatviet.vn", "Hồng Nhung lược dịch".
-  while (!words.empty() && (words.back().text.find('.') != std::string_view::npos ||
-                            IsBylineNote(words.back()))) {
+  while (!words.empty() &&
+         (words.back().text.find('.') != std::string_view::npos || IsBylineNote(words.back()))) {
     words.pop_back();
     has_source = true;
   }

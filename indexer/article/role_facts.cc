@@ -55,7 +55,8 @@ RoleParts SplitRole(const std::vector<Word>& words, const RoleSpan& role) {
                          : 0;
   bool member = role.begin + 1 < parts.title_end && IsCommitteeMember(words[parts.title_end - 2]);
   if (member && committee > 0 && parts.title_end + committee <= role.end) {
-    std::string committee_key = NameKey(JoinWords(words, parts.title_end, parts.title_end + committee));
+    std::string committee_key =
+        NameKey(JoinWords(words, parts.title_end, parts.title_end + committee));
     if (committee_key == "ban thuong vu" || committee_key == "ban chap hanh" ||
         committee_key == "bo chinh tri" || committee_key == "ban bi thu") {
       parts.title_end += committee;
@@ -210,7 +211,8 @@ class UnitResolver {
     // "Ủy ban Kiểm tra Đảng ủy", "Ban Cán sự đảng": of the Party body whose congress the article
     // reports.
     std::string main_key = NameKey(article_.main_unit);
-    bool main_is_party_body = StartsWithKey(main_key, "dang bo") || StartsWithKey(main_key, "dang uy");
+    bool main_is_party_body =
+        StartsWithKey(main_key, "dang bo") || StartsWithKey(main_key, "dang uy");
     for (std::string party : {"dang uy", "dang bo", "dang"}) {
       bool ends_in_party = key.size() > party.size() &&
                            key.compare(key.size() - party.size(), party.size(), party) == 0 &&
@@ -319,8 +321,8 @@ std::vector<RoleFact> ResolveRoleFacts(const std::vector<Word>& words,
       fact.elected = mentions[k].role.elected;
       fact.term = mentions[k].role.term;
       if (fact.term.empty() && fact.elected) fact.term = congress_term;
-      auto key = std::make_tuple(NameKey(fact.person), NameKey(fact.role), NameKey(fact.unit),
-                                 fact.term);
+      auto key =
+          std::make_tuple(NameKey(fact.person), NameKey(fact.role), NameKey(fact.unit), fact.term);
       auto found = seen.find(key);
       if (found != seen.end()) {
         facts[found->second].elected = facts[found->second].elected || fact.elected;
@@ -336,11 +338,10 @@ std::vector<RoleFact> ResolveRoleFacts(const std::vector<Word>& words,
   for (const RoleFact& fact : facts) {
     bool said_with_term = false;
     for (const RoleFact& other : facts) {
-      said_with_term = said_with_term ||
-                       (fact.term.empty() && !other.term.empty() &&
-                        NameKey(other.person) == NameKey(fact.person) &&
-                        NameKey(other.role) == NameKey(fact.role) &&
-                        NameKey(other.unit) == NameKey(fact.unit));
+      said_with_term = said_with_term || (fact.term.empty() && !other.term.empty() &&
+                                          NameKey(other.person) == NameKey(fact.person) &&
+                                          NameKey(other.role) == NameKey(fact.role) &&
+                                          NameKey(other.unit) == NameKey(fact.unit));
     }
     if (!said_with_term) kept.push_back(fact);
   }

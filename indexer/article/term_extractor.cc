@@ -4,11 +4,10 @@
 
 #include "article/term_extractor.h"
 
-#include "analysis/characters.h"
-
 #include <algorithm>
 #include <cstdlib>
 
+#include "analysis/characters.h"
 #include "analysis/utf8.h"
 
 namespace vnsearch {

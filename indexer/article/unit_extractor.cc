@@ -32,10 +32,14 @@ enum class GapKind { kSpace, kAnd, kComma, kDash, kOther };
 GapKind ClassifyGap(std::string_view gap) {
   if (IsSpaceOnly(gap)) return GapKind::kSpace;
   switch (SoleMark(gap)) {
-    case '&': return GapKind::kAnd;
-    case ',': return GapKind::kComma;
-    case '-': return GapKind::kDash;
-    default: return GapKind::kOther;
+    case '&':
+      return GapKind::kAnd;
+    case ',':
+      return GapKind::kComma;
+    case '-':
+      return GapKind::kDash;
+    default:
+      return GapKind::kOther;
   }
 }
 
@@ -84,9 +88,9 @@ bool IsTermOfOfficeAt(const std::vector<Word>& words, size_t i) {
 struct FoundUnit {
   size_t begin = 0;
   size_t end = 0;
-  bool generic = true;   // a kind with no proper name: not a unit
+  bool generic = true;  // a kind with no proper name: not a unit
   bool party = false;
-  int rank = 0;          // how large: Bộ 5 … Phòng 2, party units take their organisation's
+  int rank = 0;            // how large: Bộ 5 … Phòng 2, party units take their organisation's
   size_t inner_begin = 0;  // a unit named after another ("Chi bộ Vụ …"): that other unit
   size_t inner_end = 0;
   size_t parent_begin = 0;  // a larger unit written inside the name: its parent
@@ -110,9 +114,9 @@ int RankOfKind(const Word& kind_word, UnitFamily family) {
 // Lowercase words that may lead a name before its capitals: "Đảng bộ khối Cơ quan Trung
 // ương", "UBND tỉnh Thừa Thiên Huế", "Ban kế hoạch Hỗ trợ".
 bool IsNameLead(const Word& word) {
-  static const std::unordered_set<std::string> kLeads = {
-      "khối", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "kế",
-      "hoạch", "châu"};
+  static const std::unordered_set<std::string> kLeads = {"khối", "tỉnh",  "thành", "phố",  "huyện",
+                                                         "quận", "thị",   "xã",    "trấn", "phường",
+                                                         "kế",   "hoạch", "châu"};
   return kLeads.count(word.exact) != 0;
 }
 
@@ -298,8 +302,7 @@ class UnitCollector {
     for (size_t round = 0; round < inherit_.size(); ++round) {
       for (const auto& [named, after] : inherit_) {
         auto parent = parent_keys_.find(after);
-        if (parent != parent_keys_.end() && !parent_keys_.count(named) &&
-            parent->second != named) {
+        if (parent != parent_keys_.end() && !parent_keys_.count(named) && parent->second != named) {
           parent_keys_[named] = parent->second;
         }
       }
@@ -433,8 +436,7 @@ bool OpensLowercaseUnit(const std::vector<Word>& words, size_t i) {
   const NameTables& tables = NameTables::Get();
   size_t kind = tables.LowercaseUnitKindAt(words, i);
   if (kind == 0 || words[i].capitalized || i + kind >= words.size()) return false;
-  if (i > 0 && IsSpaceOnly(words[i].gap) && !words[i - 1].capitalized &&
-      !words[i - 1].is_number) {
+  if (i > 0 && IsSpaceOnly(words[i].gap) && !words[i - 1].capitalized && !words[i - 1].is_number) {
     return false;
   }
   const Word& next = words[i + kind];

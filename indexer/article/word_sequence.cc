@@ -59,8 +59,18 @@ bool IsClauseBreak(std::string_view gap) {
   for (size_t offset = 0; offset < gap.size();) {
     int32_t code_point = NextCodePoint(gap, &offset);
     switch (code_point) {
-      case '.': case ';': case ':': case '!': case '?': case '(': case ')': case '"': case '\n':
-      case 0x201C: case 0x201D: case 0x2026:
+      case '.':
+      case ';':
+      case ':':
+      case '!':
+      case '?':
+      case '(':
+      case ')':
+      case '"':
+      case '\n':
+      case 0x201C:
+      case 0x201D:
+      case 0x2026:
         return true;
       default:
         break;
@@ -71,16 +81,16 @@ bool IsClauseBreak(std::string_view gap) {
 
 bool IsVietnameseSyllable(const Word& word) {
   static const char* const kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-                                          "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m",
-                                          "n", "p", "r", "s", "t", "v", "x", ""};
+                                          "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
+                                          "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
   static const char* const kFinals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
   const std::string& folded = word.folded;
   for (const char* initial : kInitials) {
     std::string_view onset(initial);
     if (folded.compare(0, onset.size(), onset) != 0) continue;
     size_t vowels_end = onset.size();
-    while (vowels_end < folded.size() && std::string_view("aeiouy").find(folded[vowels_end]) !=
-                                             std::string_view::npos) {
+    while (vowels_end < folded.size() &&
+           std::string_view("aeiouy").find(folded[vowels_end]) != std::string_view::npos) {
       ++vowels_end;
     }
     if (vowels_end == onset.size() || vowels_end - onset.size() > 3) continue;

@@ -10,10 +10,10 @@
 namespace vnsearch {
 
 struct Word {
-  std::string_view text;  // as written
-  std::string exact;      // canonical lowercase spelling (the analyzer's exact term)
-  std::string folded;     // without diacritics
-  std::string_view gap;   // the raw text between the previous word and this one
+  std::string_view text;     // as written
+  std::string exact;         // canonical lowercase spelling (the analyzer's exact term)
+  std::string folded;        // without diacritics
+  std::string_view gap;      // the raw text between the previous word and this one
   bool capitalized = false;  // first letter is a capital
   bool all_caps = false;     // two or more letters, all capitals: an abbreviation ("UBND")
   bool is_number = false;    // digits only

@@ -4,12 +4,12 @@
 
 #include "index/document_builder.h"
 
-#include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -122,8 +122,8 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   document.add_value(schema::kDateThenIdSlot,
                      (compact_date.empty() ? std::string(8, '0') : compact_date) + article.id);
   document.add_value(schema::kContentHashSlot, content_hash);
-  document.set_data(ArticleToJson(article).dump(-1, ' ', false,
-                                                nlohmann::json::error_handler_t::replace));
+  document.set_data(
+      ArticleToJson(article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;
 }
 

@@ -22,9 +22,9 @@ std::string NewGenerationPath(const std::string& database_path) {
   std::string name = path.filename().string();
   if (name.empty()) name = path.parent_path().filename().string();
   while (true) {
-    fs::path generation = path.parent_path() / (name + ".gen-" + std::to_string(stamp) + "-" +
-                                                std::to_string(getpid()) + "-" +
-                                                std::to_string(made++));
+    fs::path generation =
+        path.parent_path() / (name + ".gen-" + std::to_string(stamp) + "-" +
+                              std::to_string(getpid()) + "-" + std::to_string(made++));
     std::error_code ignored;
     if (!fs::exists(generation, ignored)) return generation.string();
   }

@@ -1,6 +1,7 @@
 // index_writer: documents, and the names of their facet values as metadata (the preferred
-// spelling of each, whatever the order articles come in), in the same Xapian commit, so a crash never leaves one without the other. (No spelling table:
-// it cost half of indexing time; searchd corrects typos against the vocabulary instead.)
+// spelling of each, whatever the order articles come in), in the same Xapian commit, so a crash
+// never leaves one without the other. (No spelling table: it cost half of indexing time; searchd
+// corrects typos against the vocabulary instead.)
 
 #include "index/index_writer.h"
 

@@ -129,8 +129,8 @@ FileResult ProcessFile(const CorpusFile& file,
     return result;
   }
   try {
-    result.prepared =
-        std::make_unique<PreparedArticle>(PrepareParsedArticle(ParseArticle(file.article_id, text), hash));
+    result.prepared = std::make_unique<PreparedArticle>(
+        PrepareParsedArticle(ParseArticle(file.article_id, text), hash));
     result.kind = FileResult::Kind::kPrepared;
   } catch (const std::exception& error) {
     result.error = file.path + ": cannot be indexed: " + error.what();
@@ -160,8 +160,7 @@ FileResult ProcessImported(const ImportedArticle& imported, const std::string& c
     return result;
   }
   try {
-    Article article =
-        ParseJsonArticle(imported.article_id, imported.fields, imported.corpus_text);
+    Article article = ParseJsonArticle(imported.article_id, imported.fields, imported.corpus_text);
     result.prepared = std::make_unique<PreparedArticle>(
         PrepareParsedArticle(std::move(article), imported.content_hash));
     result.kind = FileResult::Kind::kPrepared;
@@ -173,8 +172,9 @@ FileResult ProcessImported(const ImportedArticle& imported, const std::string& c
 
 FileResult ProcessWork(const WorkItem& item, const IndexingOptions& options,
                        const std::unordered_map<std::string, std::string>& stored_hashes) {
-  return item.file != nullptr ? ProcessFile(*item.file, stored_hashes)
-                              : ProcessImported(*item.imported, options.corpus_folder, stored_hashes);
+  return item.file != nullptr
+             ? ProcessFile(*item.file, stored_hashes)
+             : ProcessImported(*item.imported, options.corpus_folder, stored_hashes);
 }
 
 // Compaction meets the same facet name key in several parts (each part has its own writer):
@@ -283,9 +283,9 @@ IndexingSummary Rebuild(const IndexingOptions& options, int shard_count,
       for (int t = 0; t < thread_count; ++t) {
         parts.add_database(Xapian::Database(part_paths[t][shard]));
       }
-      std::string target = shard_count == 1
-                               ? generation
-                               : (std::filesystem::path(generation) / ShardFolderName(shard)).string();
+      std::string target =
+          shard_count == 1 ? generation
+                           : (std::filesystem::path(generation) / ShardFolderName(shard)).string();
       PreferredNameCompactor compactor;
       parts.compact(target, 0, 0, compactor);
     }
@@ -352,8 +352,7 @@ IndexingSummary RunIndexing(const IndexingOptions& options, std::FILE* progress_
     return summary;
   }
   summary.shards = shard_count;
-  const std::unordered_map<std::string, std::string> stored_hashes =
-      writer.StoredContentHashes();
+  const std::unordered_map<std::string, std::string> stored_hashes = writer.StoredContentHashes();
 
   ResultQueue queue;
   int thread_count = ThreadCount(options.threads);

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "article/article_parser.h"
 #include "article/date_parser.h"
 
@@ -32,7 +31,8 @@ std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArt
                          : name == "source" ? &article->source
                          : name == "body"   ? &article->body
                                             : nullptr;
-    if (field == nullptr) return "unknown field \"" + name + "\": use id, title, date, source, body";
+    if (field == nullptr)
+      return "unknown field \"" + name + "\": use id, title, date, source, body";
     if (!value.is_string()) return "field \"" + name + "\" must be a string";
     *field = value.get<std::string>();
   }

@@ -13,7 +13,7 @@ namespace vnsearch {
 
 // One usable line: the article, and the corpus file it is kept as.
 struct ImportedArticle {
-  std::string article_id;    // its "id", or one made from the content (JsonArticleId)
+  std::string article_id;  // its "id", or one made from the content (JsonArticleId)
   JsonArticle fields;
   std::string corpus_text;   // CorpusText(fields)
   std::string content_hash;  // ContentHash(corpus_text)

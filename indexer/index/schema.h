@@ -51,10 +51,11 @@ enum ValueSlot : Xapian::valueno {
   // "main_unit","units":[{"name","parent"}],"role_facts":[…]} (the person and unit pages read
   // thousands of these; the full article in the document data is much larger).
   kDirectorySlot = 5,
-  // "YYYYMMDD" ("00000000" when undated) + the article id: the one sort key that orders every article, so
-  // that the order of equals — same date, same relevance — is the same for one index and for
-  // any number of shards, local or remote (Xapian breaks other ties by document number, which
-  // differs between layouts; and the remote backend sorts by a value slot, not by a KeyMaker).
+  // "YYYYMMDD" ("00000000" when undated) + the article id: the one sort key that orders every
+  // article, so that the order of equals — same date, same relevance — is the same for one index
+  // and for any number of shards, local or remote (Xapian breaks other ties by document number,
+  // which differs between layouts; and the remote backend sorts by a value slot, not by a
+  // KeyMaker).
   kDateThenIdSlot = 6,
 };
 

@@ -164,8 +164,8 @@ bool WriteShardStub(const std::string& folder, int shard_count, std::string* err
     }
     out.flush();
     if (!out) {
-      *error = "cannot write " + temporary.string() +
-               " (is the disk full, or the folder read-only?)";
+      *error =
+          "cannot write " + temporary.string() + " (is the disk full, or the folder read-only?)";
       std::error_code ignored;  // removing the partial temporary file is cleanup only
       fs::remove(temporary, ignored);
       return false;

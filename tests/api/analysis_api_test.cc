@@ -47,7 +47,7 @@ TEST_F(AnalysisApiTest, NfdArticleAndNfdQueryMatchNfc) {
 
 TEST_F(AnalysisApiTest, IAndYSpellingsAreOneWord) {
   EXPECT_TRUE(Contains(Ids("kỳ họp"), "thuy_loi_nfd"));  // the article writes "kì họp"
-  EXPECT_EQ(Ids("nhiệm kì"), Ids("nhiệm kỳ"));  // the corpus writes "nhiệm kỳ"
+  EXPECT_EQ(Ids("nhiệm kì"), Ids("nhiệm kỳ"));           // the corpus writes "nhiệm kỳ"
   EXPECT_EQ(Ids("nhiệm kì").size(), 4u);
 }
 
@@ -178,9 +178,9 @@ TEST_F(AnalysisApiTest, SuggestsASpellingCorrection) {
 // ---- 9. Robustness through the API ---------------------------------------------------------
 
 TEST_F(AnalysisApiTest, HostileQueriesNeverFail) {
-  for (std::string query : {std::string("ab\xC3\x28 c\xFF"), std::string("a\x01\x07 b"),
-                            std::string(100000, 'x'), std::string("中文 русский ไทย"),
-                            std::string("\"\""), std::string("* - + : ( ) \" \"")}) {
+  for (std::string query :
+       {std::string("ab\xC3\x28 c\xFF"), std::string("a\x01\x07 b"), std::string(100000, 'x'),
+        std::string("中文 русский ไทย"), std::string("\"\""), std::string("* - + : ( ) \" \"")}) {
     httplib::Result result =
         Client().Get("/api/search?q=" + httplib::detail::encode_query_param(query));
     ASSERT_TRUE(result);

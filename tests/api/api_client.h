@@ -6,7 +6,6 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 

@@ -11,8 +11,8 @@ namespace vnsearch::testing {
 namespace {
 
 // Runs `binary` with `arguments`, expects status 2 and a message naming `flag` and `value`.
-void ExpectRefused(const std::string& binary, const std::string& arguments,
-                   const std::string& flag, const std::string& value) {
+void ExpectRefused(const std::string& binary, const std::string& arguments, const std::string& flag,
+                   const std::string& value) {
   int status = -1;
   std::string output = RunCommand(binary + " " + arguments + " 2>&1", &status);
   EXPECT_EQ(status, 2) << arguments << ": " << output;

@@ -6,9 +6,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
@@ -28,7 +27,9 @@ class DirectoryApiTest : public SharedServerTest<DirectoryApiTest> {
   }
 
  protected:
-  static httplib::Result Get(const std::string& path) { return ApiClient(server_->port()).Get(path); }
+  static httplib::Result Get(const std::string& path) {
+    return ApiClient(server_->port()).Get(path);
+  }
 
   static json GetJson(const std::string& path, int status = 200) {
     httplib::Result result = Get(path);
@@ -83,8 +84,8 @@ TEST_F(DirectoryApiTest, RolesOfAUnitAreNewestTermFirst) {
 TEST_F(DirectoryApiTest, RolesPageThroughTheSameFacts) {
   json whole = GetJson("/api/roles?unit=" + Encoded("Chi bộ Vụ Kế hoạch - Tài chính") + "&size=4");
   json first = GetJson("/api/roles?unit=" + Encoded("Chi bộ Vụ Kế hoạch - Tài chính") + "&size=3");
-  json second = GetJson("/api/roles?unit=" + Encoded("Chi bộ Vụ Kế hoạch - Tài chính") +
-                        "&size=3&page=2");
+  json second =
+      GetJson("/api/roles?unit=" + Encoded("Chi bộ Vụ Kế hoạch - Tài chính") + "&size=3&page=2");
   EXPECT_EQ(first["facts"].size(), 3u);
   ASSERT_EQ(second["facts"].size(), 1u);
   EXPECT_EQ(second["facts"][0], whole["facts"][3]);
@@ -134,7 +135,8 @@ TEST_F(DirectoryApiTest, UnitPageHasParentsChildrenAndLeadershipByTerm) {
   for (const json& role : cell["leadership"][0]["roles"]) {
     leaders.insert(role["role"].get<std::string>() + " " + role["person"].get<std::string>());
   }
-  EXPECT_EQ(leaders, (std::set<std::string>{"Bí thư Nguyễn Văn Bình", "Phó Bí thư Phạm Thu Trang"}));
+  EXPECT_EQ(leaders,
+            (std::set<std::string>{"Bí thư Nguyễn Văn Bình", "Phó Bí thư Phạm Thu Trang"}));
   EXPECT_EQ(cell["leadership"][1]["term"], "2020-2025");
 
   json ministry = GetJson("/api/units/" + Encoded("Bộ Y tế"));
@@ -144,8 +146,8 @@ TEST_F(DirectoryApiTest, UnitPageHasParentsChildrenAndLeadershipByTerm) {
 }
 
 TEST_F(DirectoryApiTest, AnElectedRoleGetsTheCongressTermWhenTheSentenceHasNone) {
-  json roles = GetJson("/api/roles?person=" + Encoded("Lê Hoàng Phúc") + "&role=" +
-                       Encoded("Phó Bí thư"));
+  json roles =
+      GetJson("/api/roles?person=" + Encoded("Lê Hoàng Phúc") + "&role=" + Encoded("Phó Bí thư"));
   ASSERT_EQ(roles["total"], 1) << roles;
   EXPECT_EQ(roles["facts"][0]["term"], "2020-2025");
   EXPECT_EQ(roles["facts"][0]["unit"], "Chi bộ Vụ Kế hoạch - Tài chính");

@@ -58,7 +58,8 @@ TEST(IndexerCliTest, IncrementalRunsSkipUnchangedReplaceChangedAndPrune) {
   WriteText(corpus + "/001_551df31cd02b8069.txt",
             ReadText(corpus + "/001_551df31cd02b8069.txt") + "\nĐồng chí Hà Văn Quyết dự họp.\n");
   std::filesystem::remove(corpus + "/004_ae8750124fb58d60.txt");
-  WriteText(corpus + "/new/extra.txt", "Một bài mới về Đại hội Chi bộ Phòng Kế toán\n\nNội dung.\n");
+  WriteText(corpus + "/new/extra.txt",
+            "Một bài mới về Đại hội Chi bộ Phòng Kế toán\n\nNội dung.\n");
   ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, "--prune", corpus}, &output), 0)
       << output;
   Counts third = SummaryCounts(output);
@@ -142,8 +143,8 @@ TEST(IndexerRebuildTest, RebuildSwapsInANewIndexWhileSearchdServes) {
     }
   });
   std::string output;
-  int status = SearchdProcess::RunIndexer({"--db", server.database(), "--rebuild", corpus},
-                                          &output);
+  int status =
+      SearchdProcess::RunIndexer({"--db", server.database(), "--rebuild", corpus}, &output);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   done = true;
   searcher.join();
@@ -224,9 +225,10 @@ TEST(IndexerJsonlTest, ImportedArticlesAreKeptByRebuildAndPruneOfTheCorpusFolder
   std::string database = temp / "db";
   CopyCorpus(corpus);
   ASSERT_EQ(SearchdProcess::RunIndexer({"--db", database, corpus}), 0);
-  WriteText(temp / "import.jsonl",
-            R"({"id": "bulk/cum", "title": "Cúm mùa lây lan mạnh", "body": "Cúm mùa lây qua đường hô hấp."})"
-            "\n");
+  WriteText(
+      temp / "import.jsonl",
+      R"({"id": "bulk/cum", "title": "Cúm mùa lây lan mạnh", "body": "Cúm mùa lây qua đường hô hấp."})"
+      "\n");
   std::string output;
   ASSERT_EQ(SearchdProcess::RunIndexer(
                 {"--db", database, "--corpus", corpus, "--jsonl", temp / "import.jsonl"}, &output),
@@ -254,8 +256,10 @@ TEST(IndexerJsonlTest, ImportedArticleIsStoredExactlyAsAnHttpWrite) {
   TempFolder temp;
   // A headline that parsing alone would take for site chrome (it starts with a time): the
   // writer's title must win, in both.
-  nlohmann::json article = {{"id", "bulk/one"}, {"title", "10:30 Cúm mùa"},
-                            {"date", "2024-01-15"}, {"source", "Sức khỏe"},
+  nlohmann::json article = {{"id", "bulk/one"},
+                            {"title", "10:30 Cúm mùa"},
+                            {"date", "2024-01-15"},
+                            {"source", "Sức khỏe"},
                             {"body", "Cúm mùa lây qua đường hô hấp."}};
   WriteText(temp / "import.jsonl", article.dump() + "\n");
   ASSERT_EQ(SearchdProcess::RunIndexer({"--db", temp / "cli_db", "--corpus", temp / "cli_corpus",
@@ -271,7 +275,8 @@ TEST(IndexerJsonlTest, ImportedArticleIsStoredExactlyAsAnHttpWrite) {
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 201) << posted->body;
 
-  EXPECT_EQ(ReadText(temp / "cli_corpus/bulk/one.txt"), ReadText(temp / "http_corpus/bulk/one.txt"));
+  EXPECT_EQ(ReadText(temp / "cli_corpus/bulk/one.txt"),
+            ReadText(temp / "http_corpus/bulk/one.txt"));
   nlohmann::json imported = StoredArticle(temp / "cli_db", "bulk/one");
   EXPECT_EQ(imported, StoredArticle(server.database(), "bulk/one"));
   EXPECT_EQ(imported["title"], "10:30 Cúm mùa");

@@ -3,9 +3,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "api/api_client.h"
 #include "api/searchd_process.h"
@@ -121,8 +120,7 @@ TEST_F(SearchApiTest, HitsCarryDates) {
 
 TEST_F(SearchApiTest, MalformedQueriesAre400WithAMessage) {
   for (const char* query : {"AND AND", "\"khoa học", "foo:bar", "(khoa học", "khoa OR"}) {
-    httplib::Result result =
-        Get("/api/search?q=" + httplib::detail::encode_query_param(query));
+    httplib::Result result = Get("/api/search?q=" + httplib::detail::encode_query_param(query));
     ASSERT_TRUE(result) << query;
     EXPECT_EQ(result->status, 400) << query;
     json body = json::parse(result->body);

@@ -4,11 +4,10 @@
 
 #include "api/searchd_process.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -45,7 +44,8 @@ pid_t Spawn(const std::vector<std::string>& arguments, int stdout_fd, bool quiet
       dup2(null_fd, STDERR_FILENO);
     }
     std::vector<char*> argv;
-    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    for (const std::string& argument : arguments)
+      argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     std::perror("execv");
@@ -105,8 +105,8 @@ SearchdProcess::SearchdProcess(const std::vector<std::string>& corpus_paths,
   std::string errors;
   if (int status = RunIndexer(index_arguments, nullptr, &errors); status != 0) {
     if (errors.size() > 2000) errors = "..." + errors.substr(errors.size() - 2000);
-    throw std::runtime_error("vnsearch-index failed with status " + std::to_string(status) +
-                             ": " + errors);
+    throw std::runtime_error("vnsearch-index failed with status " + std::to_string(status) + ": " +
+                             errors);
   }
   std::vector<std::string> arguments = {"--db", database_};
   arguments.insert(arguments.end(), extra_flags.begin(), extra_flags.end());
@@ -125,8 +125,8 @@ void SearchdProcess::Launch(const std::vector<std::string>& arguments,
                             const std::vector<std::string>& environment) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = {Daemon(), "--host", "127.0.0.1", "--port", "0",
-                                      "--web",   VNSEARCH_WEB};
+  std::vector<std::string> command = {Daemon(), "--host", "127.0.0.1", "--port",
+                                      "0",      "--web",  VNSEARCH_WEB};
   command.insert(command.end(), arguments.begin(), arguments.end());
   pid_ = Spawn(command, pipe_fds[1], /*quiet_stderr=*/false, environment);
   close(pipe_fds[1]);

@@ -5,7 +5,6 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "api/api_client.h"

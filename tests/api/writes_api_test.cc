@@ -72,8 +72,9 @@ TEST_F(WritesApiTest, PostedJsonIsSearchableAtOnceAndKeptAsAFile) {
                   {"title", "Hội nghị tổng kết của Chi bộ Phòng Thí nghiệm"},
                   {"date", "2024-03-05"},
                   {"source", "Báo Thử"},
-                  {"body", "Ngày 5/3, Chi bộ Phòng Thí nghiệm tổ chức Hội nghị nhiệm kỳ "
-                           "2023-2025. Đồng chí Phạm Quang Vinh, Bí thư Chi bộ, phát biểu."}};
+                  {"body",
+                   "Ngày 5/3, Chi bộ Phòng Thí nghiệm tổ chức Hội nghị nhiệm kỳ "
+                   "2023-2025. Đồng chí Phạm Quang Vinh, Bí thư Chi bộ, phát biểu."}};
   httplib::Result result = client.Post("/api/articles", article.dump(), "application/json");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 201) << result->body;
@@ -94,9 +95,8 @@ TEST_F(WritesApiTest, PostedJsonIsSearchableAtOnceAndKeptAsAFile) {
   std::string file = ReadText(corpus_ + "/tin/hoi-nghi-phong-thi-nghiem.txt");
   EXPECT_NE(file.find("Phạm Quang Vinh"), std::string::npos);
   std::string output;
-  ASSERT_EQ(SearchdProcess::RunIndexer({"--db", server_->database(), "--rebuild", corpus_},
-                                       &output),
-            0)
+  ASSERT_EQ(
+      SearchdProcess::RunIndexer({"--db", server_->database(), "--rebuild", corpus_}, &output), 0)
       << output;
   json rebuilt = ApiClient(server_->port()).Search("pham quang vinh");
   ASSERT_FALSE(rebuilt["hits"].empty());
@@ -166,10 +166,10 @@ TEST_F(WritesApiTest, PutReplacesAndDeleteRemoves) {
 
 TEST_F(WritesApiTest, BadWritesAre400) {
   httplib::Client client = Client();
-  for (const char* body : {"not json", "{\"body\": \"\"}", "{\"body\": 5}",
-                           "{\"body\": \"x\", \"date\": \"2024-02-30\"}",
-                           "{\"body\": \"x\", \"colour\": \"red\"}",
-                           "{\"id\": \"../escape\", \"body\": \"x\"}"}) {
+  for (const char* body :
+       {"not json", "{\"body\": \"\"}", "{\"body\": 5}",
+        "{\"body\": \"x\", \"date\": \"2024-02-30\"}", "{\"body\": \"x\", \"colour\": \"red\"}",
+        "{\"id\": \"../escape\", \"body\": \"x\"}"}) {
     httplib::Result result = client.Post("/api/articles", body, "application/json");
     ASSERT_TRUE(result) << body;
     EXPECT_EQ(result->status, 400) << body << " → " << result->body;

@@ -92,8 +92,7 @@ std::vector<size_t> Bm25Reference::Search(std::string_view query, size_t limit) 
     for (const Posting& posting : found->second) {
       double length_ratio = lengths_[posting.document] / average_length;
       double tf = posting.frequency;
-      scores[posting.document] +=
-          idf * tf * (k1_ + 1) / (tf + k1_ * (1 - b_ + b_ * length_ratio));
+      scores[posting.document] += idf * tf * (k1_ + 1) / (tf + k1_ * (1 - b_ + b_ * length_ratio));
     }
   }
   std::vector<std::pair<double, size_t>> ranked;

@@ -2,13 +2,11 @@
 
 #include "build_summary.h"
 
-#include <filesystem>
-#include <iostream>
-
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <system_error>
 
 namespace vnsearch::bench {

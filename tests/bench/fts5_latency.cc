@@ -94,8 +94,8 @@ int main(int argc, char** argv) {
   sqlite3_stmt* top = nullptr;
   sqlite3_prepare_v2(database, "SELECT count(*) FROM t WHERE t MATCH ?", -1, &count, nullptr);
   sqlite3_prepare_v2(database,
-                     "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 1.0) LIMIT 10",
-                     -1, &top, nullptr);
+                     "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 1.0) LIMIT 10", -1,
+                     &top, nullptr);
   std::vector<double> latencies_ms;
   for (int round = 0; round < rounds; ++round) {
     for (const std::string& typed : queries) {
@@ -112,10 +112,11 @@ int main(int argc, char** argv) {
               .count());
     }
   }
-  std::printf("FTS5 in-process (%zu articles, %zu queries x %d rounds): p50 %.2f ms  p90 %.2f ms  "
-              "p99 %.2f ms\n",
-              articles.size(), queries.size(), rounds, Percentile(latencies_ms, 0.5),
-              Percentile(latencies_ms, 0.9), Percentile(latencies_ms, 0.99));
+  std::printf(
+      "FTS5 in-process (%zu articles, %zu queries x %d rounds): p50 %.2f ms  p90 %.2f ms  "
+      "p99 %.2f ms\n",
+      articles.size(), queries.size(), rounds, Percentile(latencies_ms, 0.5),
+      Percentile(latencies_ms, 0.9), Percentile(latencies_ms, 0.99));
   sqlite3_finalize(count);
   sqlite3_finalize(top);
   sqlite3_close(database);

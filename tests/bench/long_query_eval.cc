@@ -65,9 +65,11 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       options->database = argv[++i];
     } else if (argument == "--qa" && has_value) {
       options->qa_folder = argv[++i];
-    } else if (argument == "--sentences" && has_value && ParseCount(argv[i + 1], &options->sentence_count)) {
+    } else if (argument == "--sentences" && has_value &&
+               ParseCount(argv[i + 1], &options->sentence_count)) {
       ++i;
-    } else if (argument == "--questions" && has_value && ParseCount(argv[i + 1], &options->question_count)) {
+    } else if (argument == "--questions" && has_value &&
+               ParseCount(argv[i + 1], &options->question_count)) {
       ++i;
     } else {
       std::cerr << "long_query_eval: unknown or incomplete option " << argument << "\n" << kUsage;
@@ -175,9 +177,9 @@ void Evaluate(const char* set_name, const std::vector<LongQuery>& queries,
         } catch (const std::exception&) {
           // a query the parser rejects: a miss, timed like any other
         }
-        double milliseconds = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count();
+        double milliseconds =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
         variant.best_milliseconds[q] = std::min(variant.best_milliseconds[q], milliseconds);
         if (round == 0 && rank > 0) {
           variant.reciprocal_rank_sum += 1.0 / rank;
@@ -232,14 +234,13 @@ int main(int argc, char** argv) {
               << error.get_description() << "\n";
     return 1;
   }
-  std::printf("long queries: %zu articles in %s, index %s; top %d, with facets; time per query is "
-              "the best of %d rounds (wall clock)\n",
-              articles.size(), options.corpus_folder.c_str(), options.database.c_str(), kRanked,
-              kRounds);
+  std::printf(
+      "long queries: %zu articles in %s, index %s; top %d, with facets; time per query is "
+      "the best of %d rounds (wall clock)\n",
+      articles.size(), options.corpus_folder.c_str(), options.database.c_str(), kRanked, kRounds);
   std::printf("%-34s %7s  %-22s %7s %6s %8s %7s %7s\n", "queries", "count", "ranking", "MRR@10",
               "R@1", "mean ms", "p50 ms", "p95 ms");
-  Evaluate("body sentences, 12 words", PickSentences(articles, options.sentence_count),
-           &variants);
+  Evaluate("body sentences, 12 words", PickSentences(articles, options.sentence_count), &variants);
   std::vector<LongQuery> questions = PickQuestions(options.qa_folder, options.question_count);
   if (questions.empty()) {
     std::printf("(no question sets under %s: questions skipped)\n", options.qa_folder.c_str());

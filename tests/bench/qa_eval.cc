@@ -15,10 +15,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/searchd_process.h"
 #include "api/temp_corpus.h"
@@ -111,14 +110,13 @@ struct EngineResult {
 };
 
 void PrintResults(const std::vector<EngineResult>& engines) {
-  std::printf("%-37s %6s %6s %7s %8s %6s   %8s %8s\n", "engine", "P@1", "R@10", "MRR@10",
-              "nDCG@10", "R@20", "ms/q", "p95 ms");
+  std::printf("%-37s %6s %6s %7s %8s %6s   %8s %8s\n", "engine", "P@1", "R@10", "MRR@10", "nDCG@10",
+              "R@20", "ms/q", "p95 ms");
   for (const EngineResult& engine : engines) {
     const RankingMetrics& m = engine.metrics;
     std::printf("%-37s %6.1f %6.1f %7.1f %8.1f %6.1f   %8.2f %8.2f\n", engine.name.c_str(),
-                100 * m.PrecisionAt1(), 100 * m.RecallAt10(), 100 * m.MrrAt10(),
-                100 * m.NdcgAt10(), 100 * m.RecallAt20(), engine.latencies.Mean(),
-                engine.latencies.Percentile(0.95));
+                100 * m.PrecisionAt1(), 100 * m.RecallAt10(), 100 * m.MrrAt10(), 100 * m.NdcgAt10(),
+                100 * m.RecallAt20(), engine.latencies.Mean(), engine.latencies.Percentile(0.95));
   }
 }
 
@@ -176,7 +174,8 @@ std::vector<AblationRow> AblationRows() {
       {"pair bonus 1.0", with([](Options& o) { o.ranked_pair_weight = 1; })},
       {"pair bonus on the best 50", with([](Options& o) { o.pair_rerank_depth = 50; })},
       {"pair bonus on the best 100", with([](Options& o) { o.pair_rerank_depth = 100; })},
-      {"headline boost on ranked queries", with([](Options& o) { o.ranked_headline_boost = true; })},
+      {"headline boost on ranked queries",
+       with([](Options& o) { o.ranked_headline_boost = true; })},
       {"accented queries looked up folded", with([](Options& o) { o.fold_ranked_queries = true; })},
       {"BM25 k1 1.0 b 0.5 (Xapian's)", with([](Options& o) {
          o.ranked_bm25_k1 = 1.0;
@@ -227,10 +226,10 @@ std::string RunAblation(const QaSet& set, const std::string& database) {
         (fold ? folded : as_typed).Add(ranked, question.relevant_ids);
       }
     }
-    report += Format("%-40s %6.1f %6.1f %7.1f %8.1f   %14.1f %8.2f\n", row.name,
-                     100 * as_typed.PrecisionAt1(), 100 * as_typed.RecallAt10(),
-                     100 * as_typed.MrrAt10(), 100 * as_typed.NdcgAt10(), 100 * folded.MrrAt10(),
-                     latencies.Mean());
+    report +=
+        Format("%-40s %6.1f %6.1f %7.1f %8.1f   %14.1f %8.2f\n", row.name,
+               100 * as_typed.PrecisionAt1(), 100 * as_typed.RecallAt10(), 100 * as_typed.MrrAt10(),
+               100 * as_typed.NdcgAt10(), 100 * folded.MrrAt10(), latencies.Mean());
   }
   return report;
 }
@@ -242,16 +241,16 @@ bool RunVnsearch(const QaSet& set, EngineResult* result, std::string* ablation_r
   std::string corpus = temp / "corpus";
   std::filesystem::create_directories(corpus);
   vnsearch::testing::SearchdProcess server(
-      {corpus}, {"--token", kToken, "--corpus", corpus, "--access-log", "off",
-                 "--cache-entries", "0", "--threads", "2"});
+      {corpus}, {"--token", kToken, "--corpus", corpus, "--access-log", "off", "--cache-entries",
+                 "0", "--threads", "2"});
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(30, 0);
   client.set_keep_alive(true);
   client.set_bearer_token_auth(kToken);
   auto started = std::chrono::steady_clock::now();
   for (const vnsearch::bench::QaDocument& document : set.documents) {
-    nlohmann::json article = {{"id", document.id}, {"title", document.title},
-                              {"body", document.text}};
+    nlohmann::json article = {
+        {"id", document.id}, {"title", document.title}, {"body", document.text}};
     httplib::Result posted = client.Post("/api/articles", article.dump(), "application/json");
     if (!posted || (posted->status != 201 && posted->status != 200)) {
       std::cerr << "qa_eval: POST /api/articles of " << document.id << " failed: "

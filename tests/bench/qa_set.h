@@ -19,7 +19,7 @@ struct QaDocument {
 
 struct QaQuestion {
   std::string id;
-  std::string text;                   // as a person typed it
+  std::string text;                    // as a person typed it
   std::set<std::string> relevant_ids;  // the documents that answer it
 };
 

@@ -23,9 +23,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Seconds(Clock::duration duration) {
-  return std::chrono::duration<double>(duration).count();
-}
+double Seconds(Clock::duration duration) { return std::chrono::duration<double>(duration).count(); }
 
 int Run(int argc, char** argv) {
   std::string folder = vnsearch::bench::DefaultCorpusFolder();
@@ -91,9 +89,10 @@ int Run(int argc, char** argv) {
   for (const auto& [person, count] : facts_per_person) persons_with_several += count > 1;
 
   std::printf("role_facts_bench: %zu articles from %s\n", articles.size(), folder.c_str());
-  std::printf("  role facts              %zu (in %zu articles; %zu elected, %zu with a term, "
-              "%zu with a unit)\n",
-              facts, articles_with_facts, elected, with_term, with_unit);
+  std::printf(
+      "  role facts              %zu (in %zu articles; %zu elected, %zu with a term, "
+      "%zu with a unit)\n",
+      facts, articles_with_facts, elected, with_term, with_unit);
   std::printf("  persons with facts      %zu, of them with more than one fact: %zu\n",
               facts_per_person.size(), persons_with_several);
   std::printf("  units holding roles     %zu\n", units.size());

@@ -43,7 +43,8 @@ void IndexArticle(const vnsearch::bench::BenchArticle& article, Xapian::TermGene
 int main(int argc, char** argv) {
   auto started = std::chrono::steady_clock::now();
   vnsearch::bench::BuildInput input;
-  if (int status = vnsearch::bench::ReadBuildInput("xapian_baseline_index", kUsage, argc, argv, &input)) {
+  if (int status =
+          vnsearch::bench::ReadBuildInput("xapian_baseline_index", kUsage, argc, argv, &input)) {
     return status;
   }
   const std::string& database_path = input.database_path;

@@ -10,11 +10,10 @@
 //             change that makes the facets worse on real news fails; the aims are printed too)
 // Exits 77 (ctest: skipped) when the data file is absent: a user's clone has none.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,8 +56,8 @@ struct Score {
 
 // The domains of civic news, where the facets matter most (the README's list).
 bool IsCivic(const std::string& domain) {
-  static const std::set<std::string> kCivic = {"xa hoi", "phap luat", "kinh te", "giao duc",
-                                               "kh - cn", "doi song"};
+  static const std::set<std::string> kCivic = {"xa hoi",   "phap luat", "kinh te",
+                                               "giao duc", "kh - cn",   "doi song"};
   std::string lower;
   for (char c : domain) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return kCivic.count(lower) != 0;
@@ -105,11 +104,12 @@ bool UnitMatches(const std::string& found, const std::string& gold) {
 // Gold organisations that start with a unit kind: state, Party and public bodies, not companies.
 bool StartsWithUnitKind(const std::string& unit_key) {
   static const std::vector<std::string> kKinds = {
-      "bo", "so", "vien", "vu", "cuc", "tong cuc", "chi cuc", "uy ban", "hoi dong", "ban",
-      "dang bo", "dang uy", "chi bo", "tinh uy", "thanh uy", "huyen uy", "quan uy", "trung tam",
-      "truong", "hoc vien", "dai hoc", "benh vien", "toa an", "vien kiem sat", "cong an",
-      "quoc hoi", "chinh phu", "van phong", "phong", "lien minh", "lien hiep", "mat tran", "hoi",
-      "doan", "thanh doan", "tinh doan", "ubnd", "hdnd"};
+      "bo",        "so",        "vien",          "vu",        "cuc",      "tong cuc",  "chi cuc",
+      "uy ban",    "hoi dong",  "ban",           "dang bo",   "dang uy",  "chi bo",    "tinh uy",
+      "thanh uy",  "huyen uy",  "quan uy",       "trung tam", "truong",   "hoc vien",  "dai hoc",
+      "benh vien", "toa an",    "vien kiem sat", "cong an",   "quoc hoi", "chinh phu", "van phong",
+      "phong",     "lien minh", "lien hiep",     "mat tran",  "hoi",      "doan",      "thanh doan",
+      "tinh doan", "ubnd",      "hdnd"};
   for (const std::string& kind : kKinds) {
     if (unit_key == kind || unit_key.rfind(kind + " ", 0) == 0) return true;
   }
@@ -168,9 +168,9 @@ struct Errors {
 // name of `gold_for_precision`, a gold name of `gold_for_recall` is found when one matches it.
 template <typename Matches>
 void ScoreNames(const std::set<std::string>& gold_for_recall,
-                const std::set<std::string>& gold_for_precision,
-                const std::set<std::string>& found, Matches matches, const char* facet,
-                Score* score, Errors* errors, const std::string& doc) {
+                const std::set<std::string>& gold_for_precision, const std::set<std::string>& found,
+                Matches matches, const char* facet, Score* score, Errors* errors,
+                const std::string& doc) {
   for (const std::string& name : found) {
     bool right = false;
     for (const std::string& expected : gold_for_precision) right = right || matches(name, expected);
@@ -219,8 +219,10 @@ int Run(int argc, char** argv) {
   }
   std::ifstream in(data_path);
   if (!in) {
-    std::printf("ner_eval: no tagged articles at %s (the VLSP 2018 data in ../shared/ner/); "
-                "skipped\n", data_path.c_str());
+    std::printf(
+        "ner_eval: no tagged articles at %s (the VLSP 2018 data in ../shared/ner/); "
+        "skipped\n",
+        data_path.c_str());
     return kSkipped;
   }
   Tally civic, all, baseline_civic, baseline_all;
@@ -266,15 +268,15 @@ int Run(int argc, char** argv) {
       Errors* error_list = tally == &all ? &errors : nullptr;
       ScoreNames(gold_persons, gold_persons, found_persons, PersonMatches, "person",
                  &tally->persons, error_list, doc_id);
-      ScoreNames(gold_units_kind, gold_units_all, found_units, UnitMatches, "unit",
-                 &tally->units, error_list, doc_id);
+      ScoreNames(gold_units_kind, gold_units_all, found_units, UnitMatches, "unit", &tally->units,
+                 error_list, doc_id);
     }
     for (Tally* tally : {&baseline_all, is_civic ? &baseline_civic : nullptr}) {
       if (tally == nullptr) continue;
       ScoreNames(gold_persons, gold_persons, naive_persons, PersonMatches, "person",
                  &tally->persons, nullptr, doc_id);
-      ScoreNames(gold_units_kind, gold_units_all, naive_units, UnitMatches, "unit",
-                 &tally->units, nullptr, doc_id);
+      ScoreNames(gold_units_kind, gold_units_all, naive_units, UnitMatches, "unit", &tally->units,
+                 nullptr, doc_id);
     }
   }
   std::printf("ner_eval: %zu articles from %s\n", articles, data_path.c_str());
@@ -303,13 +305,13 @@ int Run(int argc, char** argv) {
   bool met_all = true;
   for (const Aims* aims : {&kIssueAims, &kRegressionFloor}) {
     bool met = civic.persons.F1() >= aims->civic_person_f1 &&
-               all.persons.F1() >= aims->all_person_f1 &&
-               civic.units.F1() >= aims->civic_unit_f1 &&
+               all.persons.F1() >= aims->all_person_f1 && civic.units.F1() >= aims->civic_unit_f1 &&
                all.persons.Precision() >= aims->person_precision;
-    std::printf("ner_eval: %s (persons F1 civic >= %.2f, all >= %.2f, precision >= %.2f; units "
-                "F1 civic >= %.2f): %s\n",
-                aims->name, aims->civic_person_f1, aims->all_person_f1, aims->person_precision,
-                aims->civic_unit_f1, met ? "met" : "NOT met");
+    std::printf(
+        "ner_eval: %s (persons F1 civic >= %.2f, all >= %.2f, precision >= %.2f; units "
+        "F1 civic >= %.2f): %s\n",
+        aims->name, aims->civic_person_f1, aims->all_person_f1, aims->person_precision,
+        aims->civic_unit_f1, met ? "met" : "NOT met");
     if (aims == required) met_all = met;
   }
   return required == nullptr || met_all ? 0 : 1;

@@ -1,9 +1,10 @@
 // One test per line of indexer/analysis/abbreviations.tsv: the abbreviation stays one token, its
 // expansion has words, and the query builder turns each form into a query for all the others.
 
+#include "analysis/abbreviations.h"
+
 #include <gtest/gtest.h>
 
-#include "analysis/abbreviations.h"
 #include "analysis/analyzer.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_parser.h"
@@ -70,8 +71,9 @@ INSTANTIATE_TEST_SUITE_P(Table, AbbreviationLineTest, ::testing::ValuesIn(TableL
                          });
 
 TEST(AbbreviationTableTest, HasTheAbbreviationsReadersUse) {
-  std::vector<std::string> wanted = {"KH&CN", "TN&MT", "HTX", "KHCN", "UBND", "BVMT", "CNTT",
-                                     "ĐMST",  "KTTT",  "PTNT", "TW", "KHCN&MT", "KH,CN&ĐMST"};
+  std::vector<std::string> wanted = {"KH&CN", "TN&MT",   "HTX",       "KHCN", "UBND",
+                                     "BVMT",  "CNTT",    "ĐMST",      "KTTT", "PTNT",
+                                     "TW",    "KHCN&MT", "KH,CN&ĐMST"};
   for (const std::string& abbreviation : wanted) {
     bool found = false;
     for (const TableLine& line : TableLines()) found |= line.abbreviation == abbreviation;

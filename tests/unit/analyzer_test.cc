@@ -1,10 +1,10 @@
 // Unit tests for the analyzer: terms, folding, codes, offsets and robustness.
 
+#include "analysis/analyzer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "analysis/analyzer.h"
 
 namespace vnsearch {
 namespace {

@@ -20,8 +20,9 @@ TEST(ArticleParserTest, ShortHeadlineIsNotChrome) {
 
 TEST(ArticleParserTest, SectionLineAboveAMetaLineIsChrome) {
   Article article = ParseArticle(
-      "a", "Tin hoạt động\nCập nhật lúc: 09:01:33 26/09/2022\n\nĐại hội Chi bộ Trung tâm thành "
-           "công tốt đẹp\n\nNội dung.\n");
+      "a",
+      "Tin hoạt động\nCập nhật lúc: 09:01:33 26/09/2022\n\nĐại hội Chi bộ Trung tâm thành "
+      "công tốt đẹp\n\nNội dung.\n");
   EXPECT_EQ(article.title, "Đại hội Chi bộ Trung tâm thành công tốt đẹp");
   EXPECT_EQ(article.date, "2022-09-26");
   EXPECT_EQ(article.source, "Tin hoạt động");
@@ -29,14 +30,17 @@ TEST(ArticleParserTest, SectionLineAboveAMetaLineIsChrome) {
 
 TEST(ArticleParserTest, HeadlineThatMentionsADateIsTheHeadline) {
   Article article = ParseArticle(
-      "a", "Ngày 26/1/2024, Bộ Khoa học và Công nghệ tổng kết công tác Đảng năm 2023\n\nNội dung.\n");
-  EXPECT_EQ(article.title, "Ngày 26/1/2024, Bộ Khoa học và Công nghệ tổng kết công tác Đảng năm 2023");
+      "a",
+      "Ngày 26/1/2024, Bộ Khoa học và Công nghệ tổng kết công tác Đảng năm 2023\n\nNội dung.\n");
+  EXPECT_EQ(article.title,
+            "Ngày 26/1/2024, Bộ Khoa học và Công nghệ tổng kết công tác Đảng năm 2023");
 }
 
 TEST(ArticleParserTest, DateLineAfterTheHeadlineBeatsTheSiteClockBeforeIt) {
   Article article = ParseArticle(
-      "a", "Thứ hai, 06/07/2020, 08:48 [GMT+7]\n\nĐại hội lần thứ IV Đảng bộ Sở Khoa học\n\n"
-           "Thứ năm, 28/05/2020 - 22:16'\n(BLC) - Hôm nay (28/5), Đảng bộ họp.\n");
+      "a",
+      "Thứ hai, 06/07/2020, 08:48 [GMT+7]\n\nĐại hội lần thứ IV Đảng bộ Sở Khoa học\n\n"
+      "Thứ năm, 28/05/2020 - 22:16'\n(BLC) - Hôm nay (28/5), Đảng bộ họp.\n");
   EXPECT_EQ(article.date, "2020-05-28");
   EXPECT_EQ(article.source, "BLC");
   EXPECT_EQ(article.body.find("22:16"), std::string::npos);
@@ -44,8 +48,9 @@ TEST(ArticleParserTest, DateLineAfterTheHeadlineBeatsTheSiteClockBeforeIt) {
 
 TEST(ArticleParserTest, DayMonthTakesTheYearOfTheTermElected) {
   Article article = ParseArticle(
-      "a", "Chi bộ Viện tổ chức Đại hội nhiệm kỳ mới thành công\n\nNgày 19/8, Chi bộ Viện tổ "
-           "chức Đại hội chi bộ nhiệm kỳ 2022-2025.\n");
+      "a",
+      "Chi bộ Viện tổ chức Đại hội nhiệm kỳ mới thành công\n\nNgày 19/8, Chi bộ Viện tổ "
+      "chức Đại hội chi bộ nhiệm kỳ 2022-2025.\n");
   EXPECT_EQ(article.date, "2022-08-19");
   Article unknown = ParseArticle("b", "Một hội nghị về khoa học và công nghệ\n\nNgày 19/8, họp.\n");
   EXPECT_EQ(unknown.date, "");
@@ -53,8 +58,9 @@ TEST(ArticleParserTest, DayMonthTakesTheYearOfTheTermElected) {
 
 TEST(ArticleParserTest, BylineAndBoilerplateLeaveTheBody) {
   Article article = ParseArticle(
-      "a", "Đại hội Chi bộ Vụ Khoa học và Công nghệ thành công\n\nNội dung bài.\n_mg_0821rs.jpg\n"
-           "Toàn cảnh Đại hội\n\nBài, ảnh: Đăng Minh\n\nBình luận\n\nViết bình luận\nTin khác\n");
+      "a",
+      "Đại hội Chi bộ Vụ Khoa học và Công nghệ thành công\n\nNội dung bài.\n_mg_0821rs.jpg\n"
+      "Toàn cảnh Đại hội\n\nBài, ảnh: Đăng Minh\n\nBình luận\n\nViết bình luận\nTin khác\n");
   EXPECT_EQ(article.author, "Đăng Minh");
   EXPECT_EQ(article.body, "Nội dung bài.\nToàn cảnh Đại hội");
 }

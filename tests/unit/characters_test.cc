@@ -1,9 +1,9 @@
 // Unit tests for analysis/characters: what counts as a dash, a space within a line, a gap's one
 // mark, and the letter đ — the one place the analyzer and the extractors ask.
 
-#include <gtest/gtest.h>
-
 #include "analysis/characters.h"
+
+#include <gtest/gtest.h>
 
 namespace vnsearch {
 namespace {
@@ -27,7 +27,7 @@ TEST(CharactersTest, NoBreakSpacesAreSpacesButLineBreaksAreNot) {
 }
 
 TEST(CharactersTest, AGapsSoleMarkReadsEveryDashAsHyphenMinus) {
-  EXPECT_EQ(SoleMark(" \xE2\x80\x93 "), '-');      // " – "
+  EXPECT_EQ(SoleMark(" \xE2\x80\x93 "), '-');        // " – "
   EXPECT_EQ(SoleMark("\xC2\xA0\xE2\x80\x94"), '-');  // no-break space, "—"
   EXPECT_EQ(SoleMark(", "), ',');
   EXPECT_EQ(SoleMark("  "), -1);

@@ -6,10 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -69,7 +68,8 @@ Report Evaluate(const std::string& folder, const std::string& gold_path) {
     report.titles_right += article.title == expected["title"];
     report.dates_right += article.date == expected["date"];
     report.authors_right += article.author == expected["author"];
-    report.main_right += NameKey(article.main_unit) == NameKey(expected["main_unit"].get<std::string>());
+    report.main_right +=
+        NameKey(article.main_unit) == NameKey(expected["main_unit"].get<std::string>());
     EXPECT_EQ(article.title, expected["title"]) << id;
     EXPECT_EQ(article.date, expected["date"]) << id;
 
@@ -77,7 +77,8 @@ Report Evaluate(const std::string& folder, const std::string& gold_path) {
     for (const json& person : expected["persons"]) {
       std::string key = NameKey(person["name"].get<std::string>());
       gold_persons.insert(key);
-      for (const json& role : person["roles"]) gold_roles.insert(key + "|" + NameKey(role.get<std::string>()));
+      for (const json& role : person["roles"])
+        gold_roles.insert(key + "|" + NameKey(role.get<std::string>()));
     }
     for (const Person& person : article.persons) {
       found_persons.insert(NameKey(person.name));
@@ -95,7 +96,8 @@ Report Evaluate(const std::string& folder, const std::string& gold_path) {
     }
     for (const Unit& unit : article.units) {
       found_units.insert(NameKey(unit.name));
-      if (!unit.parent.empty()) found_parents.insert(NameKey(unit.name) + "<" + NameKey(unit.parent));
+      if (!unit.parent.empty())
+        found_parents.insert(NameKey(unit.name) + "<" + NameKey(unit.parent));
     }
     // Role facts: person + role + unit; with the term; and elected facts with their term.
     std::set<std::string> gold_facts, found_facts, gold_termed, found_termed, gold_elected,
@@ -136,7 +138,8 @@ Report Evaluate(const std::string& folder, const std::string& gold_path) {
       if (!gold_persons.count(key)) std::printf("  %s: extra person %s\n", id.c_str(), key.c_str());
     }
     for (const std::string& key : gold_persons) {
-      if (!found_persons.count(key)) std::printf("  %s: missed person %s\n", id.c_str(), key.c_str());
+      if (!found_persons.count(key))
+        std::printf("  %s: missed person %s\n", id.c_str(), key.c_str());
     }
     for (const std::string& key : found_units) {
       if (!gold_units.count(key)) std::printf("  %s: extra unit %s\n", id.c_str(), key.c_str());
@@ -145,10 +148,10 @@ Report Evaluate(const std::string& folder, const std::string& gold_path) {
       if (!found_units.count(key)) std::printf("  %s: missed unit %s\n", id.c_str(), key.c_str());
     }
   }
-  std::printf("%s: %zu articles; titles %zu/%zu, dates %zu/%zu, authors %zu/%zu, main unit %zu/%zu\n",
-              gold_path.c_str(), report.articles, report.titles_right, report.articles,
-              report.dates_right, report.articles, report.authors_right, report.articles,
-              report.main_right, report.articles);
+  std::printf(
+      "%s: %zu articles; titles %zu/%zu, dates %zu/%zu, authors %zu/%zu, main unit %zu/%zu\n",
+      gold_path.c_str(), report.articles, report.titles_right, report.articles, report.dates_right,
+      report.articles, report.authors_right, report.articles, report.main_right, report.articles);
   Print("persons", report.persons);
   Print("roles", report.roles);
   Print("units", report.units);

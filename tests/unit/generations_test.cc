@@ -21,7 +21,8 @@ TEST(GenerationsTest, PathsMadeInTheSameMillisecondDiffer) {
 }
 
 TEST(GenerationsTest, APublishedGenerationIsWhatTheDatabasePathOpens) {
-  fs::path folder = fs::temp_directory_path() / ("vnsearch-generations-" + std::to_string(getpid()));
+  fs::path folder =
+      fs::temp_directory_path() / ("vnsearch-generations-" + std::to_string(getpid()));
   fs::remove_all(folder);
   fs::create_directories(folder);
   std::string database = (folder / "db").string();

@@ -17,7 +17,8 @@ Xapian::WritableDatabase SmallDatabase() {
   for (const char* terms : {"a b c", "a", "b c", "c d", "a b c d", "d"}) {
     Xapian::Document document;
     std::string text = terms;
-    for (size_t start = 0; start < text.size(); start += 2) document.add_term(text.substr(start, 1));
+    for (size_t start = 0; start < text.size(); start += 2)
+      document.add_term(text.substr(start, 1));
     database.add_document(document);
   }
   return database;

@@ -1,8 +1,8 @@
 // Unit tests for the query grammar and its error messages.
 
-#include <gtest/gtest.h>
-
 #include "searchd/query_parser.h"
+
+#include <gtest/gtest.h>
 
 namespace vnsearch {
 namespace {
@@ -56,8 +56,8 @@ TEST(QueryParserTest, EmptyQueryMatchesAll) {
 }
 
 TEST(QueryParserTest, MalformedQueriesSayWhatToFix) {
-  for (const char* query : {"AND AND", "khoa AND", "OR khoa", "\"khoa học", "(khoa", "khoa)",
-                            "()", "foo:bar", "NOT", "khoa NOT"}) {
+  for (const char* query : {"AND AND", "khoa AND", "OR khoa", "\"khoa học", "(khoa", "khoa)", "()",
+                            "foo:bar", "NOT", "khoa NOT"}) {
     ParsedQuery parsed = ParseQuery(query);
     EXPECT_FALSE(parsed.ok) << query;
     EXPECT_FALSE(parsed.error.empty()) << query;

@@ -1,8 +1,8 @@
 // Unit tests for the search result cache: revisions and least-recently-used eviction.
 
-#include <gtest/gtest.h>
-
 #include "searchd/result_cache.h"
+
+#include <gtest/gtest.h>
 
 namespace vnsearch {
 namespace {

@@ -1,9 +1,10 @@
 // Unit tests for snippets and highlighting.
 
+#include "searchd/snippet.h"
+
 #include <gtest/gtest.h>
 
 #include "searchd/query_builder.h"
-#include "searchd/snippet.h"
 
 namespace vnsearch {
 namespace {
@@ -18,7 +19,8 @@ std::string HighlightAll(const std::string& text, const Highlighter& highlighter
 }
 
 TEST(SnippetTest, FoldedQueryMarksAccentedText) {
-  std::string html = HighlightAll("Đồng chí Trần Bình Trọng phát biểu", HighlighterFor("tran binh"));
+  std::string html =
+      HighlightAll("Đồng chí Trần Bình Trọng phát biểu", HighlighterFor("tran binh"));
   EXPECT_EQ(html, "Đồng chí <mark>Trần Bình</mark> Trọng phát biểu");
 }
 

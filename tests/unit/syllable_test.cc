@@ -22,8 +22,8 @@ TEST(SyllableTest, OldAndNewTonePlacementGiveOneTerm) {
 }
 
 TEST(SyllableTest, TonesStayOnTheRightVowelOfOrdinarySyllables) {
-  for (const char* word : {"trường", "người", "nguyễn", "quốc", "giữ", "già", "của", "mùa",
-                           "hoàng", "thuyết", "khuỷu", "ngoài", "bài", "cứu", "quý", "gìn"}) {
+  for (const char* word : {"trường", "người", "nguyễn", "quốc", "giữ", "già", "của", "mùa", "hoàng",
+                           "thuyết", "khuỷu", "ngoài", "bài", "cứu", "quý", "gìn"}) {
     EXPECT_EQ(Exact(word), word) << word;
   }
 }
@@ -39,9 +39,9 @@ TEST(SyllableTest, IAndYVariantsGiveOneTerm) {
 }
 
 TEST(SyllableTest, NfdAndNfcAreOneTerm) {
-  EXPECT_EQ(Exact("Ho\u00E0"), Exact("Hoa\u0300"));                 // hoà, NFC / NFD
-  EXPECT_EQ(Exact("\u0110a\u0309ng"), "đảng");                       // Đảng written NFD
-  EXPECT_EQ(Exact("Tru\u031Bo\u031B\u0300ng"), "trường");            // ư, ơ and tone as marks
+  EXPECT_EQ(Exact("Ho\u00E0"), Exact("Hoa\u0300"));        // hoà, NFC / NFD
+  EXPECT_EQ(Exact("\u0110a\u0309ng"), "đảng");             // Đảng written NFD
+  EXPECT_EQ(Exact("Tru\u031Bo\u031B\u0300ng"), "trường");  // ư, ơ and tone as marks
   EXPECT_EQ(Exact("THỦY"), Exact("thuỷ"));
 }
 
