@@ -36,8 +36,9 @@ PostedArticle ReadPostedArticle(const std::string& content_type, const std::stri
   PostedArticle article;
   if (media_type == "application/json") {
     article.is_json = true;
-    if (std::optional<std::string> problem = ReadJsonArticle(body, &article.fields)) {
-      return Refused(400, "bad_article", *problem);
+    std::string problem;
+    if (!ReadJsonArticle(body, &article.fields, &problem)) {
+      return Refused(400, "bad_article", problem);
     }
     article.text = CorpusText(article.fields);
   } else if (media_type == "text/plain" || media_type.empty()) {

@@ -30,18 +30,20 @@ void Count(const QueryNode& node, QueryCost* cost) {
 
 }  // namespace
 
-std::optional<std::string> CheckQueryLimits(const QueryNode& root) {
+bool CheckQueryLimits(const QueryNode& root, std::string* error) {
   QueryCost cost;
   Count(root, &cost);
   if (cost.words > kMaxQueryWords) {
-    return "the query has " + std::to_string(cost.words) + " words; at most " +
-           std::to_string(kMaxQueryWords) + " are searched: shorten it";
+    *error = "the query has " + std::to_string(cost.words) + " words; at most " +
+             std::to_string(kMaxQueryWords) + " are searched: shorten it";
+    return false;
   }
   if (cost.wildcards > kMaxQueryWildcards) {
-    return "the query has " + std::to_string(cost.wildcards) + " wildcards (word*); at most " +
-           std::to_string(kMaxQueryWildcards) + ": remove some";
+    *error = "the query has " + std::to_string(cost.wildcards) + " wildcards (word*); at most " +
+             std::to_string(kMaxQueryWildcards) + ": remove some";
+    return false;
   }
-  return std::nullopt;
+  return true;
 }
 
 uint64_t EstimatePostings(const Xapian::Database& database, const BuiltQuery& built) {

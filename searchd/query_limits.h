@@ -10,7 +10,6 @@
 #include <xapian.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 #include "searchd/query_builder.h"
@@ -27,9 +26,9 @@ constexpr unsigned kWildcardExpansion = 100;
 // 20,000-article benchmark index "t*" alone reads 678,021.
 constexpr uint64_t kMaxQueryPostings = 1500000;
 
-// What is wrong with `root` (a parsed query) when it asks for more than the limits, with how
-// to fix it; nullopt when it is within them.
-std::optional<std::string> CheckQueryLimits(const QueryNode& root);
+// Whether `root` (a parsed query) is within the limits; when it is not, *error says what it
+// asks for beyond them and how to fix it.
+bool CheckQueryLimits(const QueryNode& root, std::string* error);
 
 // The postings a pass over `built`'s matches reads in `database`: the frequencies of its terms,
 // and of each wildcard's kWildcardExpansion most frequent expansions. Reads the term list, not

@@ -249,9 +249,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
                                 std::chrono::duration<double>(kSearchSeconds));
   ParsedQuery parsed = ParseQuery(request.query);
   if (!parsed.ok) throw QueryError(parsed.error);
-  if (std::optional<std::string> problem = CheckQueryLimits(parsed.root)) {
-    throw QueryError(*problem);
-  }
+  std::string problem;
+  if (!CheckQueryLimits(parsed.root, &problem)) throw QueryError(problem);
   RankingOptions ranking = ranking_;
   ranking.xapian_operators_only = shards_.has_remote();
   BuiltQuery built = BuildQuery(parsed.root, ranking, &database(),

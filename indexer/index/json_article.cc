@@ -21,9 +21,12 @@ bool HasControlCharacter(const std::string& text) {
 
 }  // namespace
 
-std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArticle* article) {
+bool ReadJsonArticle(const std::string& json_text, JsonArticle* article, std::string* error) {
   nlohmann::json json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) return "not a JSON object: send {\"body\": \"…\", …}";
+  if (!json.is_object()) {
+    *error = "not a JSON object: send {\"body\": \"…\", …}";
+    return false;
+  }
   for (const auto& [name, value] : json.items()) {
     std::string* field = name == "id"       ? &article->id
                          : name == "title"  ? &article->title
@@ -31,13 +34,19 @@ std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArt
                          : name == "source" ? &article->source
                          : name == "body"   ? &article->body
                                             : nullptr;
-    if (field == nullptr)
-      return "unknown field \"" + name + "\": use id, title, date, source, body";
-    if (!value.is_string()) return "field \"" + name + "\" must be a string";
+    if (field == nullptr) {
+      *error = "unknown field \"" + name + "\": use id, title, date, source, body";
+      return false;
+    }
+    if (!value.is_string()) {
+      *error = "field \"" + name + "\" must be a string";
+      return false;
+    }
     *field = value.get<std::string>();
   }
   if (article->body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return "field \"body\" is required and must not be empty";
+    *error = "field \"body\" is required and must not be empty";
+    return false;
   }
   // The title and the source are lines of the corpus file: a line break would change what
   // parsing the file gives back.
@@ -45,13 +54,15 @@ std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArt
        {std::pair<const char*, const std::string*>{"title", &article->title},
         {"source", &article->source}}) {
     if (HasControlCharacter(*value)) {
-      return std::string("field \"") + name + "\" must be one line, without control characters";
+      *error = std::string("field \"") + name + "\" must be one line, without control characters";
+      return false;
     }
   }
   if (!article->date.empty() && !IsIsoDate(article->date)) {
-    return "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
+    *error = "field \"date\" must be a date YYYY-MM-DD, not \"" + article->date + "\"";
+    return false;
   }
-  return std::nullopt;
+  return true;
 }
 
 std::string CorpusText(const JsonArticle& article) {

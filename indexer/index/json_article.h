@@ -5,7 +5,6 @@
 #ifndef VNSEARCH_INDEX_JSON_ARTICLE_H_
 #define VNSEARCH_INDEX_JSON_ARTICLE_H_
 
-#include <optional>
 #include <string>
 
 #include "article/article.h"
@@ -21,10 +20,10 @@ struct JsonArticle {
   std::string body;
 };
 
-// Reads `json_text`, one object {"id"?,"title"?,"date"?,"source"?,"body"}. Returns nullopt when
-// it is a usable article, else what is wrong with it, in words a writer can act on ("unknown
-// field \"tags\": use id, title, date, source, body").
-std::optional<std::string> ReadJsonArticle(const std::string& json_text, JsonArticle* article);
+// Reads `json_text`, one object {"id"?,"title"?,"date"?,"source"?,"body"}, into *article.
+// Returns false, with *error saying what is wrong in words a writer can act on ("unknown field
+// \"tags\": use id, title, date, source, body"), when it is not a usable article.
+bool ReadJsonArticle(const std::string& json_text, JsonArticle* article, std::string* error);
 
 // The corpus file that keeps `article`: a meta line (source, date) above the headline, as news
 // sites write them, then the headline and the body, so that parsing the file gives the fields

@@ -32,8 +32,9 @@ std::vector<ImportedArticle> ReadJsonLines(const std::string& path,
       continue;
     }
     ImportedArticle article;
-    if (std::optional<std::string> problem = ReadJsonArticle(line, &article.fields)) {
-      errors->push_back(origin + ": " + *problem);
+    std::string problem;
+    if (!ReadJsonArticle(line, &article.fields, &problem)) {
+      errors->push_back(origin + ": " + problem);
       continue;
     }
     article.corpus_text = CorpusText(article.fields);

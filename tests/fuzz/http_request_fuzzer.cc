@@ -27,7 +27,8 @@ void CheckParameters(const httplib::Params& params) {
     vnsearch::SearchRequest search = vnsearch::ParseSearchRequest(params);
     vnsearch::ParsedQuery parsed = vnsearch::ParseQuery(search.query);
     if (!parsed.ok) return;
-    if (vnsearch::CheckQueryLimits(parsed.root)) return;
+    std::string problem;
+    if (!vnsearch::CheckQueryLimits(parsed.root, &problem)) return;
     vnsearch::BuiltQuery built = vnsearch::BuildQuery(parsed.root);
     (void)built.query.get_description();
   } catch (const vnsearch::BadParameter& error) {

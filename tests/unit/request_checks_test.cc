@@ -48,7 +48,8 @@ TEST(QueryLimitsTest, WordsWildcardsAndNesting) {
   auto problem = [](const std::string& query) {
     ParsedQuery parsed = ParseQuery(query);
     if (!parsed.ok) return parsed.error;
-    return CheckQueryLimits(parsed.root).value_or("");
+    std::string error;
+    return CheckQueryLimits(parsed.root, &error) ? std::string() : error;
   };
   EXPECT_EQ(problem("tran binh trong OR \"dai hoi\" -x*"), "");
   std::string words;
