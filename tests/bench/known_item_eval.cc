@@ -134,8 +134,10 @@ std::string IndexedTitleIfDifferent(vnsearch::Searcher& searcher, const BenchArt
 int VnsearchRank(vnsearch::Searcher& searcher, const std::string& query,
                  const std::string& expected_id, Failure* failure) {
   try {
-    vnsearch::SearchResponse response =
-        searcher.Search({query, /*page=*/1, /*size=*/kResultsPerQuery});
+    vnsearch::SearchRequest request;
+    request.query = query;
+    request.size = kResultsPerQuery;
+    vnsearch::SearchResponse response = searcher.Search(request);
     if (!response.hits.empty()) {
       failure->first_id = response.hits[0].id;
       failure->first_title = response.hits[0].title;

@@ -141,48 +141,48 @@ struct AblationRow {
 };
 
 std::vector<AblationRow> AblationRows() {
-  using Options = vnsearch::RankingOptions;
+  using Ranking = vnsearch::RankingOptions;
   auto with = [](auto change) {
-    Options options;
+    Ranking options;
     change(options);
     return options;
   };
   return {
-      {"before #11: every word, else any word", with([](Options& o) {
+      {"before #11: every word, else any word", with([](Ranking& o) {
          o.ranked_from_words = 0;
          o.skip_question_words = false;
          o.rank_fallback_like_ranked = false;
        })},
-      {"  + question words not looked for", with([](Options& o) {
+      {"  + question words not looked for", with([](Ranking& o) {
          o.ranked_from_words = 0;
          o.rank_fallback_like_ranked = false;
        })},
-      {"  + fallback ranked as below", with([](Options& o) { o.ranked_from_words = 0; })},
-      {"now: ranked from 7 words", Options()},
-      {"ranked from 5 words", with([](Options& o) { o.ranked_from_words = 5; })},
-      {"ranked from 10 words", with([](Options& o) { o.ranked_from_words = 10; })},
-      {"every query ranked", with([](Options& o) { o.ranked_from_words = 1; })},
-      {"question words looked for", with([](Options& o) { o.skip_question_words = false; })},
-      {"any word matches (no quorum)", with([](Options& o) {
+      {"  + fallback ranked as below", with([](Ranking& o) { o.ranked_from_words = 0; })},
+      {"now: ranked from 7 words", Ranking()},
+      {"ranked from 5 words", with([](Ranking& o) { o.ranked_from_words = 5; })},
+      {"ranked from 10 words", with([](Ranking& o) { o.ranked_from_words = 10; })},
+      {"every query ranked", with([](Ranking& o) { o.ranked_from_words = 1; })},
+      {"question words looked for", with([](Ranking& o) { o.skip_question_words = false; })},
+      {"any word matches (no quorum)", with([](Ranking& o) {
          o.ranked_anchor_share = 1;
          o.ranked_quorum_share = 0;
        })},
-      {"quorum of 30% of the anchors", with([](Options& o) { o.ranked_quorum_share = 0.3; })},
-      {"quorum of 50% of the anchors", with([](Options& o) { o.ranked_quorum_share = 0.5; })},
-      {"no adjacent-pair bonus", with([](Options& o) { o.ranked_pair_weight = 0; })},
-      {"pair bonus 0.2", with([](Options& o) { o.ranked_pair_weight = 0.2; })},
-      {"pair bonus 1.0", with([](Options& o) { o.ranked_pair_weight = 1; })},
-      {"pair bonus on the best 50", with([](Options& o) { o.pair_rerank_depth = 50; })},
-      {"pair bonus on the best 100", with([](Options& o) { o.pair_rerank_depth = 100; })},
+      {"quorum of 30% of the anchors", with([](Ranking& o) { o.ranked_quorum_share = 0.3; })},
+      {"quorum of 50% of the anchors", with([](Ranking& o) { o.ranked_quorum_share = 0.5; })},
+      {"no adjacent-pair bonus", with([](Ranking& o) { o.ranked_pair_weight = 0; })},
+      {"pair bonus 0.2", with([](Ranking& o) { o.ranked_pair_weight = 0.2; })},
+      {"pair bonus 1.0", with([](Ranking& o) { o.ranked_pair_weight = 1; })},
+      {"pair bonus on the best 50", with([](Ranking& o) { o.pair_rerank_depth = 50; })},
+      {"pair bonus on the best 100", with([](Ranking& o) { o.pair_rerank_depth = 100; })},
       {"headline boost on ranked queries",
-       with([](Options& o) { o.ranked_headline_boost = true; })},
-      {"accented queries looked up folded", with([](Options& o) { o.fold_ranked_queries = true; })},
-      {"BM25 k1 1.0 b 0.5 (Xapian's)", with([](Options& o) {
+       with([](Ranking& o) { o.ranked_headline_boost = true; })},
+      {"accented queries looked up folded", with([](Ranking& o) { o.fold_ranked_queries = true; })},
+      {"BM25 k1 1.0 b 0.5 (Xapian's)", with([](Ranking& o) {
          o.ranked_bm25_k1 = 1.0;
          o.ranked_bm25_b = 0.5;
        })},
-      {"BM25 k1 1.5 b 0.75", with([](Options& o) { o.ranked_bm25_k1 = 1.5; })},
-      {"BM25 k1 1.2 b 0.9", with([](Options& o) { o.ranked_bm25_b = 0.9; })},
+      {"BM25 k1 1.5 b 0.75", with([](Ranking& o) { o.ranked_bm25_k1 = 1.5; })},
+      {"BM25 k1 1.2 b 0.9", with([](Ranking& o) { o.ranked_bm25_b = 0.9; })},
   };
 }
 

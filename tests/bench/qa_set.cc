@@ -97,11 +97,11 @@ QaSet ReadQaSet(const std::string& set_folder, std::vector<std::string>* errors)
   }
 
   std::string queries_path = set_folder + "/queries.jsonl";
-  ForEachJsonLine(queries_path, errors, [&](size_t line_number, const nlohmann::json& object) {
+  ForEachJsonLine(queries_path, errors, [&](size_t query_line, const nlohmann::json& object) {
     QaQuestion question{StringField(object, "id"), StringField(object, "text"), {}};
     auto relevant = relevant_by_question.find(question.id);
     if (question.id.empty() || question.text.empty()) {
-      errors->push_back(queries_path + ":" + std::to_string(line_number) +
+      errors->push_back(queries_path + ":" + std::to_string(query_line) +
                         ": needs a string \"id\" and \"text\"");
       return;
     }
