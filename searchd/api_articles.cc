@@ -32,21 +32,27 @@ const char* BodyErrorCode(int status) {
   }
 }
 
+// An article not found while a shard does not answer may be on that shard: "no such article"
+// would be a guess, so the answer is 503 shards_unavailable.
+void ThrowIfMaybeOnDownShard(const Searcher& searcher, const std::string& article_id) {
+  std::vector<std::string> down = searcher.DownShards();
+  if (down.empty()) return;
+  throw ShardsUnavailable("article \"" + article_id +
+                          "\" may be on a shard that does not answer: " + down.front());
+}
+
 }  // namespace
 
 void Api::Article(const std::string& article_id, httplib::Response* response) {
   Guarded(response, [&] {
-    std::optional<json> article = IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
-      std::optional<json> found = searcher.GetArticle(article_id);
-      if (!found && !searcher.DownShards().empty()) {
-        // It may be on a shard that does not answer: "no such article" would be a guess.
-        throw ShardsUnavailable(
-            "article \"" + article_id +
-            "\" may be on a shard that does not answer: " + searcher.DownShards().front());
-      }
-      return found;
-    })
-                                                               : std::nullopt;
+    std::optional<json> article;
+    if (IsValidArticleId(article_id)) {
+      article = ReadIndex([&](Searcher& searcher) {
+        std::optional<json> found = searcher.GetArticle(article_id);
+        if (!found) ThrowIfMaybeOnDownShard(searcher, article_id);
+        return found;
+      });
+    }
     if (!article) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
@@ -60,17 +66,15 @@ void Api::Similar(const httplib::Request& request, const std::string& article_id
   Guarded(response, [&] {
     size_t limit = static_cast<size_t>(IntParameter(request.params, "limit", 5, 1, 50));
     std::vector<std::string> down;
-    auto hits = IsValidArticleId(article_id) ? ReadIndex([&](Searcher& searcher) {
-      auto found = searcher.Similar(article_id, limit);
-      down = searcher.DownShards();
-      if (!found && !searcher.DownShards().empty()) {
-        throw ShardsUnavailable(
-            "article \"" + article_id +
-            "\" may be on a shard that does not answer: " + searcher.DownShards().front());
-      }
-      return found;
-    })
-                                             : std::nullopt;
+    std::optional<std::vector<SearchHit>> hits;
+    if (IsValidArticleId(article_id)) {
+      hits = ReadIndex([&](Searcher& searcher) {
+        auto found = searcher.Similar(article_id, limit);
+        down = searcher.DownShards();
+        if (!found) ThrowIfMaybeOnDownShard(searcher, article_id);
+        return found;
+      });
+    }
     if (!hits) {
       SendError(response, 404, "not_found", "no article with id \"" + article_id + "\"");
       return;
