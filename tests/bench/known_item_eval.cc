@@ -16,6 +16,7 @@
 #include "bench_corpus.h"
 #include "eval_report.h"
 #include "fts5_reference.h"
+#include "index/command_line.h"
 #include "known_items.h"
 #include "query_forms.h"
 #include "searchd/searcher.h"
@@ -65,17 +66,20 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     } else if (argument == "--db" && has_value) {
       options->database = argv[++i];
     } else if (argument == "--ranked-from" && has_value) {
-      long words = std::strtol(argv[++i], nullptr, 10);
-      if (words < 0) {
-        std::cerr << "known_item_eval: --ranked-from wants a number of words, not " << argv[i]
+      long words = 0;
+      if (!vnsearch::ParseFlagNumber(argv[++i], 0, 1000, &words)) {
+        std::cerr << vnsearch::BadFlagNumberMessage("known_item_eval", argument, 0, 1000, argv[i],
+                                                    "words")
                   << "\n";
         return false;
       }
       options->ranking.ranked_from_words = static_cast<size_t>(words);
     } else if (argument == "--queries" && has_value) {
-      long count = std::strtol(argv[++i], nullptr, 10);
-      if (count <= 0) {
-        std::cerr << "known_item_eval: --queries wants a positive number, not " << argv[i] << "\n";
+      long count = 0;
+      if (!vnsearch::ParseFlagNumber(argv[++i], 1, 1000000, &count)) {
+        std::cerr << vnsearch::BadFlagNumberMessage("known_item_eval", argument, 1, 1000000,
+                                                    argv[i])
+                  << "\n";
         return false;
       }
       options->query_count = static_cast<size_t>(count);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bench_corpus.h"
+#include "index/command_line.h"
 #include "qa_set.h"
 #include "searchd/searcher.h"
 
@@ -46,8 +47,8 @@ struct Options {
 };
 
 bool ParseCount(const char* text, size_t* count) {
-  long value = std::strtol(text, nullptr, 10);
-  if (value <= 0) return false;
+  long value = 0;
+  if (!vnsearch::ParseFlagNumber(text, 1, 1000000, &value)) return false;
   *count = static_cast<size_t>(value);
   return true;
 }

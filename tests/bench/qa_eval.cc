@@ -24,6 +24,7 @@
 #include "bench_corpus.h"
 #include "bm25_reference.h"
 #include "fts5_reference.h"
+#include "index/command_line.h"
 #include "qa_set.h"
 #include "query_forms.h"
 #include "ranking_metrics.h"
@@ -68,9 +69,10 @@ bool ParseOptions(int argc, char** argv, Options* options) {
     } else if (argument == "--qa" && has_value) {
       options->qa_folder = argv[++i];
     } else if (argument == "--limit" && has_value) {
-      long limit = std::strtol(argv[++i], nullptr, 10);
-      if (limit <= 0) {
-        std::cerr << "qa_eval: --limit wants a positive number, not " << argv[i] << "\n";
+      long limit = 0;
+      if (!vnsearch::ParseFlagNumber(argv[++i], 1, 1000000, &limit)) {
+        std::cerr << vnsearch::BadFlagNumberMessage("qa_eval", argument, 1, 1000000, argv[i])
+                  << "\n";
         return false;
       }
       options->question_limit = static_cast<size_t>(limit);
