@@ -164,7 +164,8 @@ size_t CapitalisedWords(const std::string& name) {
 }  // namespace
 
 bool IsPreferredFacetName(const std::string& candidate, const std::string& current) {
-  if (current.empty()) return !candidate.empty();
+  if (candidate.empty()) return false;
+  if (current.empty()) return true;
   size_t candidate_capitals = CapitalisedWords(candidate);
   size_t current_capitals = CapitalisedWords(current);
   if (candidate_capitals != current_capitals) return candidate_capitals > current_capitals;

@@ -26,7 +26,8 @@ std::vector<std::pair<std::string, std::string>> FacetNames(const Article& artic
 // capital ("Chi cục Tiêu chuẩn Đo lường Chất lượng" over "… đo lường chất lượng": a unit's
 // official name is title-cased), then the shorter, then the byte-wise smaller. A total order, so
 // the name kept does not depend on the order articles are written in, nor on how the index is
-// split into shards. Empty `current`: `candidate` wins.
+// split into shards. Empty `current`: any other `candidate` wins; an empty `candidate` never
+// does (a shard that does not name the value).
 bool IsPreferredFacetName(const std::string& candidate, const std::string& current);
 
 }  // namespace vnsearch
