@@ -113,30 +113,44 @@ std::string FacetValueName(const FacetDefinition& facet,
 
 }  // namespace
 
-std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
-                                      const FacetDefinition& facet,
-                                      const std::vector<Xapian::Database>& shards,
-                                      const std::vector<std::string>& selected, size_t limit) {
+CountedValues CountedFromSpy(const Xapian::ValueCountMatchSpy& spy) {
   std::unordered_map<std::string, Xapian::doccount> counts;
   for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
     SplitSlotValue(*it, it.get_termfreq(), &counts);
   }
+  CountedValues counted;
+  counted.reserve(counts.size());
+  for (const auto& [id, count] : counts) counted.emplace_back(count, id);
+  return counted;
+}
+
+std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
+                                      const FacetDefinition& facet,
+                                      const std::vector<Xapian::Database>& shards,
+                                      const std::vector<std::string>& selected, size_t limit) {
+  return ShownFacetValues(CountedFromSpy(spy), facet, shards, selected, limit);
+}
+
+std::vector<FacetValue> ShownFacetValues(const CountedValues& counted, const FacetDefinition& facet,
+                                         const std::vector<Xapian::Database>& shards,
+                                         const std::vector<std::string>& selected, size_t limit) {
   std::vector<FacetValue> shown;
   std::vector<std::string> shown_ids;
   for (const std::string& wanted : selected) {
     std::string id = schema::FacetValueId(facet.filter_prefix, wanted);
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
-    auto found = counts.find(id);
+    auto found = std::find_if(counted.begin(), counted.end(),
+                              [&](const auto& value) { return value.second == id; });
     std::string name = FacetValueName(facet, shards, id);
     shown.push_back(
-        {name.empty() ? wanted : name, found == counts.end() ? 0 : found->second, true});
+        {name.empty() ? wanted : name, found == counted.end() ? 0 : found->first, true});
     shown_ids.push_back(id);
   }
   // The most frequent `limit` others, by count then name. Names are read only for the values
   // that can be shown: a large match set counts thousands of values, most of them never shown.
   std::vector<std::pair<Xapian::doccount, const std::string*>> by_count;
-  by_count.reserve(counts.size());
-  for (const auto& [id, count] : counts) {
+  by_count.reserve(counted.size());
+  for (const auto& [count, id] : counted) {
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     by_count.emplace_back(count, &id);
   }

@@ -45,10 +45,21 @@ const std::string& FacetKey(const std::string& name);
 void SplitSlotValue(const std::string& slot_value, Xapian::doccount frequency,
                     std::unordered_map<std::string, Xapian::doccount>* counts);
 
-// The values `spy` counted for `facet`, split and summed, named from the metadata of `shards`
-// (each shard names the values of its own articles: Xapian reads the metadata of a database of
-// several shards from the first one only, so each is asked in turn), most frequent first, cut
-// to `limit`; the `selected` values always included first (count 0 if the matches have none).
+// The values of a facet a counting pass found, each once, in any order: (count, schema id).
+using CountedValues = std::vector<std::pair<Xapian::doccount, std::string>>;
+
+// The values of `counted` to show for `facet`, named from the metadata of `shards` (each shard
+// names the values of its own articles: Xapian reads the metadata of a database of several
+// shards from the first one only, so each is asked in turn), most frequent first, cut to
+// `limit`; the `selected` values always included first (count 0 if the matches have none).
+std::vector<FacetValue> ShownFacetValues(const CountedValues& counted, const FacetDefinition& facet,
+                                         const std::vector<Xapian::Database>& shards,
+                                         const std::vector<std::string>& selected, size_t limit);
+
+// The values `spy` counted (whole slot values: each article's list of ids), split and summed.
+CountedValues CountedFromSpy(const Xapian::ValueCountMatchSpy& spy);
+
+// ShownFacetValues() of the values `spy` counted.
 std::vector<FacetValue> CountsFromSpy(const Xapian::ValueCountMatchSpy& spy,
                                       const FacetDefinition& facet,
                                       const std::vector<Xapian::Database>& shards,

@@ -24,6 +24,19 @@ void Metrics::Record(const std::string& route, int status, double seconds) {
   }
 }
 
+void Metrics::RecordSearch(const SearchPhases& phases, double json_seconds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++searches_computed_;
+  search_phase_seconds_["query"] += phases.query;
+  search_phase_seconds_["spelling"] += phases.spelling;
+  search_phase_seconds_["ranking"] += phases.ranking;
+  search_phase_seconds_["facets"] += phases.facets;
+  search_phase_seconds_["stored"] += phases.stored;
+  search_phase_seconds_["analysis"] += phases.analysis;
+  search_phase_seconds_["snippets"] += phases.snippets;
+  search_phase_seconds_["json"] += json_seconds;
+}
+
 std::string Metrics::Render(unsigned long documents) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::ostringstream out;
@@ -49,7 +62,16 @@ std::string Metrics::Render(unsigned long documents) const {
   out << "vnsearch_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
       << "vnsearch_http_request_duration_seconds_sum " << sum_seconds_ << "\n"
       << "vnsearch_http_request_duration_seconds_count " << count_ << "\n"
-      << "# HELP vnsearch_index_documents Articles in the index.\n"
+      << "# HELP vnsearch_searches_computed_total Searches computed (not answered from the "
+         "cache).\n"
+      << "# TYPE vnsearch_searches_computed_total counter\n"
+      << "vnsearch_searches_computed_total " << searches_computed_ << "\n"
+      << "# HELP vnsearch_search_phase_seconds_total Time computed searches spent in each phase.\n"
+      << "# TYPE vnsearch_search_phase_seconds_total counter\n";
+  for (const auto& [phase, seconds] : search_phase_seconds_) {
+    out << "vnsearch_search_phase_seconds_total{phase=\"" << phase << "\"} " << seconds << "\n";
+  }
+  out << "# HELP vnsearch_index_documents Articles in the index.\n"
       << "# TYPE vnsearch_index_documents gauge\n"
       << "vnsearch_index_documents " << documents << "\n";
   return out.str();

@@ -1,6 +1,6 @@
-// metrics: the build's version, request counts by route and status, a latency histogram and the
-// index size, in the Prometheus text format served at /metrics. Thread-safe: every method may be
-// called from any worker thread.
+// metrics: the build's version, request counts by route and status, a latency histogram, where
+// computed searches spent their time, and the index size, in the Prometheus text format served at
+// /metrics. Thread-safe: every method may be called from any worker thread.
 #ifndef VNSEARCH_SEARCHD_METRICS_H_
 #define VNSEARCH_SEARCHD_METRICS_H_
 
@@ -10,12 +10,18 @@
 #include <string>
 #include <utility>
 
+#include "searchd/searcher.h"
+
 namespace vnsearch {
 
 class Metrics {
  public:
   // Records one finished request on `route` (a template such as "/api/articles/{id}").
   void Record(const std::string& route, int status, double seconds);
+
+  // Records where one computed search spent its time, and how long its answer took to write as
+  // JSON.
+  void RecordSearch(const SearchPhases& phases, double json_seconds);
 
   // The exposition text; `documents` is the index's document count.
   std::string Render(unsigned long documents) const;
@@ -29,6 +35,8 @@ class Metrics {
   std::array<unsigned long, kBucketBounds.size()> buckets_{};      // cumulative at render
   unsigned long count_ = 0;
   double sum_seconds_ = 0;
+  unsigned long searches_computed_ = 0;
+  std::map<std::string, double> search_phase_seconds_;  // phase name → total
 };
 
 // The route template of `path` for metrics labels, so ids do not explode the label space.

@@ -164,13 +164,54 @@ class Builder {
     return field == "title" ? schema::kTitleFolded : schema::kFolded;
   }
 
+  // The positional terms `terms` in order within `window` positions (a phrase). When the index
+  // has pair terms (schema::kFoldedPair) and the terms are the body's folded words, only the
+  // articles holding enough of their adjacent pairs have their positions read: the same
+  // matches and weights (pair terms are boolean), far fewer position lists decoded.
+  Xapian::Query InOrder(const std::vector<std::string>& terms, Xapian::termcount window) const {
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+    Xapian::Query pairs = PairFilter(terms, window);
+    return pairs.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
+  }
+
+  // The pair terms an article must hold to match InOrder(terms, window), or an empty query when
+  // none is worth asking. With k positions to spare, the words may leave k gaps, so all but k of
+  // the adjacent pairs are there: any (pairs - k) of them.
+  Xapian::Query PairFilter(const std::vector<std::string>& terms, Xapian::termcount window) const {
+    constexpr size_t kMaxCombinations = 16;
+    if (!options_.pair_terms || terms.size() < 2) return Xapian::Query();
+    const std::string folded_prefix = schema::kFolded;
+    std::vector<std::string> pairs;
+    for (size_t i = 0; i + 1 < terms.size(); ++i) {
+      if (terms[i].rfind(folded_prefix, 0) != 0 || terms[i + 1].rfind(folded_prefix, 0) != 0) {
+        return Xapian::Query();  // title words (kTitleFolded) have no pair terms
+      }
+      pairs.push_back(schema::FoldedPairTerm(terms[i].substr(folded_prefix.size()),
+                                             terms[i + 1].substr(folded_prefix.size())));
+    }
+    size_t spare = window > terms.size() ? window - terms.size() : 0;
+    if (spare >= pairs.size()) return Xapian::Query();
+    size_t needed = pairs.size() - spare;
+    std::vector<Xapian::Query> choices;
+    std::vector<bool> chosen(pairs.size(), false);
+    std::fill(chosen.begin(), chosen.begin() + needed, true);
+    do {  // every way to choose `needed` of the pairs (chosen is in descending order)
+      if (choices.size() == kMaxCombinations) return Xapian::Query();
+      std::vector<Xapian::Query> all;
+      for (size_t i = 0; i < pairs.size(); ++i) {
+        if (chosen[i]) all.emplace_back(pairs[i]);
+      }
+      choices.emplace_back(Xapian::Query::OP_AND, all.begin(), all.end());
+    } while (std::prev_permutation(chosen.begin(), chosen.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, choices.begin(), choices.end());
+  }
+
   // `words` side by side. In the exact space: side by side as folded words, each present with
   // its exact spelling.
   Xapian::Query Phrase(const std::vector<const Token*>& words, const std::string& field) const {
-    std::vector<Xapian::Query> positional;
-    for (const Token* word : words) positional.emplace_back(PositionalPrefix(field) + word->folded);
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, positional.begin(), positional.end(),
-                         positional.size());
+    std::vector<std::string> positional;
+    for (const Token* word : words) positional.push_back(PositionalPrefix(field) + word->folded);
+    Xapian::Query phrase = InOrder(positional, static_cast<Xapian::termcount>(positional.size()));
     if (space_ == MatchSpace::kFolded) return phrase;
     std::vector<Xapian::Query> exact{phrase};
     for (const Token* word : words) exact.emplace_back(Prefix(field) + word->exact);
@@ -258,9 +299,8 @@ class Builder {
     std::vector<Xapian::Query> adjacent_pairs;
     for (size_t i = 1; i < parts.size(); ++i) {
       if (parts[i - 1].positional_term.empty() || parts[i].positional_term.empty()) continue;
-      Xapian::Query pair[] = {Xapian::Query(parts[i - 1].positional_term),
-                              Xapian::Query(parts[i].positional_term)};
-      adjacent_pairs.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+      adjacent_pairs.push_back(
+          InOrder({parts[i - 1].positional_term, parts[i].positional_term}, 2));
     }
     if (adjacent_pairs.empty() || !with_boosts_) return combined;
     return Xapian::Query(
@@ -347,9 +387,7 @@ class Builder {
       const Part& first = parts[i - 1];
       const Part& second = parts[i];
       if (first.positional_term.empty() || second.positional_term.empty()) continue;
-      Xapian::Query pair[] = {Xapian::Query(first.positional_term),
-                              Xapian::Query(second.positional_term)};
-      Xapian::Query side_by_side(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+      Xapian::Query side_by_side = InOrder({first.positional_term, second.positional_term}, 2);
       if (space_ == MatchSpace::kExact) {  // positions are folded: the words must be exact too
         side_by_side = Xapian::Query(Xapian::Query::OP_FILTER, side_by_side,
                                      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(first.term),
@@ -426,14 +464,23 @@ class Builder {
     for (const std::string& word : group.expansion_words.folded) {
       words.push_back(PositionalPrefix(field) + word);
     }
-    forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                       words.size() + group.optional_words);
+    // A plain phrase inside the synonym: a pair filter there would change the frequency Xapian
+    // estimates for the synonym, and so its weight. The pairs filter the whole group instead:
+    // an article with any abbreviation, or with the expansion's pairs.
+    Xapian::termcount window = static_cast<Xapian::termcount>(words.size() + group.optional_words);
+    forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
     if (typed_term.empty()) typed_form = forms.back();
     if (!negated) out->highlighter.sequences.push_back({InSpace(group.expansion_words), true});
     Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    return Xapian::Query(
+    Xapian::Query group_query(
         Xapian::Query::OP_OR, any_form,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, typed_form, kTypedFormBonus));
+    Xapian::Query pairs = PairFilter(words, window);
+    if (pairs.empty()) return group_query;
+    std::vector<Xapian::Query> holders(forms.begin(), forms.end() - 1);  // the abbreviations
+    holders.push_back(pairs);
+    return Xapian::Query(Xapian::Query::OP_FILTER, group_query,
+                         Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end()));
   }
 
   const AbbreviationGroup* GroupOfAbbreviation(const std::string& spelled) const {

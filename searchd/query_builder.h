@@ -75,6 +75,9 @@ struct RankingOptions {
   // Only Xapian's own operators, for remote shards (xapian-tcpsrv knows no posting source of
   // ours): a ranked query's quorum of anchors becomes any one of them.
   bool xapian_operators_only = false;
+  // Whether every article of the index has pair terms (schema::kFoldedPair): phrases are then
+  // looked for only where their pairs are. The searcher sets it from the index's metadata.
+  bool pair_terms = false;
 };
 
 struct BuiltQuery {

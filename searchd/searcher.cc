@@ -16,6 +16,7 @@
 #include "index/generations.h"
 #include "index/schema.h"
 #include "searchd/accent_restorer.h"
+#include "searchd/facet_columns.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
@@ -46,6 +47,20 @@ constexpr double kMatchSeconds = 0.5;
 constexpr double kSearchSeconds = 1.5;
 
 using Clock = std::chrono::steady_clock;
+
+// Adds the time since the last lap to the phase a lap names.
+class PhaseTimer {
+ public:
+  PhaseTimer() : last_(Clock::now()) {}
+  void Lap(double* phase_seconds) {
+    Clock::time_point now = Clock::now();
+    *phase_seconds += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  Clock::time_point last_;
+};
 
 struct DeadlinePassed {};
 
@@ -171,12 +186,15 @@ Searcher::Searcher(const std::vector<std::string>& databases, unsigned remote_ti
 Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
                                      Xapian::doccount offset, Xapian::doccount size,
                                      Xapian::doccount check_at_least, bool by_relevance,
+                                     const std::vector<Xapian::MatchSpy*>& spies,
                                      Xapian::Enquire* enquire, Xapian::doccount* total,
                                      bool* count_cut_short) {
   auto cut_short = [&](const Xapian::MSet& counted) {
     return check_at_least > 0 && counted.get_matches_lower_bound() < check_at_least &&
            counted.get_matches_lower_bound() != counted.get_matches_upper_bound();
   };
+  enquire->clear_matchspies();
+  for (Xapian::MatchSpy* spy : spies) enquire->add_matchspy(spy);
   enquire->set_query(query);
   if (pair_bonus.empty() || !by_relevance) {
     Xapian::MSet page = enquire->get_mset(offset, size, check_at_least);
@@ -220,6 +238,17 @@ bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query
 
 void Searcher::Refresh() { shards_.Refresh(); }
 
+bool Searcher::IndexHasPairTerms() {
+  std::string revision = RevisionKey();
+  if (revision == pair_terms_revision_) return pair_terms_;
+  pair_terms_ = !shards_.live_shards().empty();
+  for (const Xapian::Database& shard : shards_.live_shards()) {
+    if (shard.get_metadata(schema::kPairTermsMetadataKey) != "1") pair_terms_ = false;
+  }
+  pair_terms_revision_ = revision;
+  return pair_terms_;
+}
+
 const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
   std::string revision = RevisionKey();
   if (revision != all_facet_values_revision_) {
@@ -247,12 +276,15 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   auto started = Clock::now();
   auto deadline = started + std::chrono::duration_cast<Clock::duration>(
                                 std::chrono::duration<double>(kSearchSeconds));
+  PhaseTimer timer;
+  SearchPhases phases;
   ParsedQuery parsed = ParseQuery(request.query);
   if (!parsed.ok) throw QueryError(parsed.error);
   std::string problem;
   if (!CheckQueryLimits(parsed.root, &problem)) throw QueryError(problem);
   RankingOptions ranking = ranking_;
   ranking.xapian_operators_only = shards_.has_remote();
+  ranking.pair_terms = IndexHasPairTerms();
   BuiltQuery built = BuildQuery(parsed.root, ranking, &database(),
                                 [this](const std::string& stem, Xapian::termcount limit) {
                                   return ExpandWildcard(database(), stem, limit);
@@ -269,21 +301,25 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   response.query = request.query;
   response.page = request.page;
   response.size = request.size;
+  timer.Lap(&phases.query);
   std::vector<RestoredWord> restored =
       RestoreWords(built.plain_words, TermFrequencies(database(), shards_.has_remote()));
   if (built.space == MatchSpace::kFolded) {
     built.query = PreferLikelySpelling(built.query, restored);
     built.relaxed = PreferLikelySpelling(built.relaxed, restored);
   }
+  timer.Lap(&phases.spelling);
   Xapian::Query date_range = DateRange(request.from, request.to);
   Xapian::Query all_filters = Both(FacetFilter(request.filters), date_range);
 
-  // The page of hits. With facets, the counting pass below gives the exact total, so the
-  // ranking pass may stop as soon as it has the page.
+  // The page of hits. With facets, the counting passes below give the exact total, so the
+  // ranking pass may stop as soon as it has the page. (Counting in the ranking pass instead
+  // was measured: weighing every match costs as much as the unweighted pass it saves.)
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
-  if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
+  std::vector<Xapian::MatchSpy*> spies;
+  if (!shards_.has_remote()) spies.push_back(&deadline_spy);  // see DeadlineSpy
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
@@ -297,7 +333,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   try {
     matches =
         PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
-                      check_at_least, by_relevance, &enquire, &total, &count_cut_short);
+                      check_at_least, by_relevance, spies, &enquire, &total, &count_cut_short);
   } catch (const DeadlinePassed&) {
     throw QueryTooCostly("the query was not answered within " +
                          std::to_string(static_cast<int>(kSearchSeconds * 1000)) +
@@ -313,8 +349,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
       matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
-                              offset, request.size, check_at_least, by_relevance, &enquire, &total,
-                              &count_cut_short);
+                              offset, request.size, check_at_least, by_relevance, spies, &enquire,
+                              &total, &count_cut_short);
       matcher = built.relaxed_matches;
       response.partial_match = total > 0;
     } catch (const DeadlinePassed&) {
@@ -324,9 +360,11 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   response.total = total;
   // The time limit stopped the count short of kExactTotalUpTo.
   if (count_cut_short) response.timed_out = true;
+  timer.Lap(&phases.ranking);
   if (request.with_facets && !response.timed_out) {
     CountFacets(request, matcher, date_range, deadline, &response);
   }
+  timer.Lap(&phases.facets);
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration.
   std::vector<Article> stored_hits;
@@ -334,10 +372,12 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   std::vector<std::vector<Token>> body_tokens;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     stored_hits.push_back(StoredArticle(it.get_document()));
+    timer.Lap(&phases.stored);
     title_tokens.emplace_back();
     body_tokens.emplace_back();
     Analyze(stored_hits.back().title, &title_tokens.back());
     Analyze(stored_hits.back().body, &body_tokens.back());
+    timer.Lap(&phases.analysis);
   }
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
     std::vector<const std::vector<Token>*> analysed;
@@ -348,12 +388,15 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     RestoreFromTexts(analysed, &restored);
   }
   response.suggestion = SuggestQuery(request.query, restored);
+  timer.Lap(&phases.spelling);
   Xapian::MSetIterator it = matches.begin();
   for (size_t i = 0; i < stored_hits.size(); ++i, ++it) {
     SearchHit hit = HitFromArticle(stored_hits[i], it.get_weight());
     hit.snippet = MakeSnippet(stored_hits[i].body, body_tokens[i], built.highlighter);
     response.hits.push_back(std::move(hit));
   }
+  timer.Lap(&phases.snippets);
+  response.phases = phases;
   response.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   return response;
 }
@@ -364,61 +407,73 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
   Xapian::doccount everything = database().get_doccount();
-  // Runs one counting pass; false when it was stopped (its spies then hold partial counts).
-  auto count = [&](Xapian::Enquire* counter, Xapian::MSet* counted) {
-    counter->set_time_limit(kMatchSeconds);
+  // One local database is counted from the facet columns of its revision; shards with
+  // Xapian's own spy, which xapian-tcpsrv runs for remote ones (the columns are read by
+  // document number, which a set of shards interleaves).
+  std::shared_ptr<const FacetColumns> columns;
+  if (Revision() && !count_with_value_spies_) {
+    columns = FacetColumnsOf(database(), RevisionKey());
+  }
+  // Counts `facets` (numbers in Facets()) over the matches of `filters`; false when the pass was
+  // stopped (the counts are then partial).
+  auto count = [&](const Xapian::Query& filters, const std::vector<size_t>& facets,
+                   Xapian::doccount* total, std::vector<CountedValues>* counted) {
+    Xapian::Enquire counter(database());
+    counter.set_query(Filtered(unweighted, filters));
+    counter.set_time_limit(kMatchSeconds);
     DeadlineSpy deadline_spy(deadline);
-    if (!shards_.has_remote()) counter->add_matchspy(&deadline_spy);
+    if (!shards_.has_remote()) counter.add_matchspy(&deadline_spy);
+    FacetCounters counters(columns.get(), facets);
+    for (Xapian::MatchSpy* spy : counters.spies()) counter.add_matchspy(spy);
+    bool complete = true;
     try {
-      *counted = counter->get_mset(0, 0, everything);
+      Xapian::MSet all = counter.get_mset(0, 0, everything);
+      *total = all.get_matches_estimated();
+      complete = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     } catch (const DeadlinePassed&) {
-      return false;
+      complete = false;
     }
-    return counted->get_matches_lower_bound() == counted->get_matches_upper_bound();
+    *counted = counters.Counted();
+    return complete;
   };
   // Facets with a selection of their own: counted over the matches without their own filter.
-  std::vector<const FacetDefinition*> unselected;
-  for (const FacetDefinition& facet : Facets()) {
+  std::vector<size_t> unselected;
+  for (size_t number = 0; number < Facets().size(); ++number) {
+    const FacetDefinition& facet = Facets()[number];
     auto selected = request.filters.find(facet.name);
     if (selected == request.filters.end() || selected->second.empty()) {
-      unselected.push_back(&facet);
+      unselected.push_back(number);
       continue;
     }
     if (Clock::now() > deadline) {
       response->timed_out = true;
       return;
     }
-    Xapian::Query others = Both(FacetFilter(request.filters, facet.name), date_range);
-    Xapian::Enquire counter(database());
-    counter.set_query(Filtered(unweighted, others));
-    Xapian::ValueCountMatchSpy spy(facet.slot);
-    counter.add_matchspy(&spy);
-    Xapian::MSet counted;
-    if (!count(&counter, &counted)) response->timed_out = true;
-    response->facets[facet.name] =
-        CountsFromSpy(spy, facet, shards_.live_shards(), selected->second, request.facet_limit);
+    Xapian::doccount ignored_total = 0;
+    std::vector<CountedValues> counted;
+    if (!count(Both(FacetFilter(request.filters, facet.name), date_range), {number}, &ignored_total,
+               &counted)) {
+      response->timed_out = true;
+    }
+    response->facets[facet.name] = ShownFacetValues(counted[0], facet, shards_.live_shards(),
+                                                    selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
   if (Clock::now() > deadline) {
     response->timed_out = true;
     return;
   }
-  Xapian::Enquire counter(database());
-  counter.set_query(Filtered(unweighted, Both(FacetFilter(request.filters), date_range)));
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  for (const FacetDefinition* facet : unselected) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
-    counter.add_matchspy(spies.back().get());
-  }
-  Xapian::MSet all;
-  if (count(&counter, &all)) {
-    response->total = all.get_matches_estimated();
+  Xapian::doccount total = 0;
+  std::vector<CountedValues> counted;
+  if (count(Both(FacetFilter(request.filters), date_range), unselected, &total, &counted)) {
+    response->total = total;
   } else {
     response->timed_out = true;  // the ranking pass's estimate stays
   }
   for (size_t i = 0; i < unselected.size(); ++i) {
-    response->facets[unselected[i]->name] =
-        CountsFromSpy(*spies[i], *unselected[i], shards_.live_shards(), {}, request.facet_limit);
+    const FacetDefinition& facet = Facets()[unselected[i]];
+    response->facets[facet.name] =
+        ShownFacetValues(counted[i], facet, shards_.live_shards(), {}, request.facet_limit);
   }
 }
 

@@ -47,6 +47,18 @@ struct SearchHit {
   std::vector<std::string> persons;
 };
 
+// Where a computed search spent its time, in seconds: what /metrics sums per phase
+// (vnsearch_search_phase_seconds_total) and the README's profile table is read from.
+struct SearchPhases {
+  double query = 0;     // parsing, the query's limits, analysing its words, building it
+  double spelling = 0;  // accents restored and typos corrected: lookups and the suggestion
+  double ranking = 0;   // the page of matches (with the pair re-rank and the fallbacks)
+  double facets = 0;    // the counting passes: the exact total and each facet's counts
+  double stored = 0;    // the hits' stored articles read and parsed
+  double analysis = 0;  // the hits' titles and bodies analysed, for snippets and accents
+  double snippets = 0;  // the hits' snippets made and their fields filled
+};
+
 struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;
@@ -63,6 +75,7 @@ struct SearchResponse {
   // Shards that did not answer (path or tcp://host:port): hits, total and counts are of the
   // others only.
   std::vector<std::string> partial_shards;
+  SearchPhases phases;  // not part of the answer: where computing it took time
 };
 
 // One value of a facet over the whole index, for a facet browser.
@@ -96,6 +109,10 @@ class Searcher {
 
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
+
+  // Counts facets of local databases with Xapian's ValueCountMatchSpy, as for remote shards,
+  // instead of the in-memory facet columns (facet_columns.h): for tests comparing the two.
+  void CountFacetsWithValueSpies(bool with_spies) { count_with_value_spies_ = with_spies; }
 
   // Picks up whatever the index writer has committed since the last call. Cheap when nothing
   // changed.
@@ -164,13 +181,16 @@ class Searcher {
   // once per index revision.
   const std::vector<FacetValue>& AllFacetValues(const FacetDefinition& facet);
 
+  // Whether every live shard's articles have pair terms (schema::kPairTermsMetadataKey); read
+  // once per revision.
+  bool IndexHasPairTerms();
+
   SearchResponse SearchOnce(const SearchRequest& request);
   std::optional<std::vector<SearchHit>> SimilarOnce(const std::string& article_id, size_t limit);
   std::vector<nlohmann::json> SuggestOnce(const std::string& typed, size_t limit);
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
-  // query's matches without ranking boosts.
-  // Stops (setting response->timed_out) at `deadline`.
+  // query's matches without ranking boosts. Stops (setting response->timed_out) at `deadline`.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
                    const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
                    SearchResponse* response);
@@ -178,12 +198,12 @@ class Searcher {
   // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and in
   // *total their number (exact up to `check_at_least`; *count_cut_short when the time limit
   // stopped the count short of it). A `pair_bonus` (BuiltQuery) is added to
-  // the best matches when the order is by relevance.
+  // the best matches when the order is by relevance. `spies` watch every pass of `enquire`.
   Xapian::MSet PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
                              Xapian::doccount offset, Xapian::doccount size,
                              Xapian::doccount check_at_least, bool by_relevance,
-                             Xapian::Enquire* enquire, Xapian::doccount* total,
-                             bool* count_cut_short);
+                             const std::vector<Xapian::MatchSpy*>& spies, Xapian::Enquire* enquire,
+                             Xapian::doccount* total, bool* count_cut_short);
 
   // Whether any article matching `filters` matches `query`.
   bool AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters);
@@ -192,6 +212,9 @@ class Searcher {
   ShardSet shards_;
   std::map<std::string, std::vector<FacetValue>> all_facet_values_;  // by facet name
   std::string all_facet_values_revision_;
+  bool count_with_value_spies_ = false;
+  bool pair_terms_ = false;
+  std::string pair_terms_revision_;  // the revision pair_terms_ was read at
 };
 
 }  // namespace vnsearch

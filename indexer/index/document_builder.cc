@@ -36,6 +36,24 @@ void PostTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool ti
   }
 }
 
+// Every two folded words at adjacent positions of one field (`tokens`) as a pair term. Tokens at
+// one position (a compound and its first part) each pair with every token of the next.
+void AddFoldedPairs(const std::vector<Token>& tokens, Xapian::Document* document) {
+  std::vector<std::pair<uint32_t, const std::string*>> by_position;
+  by_position.reserve(tokens.size());
+  for (const Token& token : tokens) by_position.emplace_back(token.position, &token.folded);
+  std::sort(by_position.begin(), by_position.end());
+  for (size_t i = 0; i < by_position.size(); ++i) {
+    for (size_t j = i + 1; j < by_position.size(); ++j) {
+      if (by_position[j].first > by_position[i].first + 1) break;
+      if (by_position[j].first == by_position[i].first + 1) {
+        document->add_boolean_term(
+            schema::FoldedPairTerm(*by_position[i].second, *by_position[j].second));
+      }
+    }
+  }
+}
+
 // The folded words of `names` as terms under `prefix`, for field queries.
 void AddNameWords(const std::vector<std::string>& names, const char* prefix,
                   Xapian::Document* document) {
@@ -98,11 +116,13 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   std::vector<Token> tokens;
   uint32_t next_position = Analyze(article.title, &tokens, 1);
   PostTokens(tokens, schema::kTitleWdf, true, &document);
+  AddFoldedPairs(tokens, &document);
   // Body, then byline and source: each after a gap, so no phrase spans two of them.
   for (const std::string* text : {&article.body, &article.author, &article.source}) {
     tokens.clear();
     next_position = Analyze(*text, &tokens, next_position + schema::kBodyPositionGap);
     PostTokens(tokens, 1, false, &document);
+    AddFoldedPairs(tokens, &document);
   }
 
   document.add_boolean_term(schema::ArticleIdTerm(article.id));

@@ -47,6 +47,10 @@ std::string FacetNameKey(const char* prefix, const std::string& id) {
   return key;
 }
 
+std::string FoldedPairTerm(const std::string& first, const std::string& second) {
+  return kFoldedPair + first + ' ' + second;
+}
+
 std::string DateSlotValue(const std::string& iso_date) {
   std::string compact;
   for (char c : iso_date) {

@@ -17,6 +17,10 @@ namespace vnsearch::schema {
 // position table, the largest part of an index, is kept once.
 inline constexpr char kExact[] = "";
 inline constexpr char kFolded[] = "XF";
+// Two folded words side by side ("XBmoi truong"), as boolean terms (no frequency, no position):
+// a phrase is looked for only in the articles holding each of its pairs, so most articles are
+// ruled out without reading their positions. Not added to the document's length or statistics.
+inline constexpr char kFoldedPair[] = "XB";
 // The title alone, for `title:` queries (exact without positions, folded with them).
 inline constexpr char kTitleExact[] = "S";
 inline constexpr char kTitleFolded[] = "XS";
@@ -79,6 +83,10 @@ inline constexpr char kShardMetadataKey[] = "shard";
 // remote backend does not report revisions, and cached answers must end with the state they
 // were computed on.
 inline constexpr char kCommitCountMetadataKey[] = "commits";
+// "1" in a database whose every article has its kFoldedPair terms: set when an index is begun
+// empty by a writer that adds them. searchd filters phrases by pairs only when every shard has
+// it (an index built before is searched as before, until rebuilt).
+inline constexpr char kPairTermsMetadataKey[] = "pair_terms";
 
 // ---- Positions and weights -----------------------------------------------------------------
 // Title words take positions from 1; the body starts after this gap so that no phrase spans the
@@ -100,6 +108,9 @@ std::string FacetFilterTerm(const char* prefix, const std::string& value);
 // key under which its name is kept.
 std::string FacetValueId(const char* prefix, const std::string& value);
 std::string FacetNameKey(const char* prefix, const std::string& id);
+
+// The kFoldedPair term of folded words `first` and `second` side by side.
+std::string FoldedPairTerm(const std::string& first, const std::string& second);
 
 // kDateSlot's form of a date "YYYY-MM-DD": "YYYYMMDD" (empty for an empty date). The indexer
 // writes it and searchd's date ranges compare with it.

@@ -28,8 +28,9 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("requests %d  errors %d  QPS %.0f  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms\n",
+  io.write(string.format("requests %d  errors %d  QPS %.0f  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  mean %.2f ms\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
       + summary.errors.timeout, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.mean / 1000))
 end

@@ -4,9 +4,11 @@
 //
 // Usage: search_snapshot --db DIR --queries FILE [--out FILE] [--against FILE]
 //   writes one JSON line per request (the request, then the answer as /api/search sends it,
-//   without took_ms) to --out (default stdout); with --against, compares them to a snapshot
-//   written before and exits 1 naming the requests whose answers differ.
+//   without took_ms, scores to 9 significant digits) to --out (default stdout); with --against,
+//   compares them to a snapshot written before and exits 1 naming the requests whose answers
+//   differ.
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -86,11 +88,19 @@ std::vector<SearchRequest> RequestsFor(const std::string& query, Searcher* searc
   return requests;
 }
 
+// The answer as /api/search sends it, without took_ms, scores to 9 significant digits: a query
+// tree of another shape adds the same weights in another order, which can change the last bits
+// of a double (never the order of the hits, which is kept as it is).
 json Answer(const SearchRequest& request, Searcher* searcher) {
   json answer;
   try {
     answer = vnsearch::api::ResponseJson(searcher->Search(request));
     answer.erase("took_ms");
+    for (json& hit : answer["hits"]) {
+      char rounded[32];
+      std::snprintf(rounded, sizeof rounded, "%.9g", hit["score"].get<double>());
+      hit["score"] = rounded;
+    }
   } catch (const std::exception& error) {
     answer = {{"error", error.what()}};
   }

@@ -1,0 +1,136 @@
+// facet_columns: a column is built from the facet's value stream (Xapian reads a slot for every
+// document in docid order, without touching the documents); its ids are numbered in the order
+// they are first met. Counting keeps, beside the counts, the list of values counted, so that a
+// match set of ten articles is ranked from a few dozen values, not from every value of the index.
+
+#include "searchd/facet_columns.h"
+
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "index/schema.h"
+
+namespace vnsearch {
+
+FacetColumns::FacetColumns(const Xapian::Database& database) {
+  const Xapian::docid last_docid = database.get_lastdocid();
+  for (const FacetDefinition& facet : Facets()) {
+    Column column;
+    column.starts.reserve(last_docid + 2);
+    column.starts.push_back(0);  // docid 0 is never used
+    std::unordered_map<std::string, uint32_t> numbers;
+    for (Xapian::ValueIterator it = database.valuestream_begin(facet.slot);
+         it != database.valuestream_end(facet.slot); ++it) {
+      Xapian::docid docid = it.get_docid();
+      // Documents without values up to this one end where they begin.
+      while (column.starts.size() <= docid) {
+        column.starts.push_back(static_cast<uint32_t>(column.values.size()));
+      }
+      const std::string slot_value = *it;
+      for (size_t at = 0; at + schema::kFacetIdBytes <= slot_value.size();
+           at += schema::kFacetIdBytes) {
+        std::string id = slot_value.substr(at, schema::kFacetIdBytes);
+        auto [found, added] = numbers.emplace(id, static_cast<uint32_t>(column.ids.size()));
+        if (added) column.ids.push_back(std::move(id));
+        column.values.push_back(found->second);
+      }
+    }
+    while (column.starts.size() < last_docid + 2) {
+      column.starts.push_back(static_cast<uint32_t>(column.values.size()));
+    }
+    column.values.shrink_to_fit();
+    column.ids.shrink_to_fit();
+    columns_.push_back(std::move(column));
+  }
+}
+
+size_t FacetColumns::MemoryBytes() const {
+  size_t bytes = 0;
+  for (const Column& column : columns_) {
+    bytes += column.starts.capacity() * sizeof(uint32_t);
+    bytes += column.values.capacity() * sizeof(uint32_t);
+    for (const std::string& id : column.ids) bytes += sizeof(std::string) + id.capacity();
+  }
+  return bytes;
+}
+
+std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
+                                                   const std::string& revision_key) {
+  // The columns of the newest revisions asked for, and the order they were built in. The lock
+  // is held while a revision is built: the threads asking for it wait for the one building it
+  // rather than each reading the index again.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const FacetColumns>> built;
+  static std::vector<std::string> built_order;
+  constexpr size_t kRevisionsKept = 2;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto found = built.find(revision_key);
+  if (found != built.end()) return found->second;
+  auto columns = std::make_shared<const FacetColumns>(database);
+  built[revision_key] = columns;
+  built_order.push_back(revision_key);
+  if (built_order.size() > kRevisionsKept) {
+    built.erase(built_order.front());
+    built_order.erase(built_order.begin());
+  }
+  return columns;
+}
+
+FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets)
+    : columns_(columns) {
+  for (size_t facet : facets) {
+    tallies_.push_back({facet, std::vector<Xapian::doccount>(columns.value_count(facet)), {}});
+  }
+}
+
+void FacetCountingSpy::operator()(const Xapian::Document& document, double) {
+  Xapian::docid docid = document.get_docid();
+  for (Tally& tally : tallies_) {
+    auto [value, end] = columns_.ValuesOf(tally.facet, docid);
+    for (; value != end; ++value) {
+      if (tally.counts[*value]++ == 0) tally.touched.push_back(*value);
+    }
+  }
+}
+
+CountedValues FacetCountingSpy::Counted(size_t facet) const {
+  CountedValues counted;
+  for (const Tally& tally : tallies_) {
+    if (tally.facet != facet) continue;
+    counted.reserve(tally.touched.size());
+    for (uint32_t value : tally.touched) {
+      counted.emplace_back(tally.counts[value], columns_.id(facet, value));
+    }
+  }
+  return counted;
+}
+
+FacetCounters::FacetCounters(const FacetColumns* columns, std::vector<size_t> facets)
+    : facets_(std::move(facets)) {
+  if (columns != nullptr) {
+    column_spy_ = std::make_unique<FacetCountingSpy>(*columns, facets_);
+    return;
+  }
+  for (size_t facet : facets_) {
+    value_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(Facets()[facet].slot));
+  }
+}
+
+std::vector<Xapian::MatchSpy*> FacetCounters::spies() {
+  if (column_spy_) return {column_spy_.get()};
+  std::vector<Xapian::MatchSpy*> spies;
+  for (auto& spy : value_spies_) spies.push_back(spy.get());
+  return spies;
+}
+
+std::vector<CountedValues> FacetCounters::Counted() const {
+  std::vector<CountedValues> counted;
+  for (size_t i = 0; i < facets_.size(); ++i) {
+    counted.push_back(column_spy_ ? column_spy_->Counted(facets_[i])
+                                  : CountedFromSpy(*value_spies_[i]));
+  }
+  return counted;
+}
+
+}  // namespace vnsearch

@@ -1,0 +1,106 @@
+// facet_columns: every article's facet values as small numbers held in memory, read once per
+// revision of one local index, so that counting a match's values is a few array increments instead
+// of a value-slot read and a map insert per match. Shards keep Xapian's
+// ValueCountMatchSpy (xapian-tcpsrv runs no spy of ours, and shards interleave document
+// numbers); both give the same counts.
+// A FacetColumns is immutable and shared by every worker thread; a FacetCountingSpy is not
+// thread-safe (one per counting pass).
+#ifndef VNSEARCH_SEARCHD_FACET_COLUMNS_H_
+#define VNSEARCH_SEARCHD_FACET_COLUMNS_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "searchd/facets.h"
+
+namespace vnsearch {
+
+class FacetColumns {
+ public:
+  // Reads the value slot of each facet of Facets() for every document of `database` (local
+  // databases only: a remote one would send the whole index over the network).
+  explicit FacetColumns(const Xapian::Database& database);
+
+  FacetColumns(const FacetColumns&) = delete;
+  FacetColumns& operator=(const FacetColumns&) = delete;
+
+  // The values of document `docid` in facet number `facet` (its index in Facets()), as numbers
+  // below value_count(facet); none for a document the index did not hold.
+  std::pair<const uint32_t*, const uint32_t*> ValuesOf(size_t facet, Xapian::docid docid) const {
+    const Column& column = columns_[facet];
+    if (docid + 1 >= column.starts.size()) return {nullptr, nullptr};
+    const uint32_t* values = column.values.data();
+    return {values + column.starts[docid], values + column.starts[docid + 1]};
+  }
+
+  // How many distinct values facet number `facet` has, and the schema id (kFacetIdBytes bytes)
+  // of value number `number`.
+  size_t value_count(size_t facet) const { return columns_[facet].ids.size(); }
+  const std::string& id(size_t facet, uint32_t number) const { return columns_[facet].ids[number]; }
+
+  // The memory the columns hold, in bytes (for the README's sizing and the metrics).
+  size_t MemoryBytes() const;
+
+ private:
+  struct Column {
+    std::vector<uint32_t> starts;  // by docid: where its values begin in `values` (docid + 1: end)
+    std::vector<uint32_t> values;  // value numbers, document after document
+    std::vector<std::string> ids;  // by value number: the schema id
+  };
+  std::vector<Column> columns_;  // by facet number
+};
+
+// The columns of the revision `revision_key` (Searcher::RevisionKey) of `database`, built on
+// first use by the thread that asks and then shared; the last two revisions are kept, so
+// readers of the previous one finish while the new one is in use.
+std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
+                                                   const std::string& revision_key);
+
+// Counts the values of the facets it is given for every match a counting pass visits.
+class FacetCountingSpy : public Xapian::MatchSpy {
+ public:
+  // `facets`: facet numbers (indexes in Facets()) to count. `columns` must outlive the spy.
+  FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets);
+
+  void operator()(const Xapian::Document& document, double weight) override;
+
+  // Every value counted in facet number `facet` (one of those given).
+  CountedValues Counted(size_t facet) const;
+
+ private:
+  struct Tally {
+    size_t facet;
+    std::vector<Xapian::doccount> counts;  // by value number
+    std::vector<uint32_t> touched;         // the value numbers whose count is not 0
+  };
+  const FacetColumns& columns_;
+  std::vector<Tally> tallies_;
+};
+
+// The spies that count some facets over one pass of matches: one FacetCountingSpy over
+// `columns` when there are columns (local databases), else one ValueCountMatchSpy per facet.
+class FacetCounters {
+ public:
+  // `facets`: facet numbers (indexes in Facets()); `columns` may be null, else must outlive this.
+  FacetCounters(const FacetColumns* columns, std::vector<size_t> facets);
+
+  // The spies to add to the pass's Enquire.
+  std::vector<Xapian::MatchSpy*> spies();
+
+  // What was counted, facet by facet in the order given.
+  std::vector<CountedValues> Counted() const;
+
+ private:
+  std::vector<size_t> facets_;
+  std::unique_ptr<FacetCountingSpy> column_spy_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies_;
+};
+
+}  // namespace vnsearch
+
+#endif  // VNSEARCH_SEARCHD_FACET_COLUMNS_H_

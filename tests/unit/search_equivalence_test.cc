@@ -1,0 +1,150 @@
+// What makes searching faster must not change what it finds (issue #13): over an index of the
+// tests' own articles, phrases filtered by pair terms find what phrases alone find, and facets
+// counted from the in-memory columns equal those Xapian's value-count spies give — ids, order,
+// scores, totals, facet counts, snippets, for queries of every form.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "golden_digest.h"
+#include "index/index_writer.h"
+#include "index/prepared_article.h"
+#include "index/schema.h"
+#include "searchd/api_internal.h"
+#include "searchd/searcher.h"
+
+namespace vnsearch {
+namespace {
+
+// Words, phrases, abbreviations, accents typed or not, fields, negation, a sentence and a
+// question (ranked), and words no article has.
+const char* const kQueries[] = {
+    "khoa học và công nghệ",
+    "khoa hoc va cong nghe",
+    "Đại hội Chi bộ",
+    "dai hoi chi bo nhiem ky",
+    "\"Bí thư Chi bộ\"",
+    "\"bi thu chi bo\"",
+    "KH&CN",
+    "Bộ KH&CN",
+    "Sở Khoa học và Công nghệ",
+    "nhiệm kỳ 2020-2025",
+    "2020 - 2025",
+    "Ban Chấp hành Đảng bộ",
+    "title:đại hội",
+    "person:trọng",
+    "unit:viện",
+    "đại hội -chi bộ",
+    "đại hội OR hội nghị",
+    "bầu*",
+    "Đại hội đã bầu Ban Chấp hành nhiệm kỳ mới gồm các đồng chí",
+    "Ai được bầu làm Bí thư Chi bộ nhiệm kỳ 2020-2025?",
+    "tài nguyên và môi trường",
+    "không có trong bài nào xyzzy",
+};
+
+class SearchEquivalenceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    folder_ = new std::string(std::filesystem::temp_directory_path() /
+                              ("vnsearch-equivalence-" + std::to_string(getpid())));
+    std::filesystem::remove_all(*folder_);
+    IndexWriter writer(*folder_ + "/pairs", 0, /*plain_folder=*/true);
+    IndexWriter unmarked(*folder_ + "/unmarked", 0, /*plain_folder=*/true);
+    for (const auto& [path, text] : golden::TestArticles()) {
+      PreparedArticle prepared = PrepareArticle(path, text);
+      writer.Put(prepared);
+      unmarked.Put(prepared);
+    }
+    // The same articles, in an index not marked as having pair terms: searched without them.
+    unmarked.database().set_metadata(schema::kPairTermsMetadataKey, "");
+    writer.Commit();
+    unmarked.Commit();
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*folder_);
+    delete folder_;
+  }
+
+  // Every request form the API offers for `query`, filters taken from its own first answer.
+  static std::vector<SearchRequest> RequestsFor(const std::string& query, Searcher* searcher) {
+    SearchRequest first;
+    first.query = query;
+    std::vector<SearchRequest> requests = {first};
+    SearchRequest second_page = first;
+    second_page.page = 2;
+    second_page.size = 3;
+    requests.push_back(second_page);
+    SearchRequest newest = first;
+    newest.sort = SortOrder::kDateDescending;
+    requests.push_back(newest);
+    SearchResponse answer = searcher->Search(first);
+    for (const auto& [facet, values] : answer.facets) {
+      if (values.empty()) continue;
+      SearchRequest filtered = first;
+      filtered.filters[facet] = {values.front().value};
+      requests.push_back(filtered);
+    }
+    return requests;
+  }
+
+  // The answer as the API sends it, without took_ms, scores to 9 significant digits: a query
+  // tree of another shape adds the same weights in another order, which can change the last
+  // bits of a double (never the order of the hits, which is compared as it is).
+  static nlohmann::json Answer(Searcher* searcher, const SearchRequest& request) {
+    nlohmann::json answer = api::ResponseJson(searcher->Search(request));
+    answer.erase("took_ms");
+    for (nlohmann::json& hit : answer["hits"]) {
+      char rounded[32];
+      std::snprintf(rounded, sizeof rounded, "%.9g", hit["score"].get<double>());
+      hit["score"] = rounded;
+    }
+    return answer;
+  }
+
+  static std::string* folder_;
+};
+
+std::string* SearchEquivalenceTest::folder_ = nullptr;
+
+TEST_F(SearchEquivalenceTest, PairTermsFindWhatPhrasesFind) {
+  Xapian::Database marked(*folder_ + "/pairs");
+  ASSERT_EQ(marked.get_metadata(schema::kPairTermsMetadataKey), "1");
+  ASSERT_GT(marked.get_termfreq(schema::FoldedPairTerm("chi", "bo")), 0u);
+  Searcher with_pairs(*folder_ + "/pairs");
+  Searcher without_pairs(*folder_ + "/unmarked");
+  size_t found_something = 0;
+  for (const char* query : kQueries) {
+    for (const SearchRequest& request : RequestsFor(query, &with_pairs)) {
+      nlohmann::json expected = Answer(&without_pairs, request);
+      EXPECT_EQ(Answer(&with_pairs, request), expected) << query;
+      if (expected["total"] > 0) ++found_something;
+    }
+  }
+  EXPECT_GE(found_something, 60u);  // the comparison is of answers, not of empty pages
+}
+
+TEST_F(SearchEquivalenceTest, FacetColumnsCountWhatValueSpiesCount) {
+  Searcher columns(*folder_ + "/pairs");
+  Searcher spies(*folder_ + "/pairs");
+  spies.CountFacetsWithValueSpies(true);
+  size_t counted_values = 0;
+  for (const char* query : kQueries) {
+    for (const SearchRequest& request : RequestsFor(query, &columns)) {
+      nlohmann::json expected = Answer(&spies, request);
+      EXPECT_EQ(Answer(&columns, request), expected) << query;
+      for (const auto& [facet, values] : expected["facets"].items())
+        counted_values += values.size();
+    }
+  }
+  EXPECT_GE(counted_values, 300u);
+}
+
+}  // namespace
+}  // namespace vnsearch
