@@ -404,6 +404,10 @@ class MentionReader {
       mention.evidence = Evidence::kShape;  // "Ninh Văn Quỳnh": Văn and Thị are middle names
     } else if (tables_.IsForeignGivenName(words_[at]) && length >= 2 && length <= 3) {
       mention.evidence = Evidence::kShape;  // "Elon Musk", "Angela Merkel"
+    } else if (length >= 2 && length <= 3 && HasForeignFamilyName(at, end)) {
+      mention.evidence = Evidence::kShape;  // "Marin Cilic", "Park Hang-seo"
+    } else if (length == 1 && tables_.IsForeignFamilyName(words_[at])) {
+      mention.evidence = Evidence::kShape;  // "Djokovic", "Rodriguez", "Christensen"
     }
     bool marked_after = length >= 2 ? AgeAfter(words_, end) || SpeechVerbAfter(end) ||
                                           DescribedAfter(end) || MatchNoteAfter(words_, end)
@@ -452,6 +456,22 @@ class MentionReader {
       if (tables_.PersonCueEndingAt(words_, k) >= 2) return true;
     }
     return false;
+  }
+
+  // A foreign name of two or three words by its family name: last in Western order ("Colin
+  // Smith", "Marin Cilic"), first in East Asian order before words that are not Vietnamese
+  // syllables ("Park Hang-seo", "Zhang Chenyao").
+  bool HasForeignFamilyName(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      if (HasInnerCapital(words_[k])) return false;  // "Galaxy iPhone"
+    }
+    if (tables_.IsEastAsianFamilyName(words_[begin])) {
+      for (size_t k = begin + 1; k < end; ++k) {
+        if (IsBareHyphen(words_[k].gap) || !IsVietnameseSyllable(words_[k])) return true;
+      }
+      return false;
+    }
+    return !IsVietnameseSyllable(words_[begin]) && tables_.IsForeignFamilyName(words_[end - 1]);
   }
 
   // Where a person's full name starts after the name of a place in words[begin..end): a

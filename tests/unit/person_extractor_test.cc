@@ -76,6 +76,31 @@ TEST(PersonExtractorTest, TeamSheetsAndCasts) {
               ElementsAre("Hải", "Lê Văn Bình"));
 }
 
+TEST(PersonExtractorTest, ForeignNamesByTheirFamilyName) {
+  // Western order: the family name last, from the table or by its ending.
+  EXPECT_THAT(PersonsIn("Trận đấu có sự góp mặt của Colin Smith từ đầu."),
+              ElementsAre("Colin Smith"));
+  EXPECT_THAT(PersonsIn("Ở trận chung kết, Marek Zielinski thắng dễ."),
+              ElementsAre("Marek Zielinski"));
+  EXPECT_THAT(PersonsIn("Đội khách có Ivan Petrenko và Oleg Kuznetsov."),
+              ElementsAre("Ivan Petrenko", "Oleg Kuznetsov"));
+  // East Asian order: the family name first, before words that are not Vietnamese.
+  EXPECT_THAT(PersonsIn("Buổi tập do Park Jin-woo điều hành."), ElementsAre("Park Jin-woo"));
+  EXPECT_THAT(PersonsIn("Tay vợt Trung Quốc thua Zhang Xiaoming ở bán kết."),
+              ElementsAre("Zhang Xiaoming"));
+  // One word with a family name's ending is a person too; a short one may be a place.
+  EXPECT_THAT(PersonsIn("Tối qua, Kovalenko bỏ lỡ cơ hội."), ElementsAre("Kovalenko"));
+  EXPECT_THAT(PersonsIn("Đoàn khách đến Kiev hôm qua."), IsEmpty());
+  // A firm's word or an inner capital is no family name.
+  EXPECT_THAT(PersonsIn("Hãng Galaxy Rodriguez Group mở cửa hàng mới."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
+  EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
+              ElementsAre("Javier Mendoza"));
+  EXPECT_THAT(PersonsIn("Bộ sưu tập ra mắt tại Milan Fashion Week."), IsEmpty());
+}
+
 TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
   Article article =
       ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
