@@ -101,6 +101,16 @@ TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
   EXPECT_THAT(PersonsIn("Bộ sưu tập ra mắt tại Milan Fashion Week."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, WriterOfABylineWithItsSourceAndTime) {
+  Article article =
+      ParseArticle("a",
+                   "Tin thể thao\n\nĐội bóng thắng trận thứ ba.\n\nTuệ Lâm - Báo Thể thao | 18:45 "
+                   "22/09/2017\n\nTin liên quan\n");
+  std::vector<std::string> names;
+  for (const Person& person : article.persons) names.push_back(person.name);
+  EXPECT_THAT(names, ElementsAre("Tuệ Lâm"));
+}
+
 TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
   Article article =
       ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
