@@ -95,6 +95,11 @@ TEST(PersonExtractorTest, ForeignNamesByTheirFamilyName) {
   EXPECT_THAT(PersonsIn("Hãng Galaxy Rodriguez Group mở cửa hàng mới."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, LeaguesCupsAndClubsAreNotPersons) {
+  EXPECT_THAT(PersonsIn("Đội bóng vô địch Champions League, La Liga và World Cup, thắng Man City."),
+              IsEmpty());
+}
+
 TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
   EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
               ElementsAre("Javier Mendoza"));
