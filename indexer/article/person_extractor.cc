@@ -26,7 +26,9 @@ constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
 constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
 constexpr size_t kMaxWordsToElection = 30;  // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
-constexpr size_t kMinNamesInAList = 4;  // "A, B, C và D"
+constexpr size_t kMinNamesInAList = 4;    // "A, B, C và D"
+constexpr size_t kMinPersonsInAList = 2;  // known persons that make a list one of persons
+constexpr size_t kMaxListIntroWords = 6;  // "các thương hiệu mỹ phẩm nổi tiếng như"
 constexpr size_t kMaxDescribingWords = 3;  // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
@@ -744,6 +746,53 @@ void ReadListsOfNames(const std::vector<Word>& words, std::vector<Mention>* ment
   }
 }
 
+// The end of the list of names that starts at mentions[first]: one past its last item.
+size_t ListEnd(const std::vector<Word>& words, const std::vector<Mention>& mentions, size_t first) {
+  size_t last = first;
+  while (last + 1 < mentions.size() &&
+         AreListNeighbours(words, mentions[last], mentions[last + 1])) {
+    ++last;
+  }
+  return last + 1;
+}
+
+// Whether the words before the list at words[list_begin] say it lists named things: "các
+// thương hiệu nổi tiếng như A, B", "hãng X, Y" (brands are often named after people).
+bool ThingsIntroduceList(const std::vector<Word>& words, size_t list_begin) {
+  const NameTables& tables = NameTables::Get();
+  for (size_t k = list_begin; k > 0 && list_begin - k <= kMaxListIntroWords; --k) {
+    if (tables.NamedThingCueEndingAt(words, k) > 0) return true;
+    if (IsClauseBreak(words[k - 1].gap)) return false;  // the clause starts at words[k - 1]
+  }
+  return false;
+}
+
+// A list with two people in it and no place is a list of people: "Aguero, Jesus, Sterling và
+// Danilo" once two of them are known. Its other short items are persons too.
+void ReadListsWithPersons(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (size_t first = 0; first < mentions->size();) {
+    size_t end = ListEnd(words, *mentions, first);
+    if (ThingsIntroduceList(words, (*mentions)[first].begin)) {
+      first = end;
+      continue;
+    }
+    size_t persons = 0;
+    bool has_place = false;
+    for (size_t k = first; k < end; ++k) {
+      persons += (*mentions)[k].confirmed();
+      has_place = has_place || (*mentions)[k].evidence == Evidence::kPlace;
+    }
+    if (persons >= kMinPersonsInAList && !has_place) {
+      for (size_t k = first; k < end; ++k) {
+        Mention& item = (*mentions)[k];
+        bool short_item = item.end - item.begin <= 3 && EndsListItem(words, item.end);
+        if (item.evidence == Evidence::kNone && short_item) item.evidence = Evidence::kMarked;
+      }
+    }
+    first = end;
+  }
+}
+
 // An actor and the character played, one in brackets after the other: "Sơn (Hà Việt Dũng)",
 // "Phương Oanh (Mai)". The name beside a person's is a person's.
 void ReadBracketedNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
@@ -824,6 +873,7 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
 
   ReadListItems(words, &mentions);
   ReadListsOfNames(words, &mentions);
+  ReadListsWithPersons(words, &mentions);
   ReadBracketedNames(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last

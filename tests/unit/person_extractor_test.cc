@@ -76,6 +76,16 @@ TEST(PersonExtractorTest, TeamSheetsAndCasts) {
               ElementsAre("Hải", "Lê Văn Bình"));
 }
 
+TEST(PersonExtractorTest, ListsWithTwoKnownPersons) {
+  // Two names in the list are persons'; the single names beside them are too.
+  EXPECT_THAT(PersonsIn("Hàng tiền vệ có Michael Carrick, David Beckham, Scholes, Giggs và Butt."),
+              ElementsAre("Michael Carrick", "David Beckham", "Scholes", "Giggs", "Butt"));
+  // A list of brands: the ones named after a person keep their shape, the others are brands.
+  EXPECT_THAT(PersonsIn("Tập đoàn có các thương hiệu như Garnier, Ralph Lauren, Giorgio Armani, "
+                        "Kiehl, Lancome."),
+              ElementsAre("Ralph Lauren", "Giorgio Armani"));
+}
+
 TEST(PersonExtractorTest, ForeignNamesByTheirFamilyName) {
   // Western order: the family name last, from the table or by its ending.
   EXPECT_THAT(PersonsIn("Trận đấu có sự góp mặt của Colin Smith từ đầu."),
