@@ -91,8 +91,15 @@ bool IsNameParticle(const std::vector<Word>& words, size_t k) {
          (IsSpaceOnly(words[next].gap) || IsBareHyphen(words[next].gap));
 }
 
+// A site's name, written with its domain: "Baodatviet.vn", "Zing.vn", "Dantri.com".
+bool IsSiteName(const std::vector<Word>& words, size_t k) {
+  static const std::unordered_set<std::string> kDomains = {"vn", "com", "net", "org", "info"};
+  return k + 1 < words.size() && words[k + 1].gap == "." && kDomains.count(words[k + 1].exact);
+}
+
 bool ContinuesName(const std::vector<Word>& words, size_t k) {
   if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
+  if (IsSiteName(words, k)) return false;  // "Xiao Pei Baodatviet.vn": a byline and its site
   if (IsNameParticle(words, k)) return !IsVietnameseSyllable(words[k - 1]);
   // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role after the name is not part of it.
   if (NameTables::Get().RoleAt(words, k) > 0) return false;

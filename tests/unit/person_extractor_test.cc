@@ -110,6 +110,10 @@ TEST(PersonExtractorTest, LeaguesCupsAndClubsAreNotPersons) {
               IsEmpty());
 }
 
+TEST(PersonExtractorTest, ASiteAfterANameIsNotPartOfIt) {
+  EXPECT_THAT(PersonsIn("Chùm ảnh: Trần Minh Châu Baodatviet.vn"), ElementsAre("Trần Minh Châu"));
+}
+
 TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
   EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
               ElementsAre("Javier Mendoza"));
