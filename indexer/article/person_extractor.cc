@@ -279,6 +279,7 @@ struct Mention {
   std::string name;  // canonical spelling
   std::string key;   // the exact words, lowercase, joined by single spaces
   Evidence evidence = Evidence::kNone;
+  bool place_by_context = true;  // for a place: the words around it say so ("đường", "tại")
   std::vector<RoleSpan> roles;
 
   bool confirmed() const { return evidence >= Evidence::kShape; }
@@ -314,7 +315,7 @@ class MentionReader {
     }
     // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
     if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
-    if (AllPlaces(at, end)) return AddPlace(at, end, mentions);  // "Anh, Đức, Italia"
+    if (AllPlaces(at, end)) return AddKnownName(at, end, mentions);  // "Anh, Đức, Italia"
     std::string role_before;
     RoleSpan role_span;
     size_t role_begin = RoleBefore(words_, at);
@@ -385,12 +386,13 @@ class MentionReader {
     mention.end = end;
     size_t length = end - at;
     if (length > kMaxCuedNameWords) return;
-    if (place_cue || IsYearName(at, end)) return AddPlace(at, end, mentions);
+    if (place_cue) return AddPlace(at, end, mentions);
+    if (IsYearName(at, end)) return AddKnownName(at, end, mentions);
     if (length >= 2 && tables_.IsForeignOrgWord(words_[end - 1])) {
-      return AddPlace(at, end, mentions);  // "DongA Bank", "Qualcomm Technologies"
+      return AddKnownName(at, end, mentions);  // "DongA Bank", "Qualcomm Technologies"
     }
     if (IsPlaceName(at, end) && !(addressed && length == 1)) {  // "bà Nga" is not Russia
-      return AddPlace(at, end, mentions);
+      return AddKnownName(at, end, mentions);
     }
     // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
     bool surname = tables_.IsSurname(words_[at]);
@@ -521,6 +523,13 @@ class MentionReader {
     place.evidence = Evidence::kPlace;
     place.key = ExactKey(begin, end);
     mentions->push_back(std::move(place));
+  }
+
+  // A place or a thing known by its name alone ("Hà Nội", "Canh Thân", "DongA Bank"), with no
+  // word around it that says what it is: many such names are also a person's given names.
+  void AddKnownName(size_t begin, size_t end, std::vector<Mention>* mentions) const {
+    AddPlace(begin, end, mentions);
+    mentions->back().place_by_context = false;
   }
 
   // A year of the sexagenary cycle: "Đinh Dậu", "Mậu Tuất" (Đinh and Giáp are family names too).
@@ -701,6 +710,15 @@ bool EndsListItem(const std::vector<Word>& words, size_t end) {
   return !IsSpaceOnly(words[end].gap) || words[end].exact == "và";
 }
 
+// Whether the place `place` makes the name-shaped list item `item` a place too: always when
+// the words around it say it is a place ("những con đường Lý Thường Kiệt, Phan Đình Phùng");
+// a place known by its name alone only when it follows the item, as a province follows its
+// district ("Thái Thụy, Thái Bình"), since a person's list may hold a name that is also a
+// place's ("Thanh Hải, Văn Long, Đức Chinh").
+bool SpreadsToNames(const Mention& place, const Mention& item) {
+  return place.place_by_context || item.end <= place.begin;
+}
+
 // A name listed next to a person's is a person's too: "các bị cáo Dương Minh Quang, Văn Thanh
 // Tâm và Phù Văn Sơn", "Đan Trường, Quang Dũng, Siu Black, Hương Tràm"; one listed next to a
 // place is a place, unless marked otherwise: "những con đường Lý Thường Kiệt, Phan Đình Phùng".
@@ -716,12 +734,14 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
           bool spreads =
               spreading == Evidence::kPlace
                   ? from->evidence == Evidence::kPlace &&
-                        (to->evidence == Evidence::kShape || to->evidence == Evidence::kNone)
+                        (to->evidence == Evidence::kNone ||
+                         (to->evidence == Evidence::kShape && SpreadsToNames(*from, *to)))
                   : from->confirmed() && to->evidence == Evidence::kNone &&
                         EndsListItem(words, to->end) &&
                         (to->end - to->begin >= 2 || words[second.begin].gap != ", ");
           if (!spreads) continue;
           to->evidence = spreading;
+          to->place_by_context = from->place_by_context;
           changed = true;
         }
       }

@@ -114,6 +114,15 @@ TEST(PersonExtractorTest, ASiteAfterANameIsNotPartOfIt) {
   EXPECT_THAT(PersonsIn("Chùm ảnh: Trần Minh Châu Baodatviet.vn"), ElementsAre("Trần Minh Châu"));
 }
 
+TEST(PersonExtractorTest, APlaceKnownByNameMakesOnlyTheNameBeforeItAPlace) {
+  // A province after its district: the district is a place.
+  EXPECT_THAT(PersonsIn("Em trú tại xã Mỹ Lộc (Thái Thụy, Thái Bình) đã mất tích."), IsEmpty());
+  // A place in a list of persons does not make the names after it places.
+  EXPECT_THAT(PersonsIn("Các bị cáo gồm Lê Văn Nam (giám đốc chi nhánh Thái Bình, Trần Thị Thu "
+                        "Hà (giám đốc chi nhánh Hải Dương)."),
+              ElementsAre("Lê Văn Nam", "Trần Thị Thu Hà"));
+}
+
 TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
   EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
               ElementsAre("Javier Mendoza"));
