@@ -100,7 +100,11 @@ bool IsSiteName(const std::vector<Word>& words, size_t k) {
 bool ContinuesName(const std::vector<Word>& words, size_t k) {
   if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
   if (IsSiteName(words, k)) return false;  // "Xiao Pei Baodatviet.vn": a byline and its site
-  if (IsNameParticle(words, k)) return !IsVietnameseSyllable(words[k - 1]);
+  if (IsNameParticle(words, k)) {
+    size_t named = k - 1;  // the capitalised word before the particles: "Jacob van den Borne"
+    while (named > 0 && !words[named].capitalized) --named;
+    return !IsVietnameseSyllable(words[named]);
+  }
   // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role after the name is not part of it.
   if (NameTables::Get().RoleAt(words, k) > 0) return false;
   if (IsBareHyphen(words[k].gap)) return !words[k].is_number;

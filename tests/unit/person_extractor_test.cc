@@ -123,6 +123,11 @@ TEST(PersonExtractorTest, APlaceKnownByNameMakesOnlyTheNameBeforeItAPlace) {
               ElementsAre("Lê Văn Nam", "Trần Thị Thu Hà"));
 }
 
+TEST(PersonExtractorTest, ParticlesInsideAForeignName) {
+  EXPECT_THAT(PersonsIn("Trong vườn, Jacob van den Borne, một nông dân Hà Lan, lái máy cày."),
+              ElementsAre("Jacob van den Borne"));
+}
+
 TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
   EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
               ElementsAre("Javier Mendoza"));
