@@ -202,12 +202,31 @@ std::string AgencyCode(std::string_view body) {
   return dashed ? std::string(body.substr(1, code_bytes)) : "";
 }
 
+// The writer of a byline that carries its source and time: "Hoàng Minh - Báo Thể thao | 18:45
+// 22/09/2017" → "Hoàng Minh"; "" for any other line.
+std::string_view WriterBeforeSourceAndTime(std::string_view line) {
+  size_t bar = line.rfind('|');
+  if (bar == std::string_view::npos || !IsDateLine(Trim(line.substr(bar + 1)))) return "";
+  std::string_view writer_and_source = line.substr(0, bar);
+  size_t dash = writer_and_source.find(" - ");
+  if (dash == std::string_view::npos) dash = writer_and_source.find(" – ");
+  if (dash == std::string_view::npos) return "";
+  return Trim(writer_and_source.substr(0, dash));
+}
+
 // The writers the byline names, and those of bylines left inside the body (a story that quotes
 // another, with its own "Phương Nghi (t/h)"), are persons the article names too.
 void AddBylinePersons(const std::string& author, const std::vector<std::string_view>& body_lines,
                       std::vector<Person>* persons) {
   std::vector<std::string> names = BylineNames(author, /*require_marker=*/false);
   for (std::string_view line : body_lines) {
+    std::string_view writer = WriterBeforeSourceAndTime(line);
+    if (!writer.empty()) {
+      for (std::string& name : BylineNames(writer, /*require_marker=*/false)) {
+        names.push_back(name);
+      }
+      continue;
+    }
     if (line.empty() || WordCount(line) > kMaxBylineWords + 2) continue;
     for (std::string& name : BylineNames(line, /*require_marker=*/true)) names.push_back(name);
   }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analysis/analyzer.h"
+#include "analysis/utf8.h"
 #include "article/canonical_name.h"
 
 namespace vnsearch {
@@ -18,6 +19,7 @@ const char* RoleWordTableText();
 const char* StopWordTableText();
 const char* PersonCueTableText();
 const char* ForeignGivenNameTableText();
+const char* ForeignFamilyNameTableText();
 const char* ForeignOrgWordTableText();
 const char* PlaceCueTableText();
 const char* SpeechVerbTableText();
@@ -55,6 +57,16 @@ std::string JoinedExact(const std::string& text) {
 bool IsAbbreviation(const std::string& kind) {
   std::vector<Word> words = SplitWords(kind);
   return words.size() == 1 && words.front().all_caps;
+}
+
+// Shorter words with a family name's ending are as often places or common words ("Kiev",
+// "Suez", "Season").
+constexpr size_t kMinLettersWithFamilyEnding = 7;
+
+size_t LetterCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t offset = 0; offset < text.size(); ++count) NextCodePoint(text, &offset);
+  return count;
 }
 
 bool IsRoleModifier(const Word& word) {
@@ -105,6 +117,19 @@ size_t PhraseSet::LongestEndingAt(const std::vector<Word>& words, size_t end) co
   return longest;
 }
 
+bool NameTables::IsForeignFamilyName(const Word& word) const {
+  if (!word.capitalized || word.all_caps || IsVietnameseSyllable(word)) return false;
+  if (foreign_family_names_.count(word.exact)) return true;
+  if (LetterCount(word.exact) < kMinLettersWithFamilyEnding) return false;
+  for (const std::string& ending : foreign_family_name_endings_) {
+    if (word.exact.size() > ending.size() &&
+        word.exact.compare(word.exact.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const NameTables& NameTables::Get() {
   static const NameTables* tables = new NameTables();
   return *tables;
@@ -139,6 +164,15 @@ NameTables::NameTables() {
   }
   for (const auto& [name, unused] : TableLines(ForeignGivenNameTableText())) {
     foreign_given_names_.insert(JoinedExact(name));
+  }
+  for (const auto& [name, kind] : TableLines(ForeignFamilyNameTableText())) {
+    if (kind == "ending") {
+      foreign_family_name_endings_.push_back(JoinedExact(name));
+    } else if (kind == "first") {
+      east_asian_family_names_.insert(JoinedExact(name));
+    } else {
+      foreign_family_names_.insert(JoinedExact(name));
+    }
   }
   for (const auto& [word, unused] : TableLines(ForeignOrgWordTableText())) {
     foreign_org_words_.insert(JoinedExact(word));

@@ -50,6 +50,13 @@ class NameTables {
   bool IsForeignGivenName(const Word& word) const {
     return word.capitalized && foreign_given_names_.count(word.exact) != 0;
   }
+  // A family name from outside Vietnam, the last word of a name written in Western order
+  // ("Smith", "Rossi"), or a foreign word with the ending of one ("Djokovic", "Rodriguez").
+  bool IsForeignFamilyName(const Word& word) const;
+  // A Korean, Japanese or Chinese family name, written first: "Park", "Zhang".
+  bool IsEastAsianFamilyName(const Word& word) const {
+    return word.capitalized && east_asian_family_names_.count(word.exact) != 0;
+  }
   // "Bank", "Group": a word that ends a firm's or a publication's name, not a person's.
   bool IsForeignOrgWord(const Word& word) const {
     return word.capitalized && foreign_org_words_.count(word.exact) != 0;
@@ -134,6 +141,9 @@ class NameTables {
 
   std::unordered_set<std::string> surnames_;
   std::unordered_set<std::string> foreign_given_names_;
+  std::unordered_set<std::string> foreign_family_names_;
+  std::vector<std::string> foreign_family_name_endings_;  // "ov", "ez", "sson"
+  std::unordered_set<std::string> east_asian_family_names_;
   std::unordered_set<std::string> foreign_org_words_;
   std::unordered_set<std::string> stop_words_;
   PhraseSet single_word_places_;                  // "Mỹ", "Nga": exact, as "Nga" is a name too

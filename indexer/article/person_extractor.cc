@@ -26,7 +26,9 @@ constexpr size_t kMaxVietnameseNameWords = 4;  // "Lê Đình Hoài Vũ"
 constexpr size_t kMaxCuedNameWords = 5;        // "Pierre-Emerick Aubameyang": 3 words and a hyphen
 constexpr size_t kMaxWordsBeforeName = 16;  // "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn X"
 constexpr size_t kMaxWordsToElection = 30;  // "bầu đồng chí X, … giữ chức Bí thư Chi bộ"
-constexpr size_t kMinNamesInAList = 4;  // "A, B, C và D"
+constexpr size_t kMinNamesInAList = 4;    // "A, B, C và D"
+constexpr size_t kMinPersonsInAList = 2;  // known persons that make a list one of persons
+constexpr size_t kMaxListIntroWords = 6;  // "các thương hiệu mỹ phẩm nổi tiếng như"
 constexpr size_t kMaxDescribingWords = 3;  // "chuyên gia trang điểm", "nhà khoa học kín tiếng"
 
 // Initials that stand for a name in court and accident reports: "N.V.T", "T.T.Đ".
@@ -89,9 +91,20 @@ bool IsNameParticle(const std::vector<Word>& words, size_t k) {
          (IsSpaceOnly(words[next].gap) || IsBareHyphen(words[next].gap));
 }
 
+// A site's name, written with its domain: "Baodatviet.vn", "Zing.vn", "Dantri.com".
+bool IsSiteName(const std::vector<Word>& words, size_t k) {
+  static const std::unordered_set<std::string> kDomains = {"vn", "com", "net", "org", "info"};
+  return k + 1 < words.size() && words[k + 1].gap == "." && kDomains.count(words[k + 1].exact);
+}
+
 bool ContinuesName(const std::vector<Word>& words, size_t k) {
   if (IsInitials(words[k]) || IsInitials(words[k - 1])) return false;
-  if (IsNameParticle(words, k)) return !IsVietnameseSyllable(words[k - 1]);
+  if (IsSiteName(words, k)) return false;  // "Xiao Pei Baodatviet.vn": a byline and its site
+  if (IsNameParticle(words, k)) {
+    size_t named = k - 1;  // the capitalised word before the particles: "Jacob van den Borne"
+    while (named > 0 && !words[named].capitalized) --named;
+    return !IsVietnameseSyllable(words[named]);
+  }
   // "Nguyễn Thị Nghĩa Thứ trưởng Bộ GD-ĐT": a role after the name is not part of it.
   if (NameTables::Get().RoleAt(words, k) > 0) return false;
   if (IsBareHyphen(words[k].gap)) return !words[k].is_number;
@@ -270,6 +283,7 @@ struct Mention {
   std::string name;  // canonical spelling
   std::string key;   // the exact words, lowercase, joined by single spaces
   Evidence evidence = Evidence::kNone;
+  bool place_by_context = true;  // for a place: the words around it say so ("đường", "tại")
   std::vector<RoleSpan> roles;
 
   bool confirmed() const { return evidence >= Evidence::kShape; }
@@ -305,7 +319,7 @@ class MentionReader {
     }
     // "Trường THPT Nguyễn Du", "giải Lê Văn Thiêm", "báo Lao Động": a thing named after someone.
     if (NamedThingCueBefore(at)) return AddPlace(at, end, mentions);
-    if (AllPlaces(at, end)) return AddPlace(at, end, mentions);  // "Anh, Đức, Italia"
+    if (AllPlaces(at, end)) return AddKnownName(at, end, mentions);  // "Anh, Đức, Italia"
     std::string role_before;
     RoleSpan role_span;
     size_t role_begin = RoleBefore(words_, at);
@@ -376,12 +390,13 @@ class MentionReader {
     mention.end = end;
     size_t length = end - at;
     if (length > kMaxCuedNameWords) return;
-    if (place_cue || IsYearName(at, end)) return AddPlace(at, end, mentions);
+    if (place_cue) return AddPlace(at, end, mentions);
+    if (IsYearName(at, end)) return AddKnownName(at, end, mentions);
     if (length >= 2 && tables_.IsForeignOrgWord(words_[end - 1])) {
-      return AddPlace(at, end, mentions);  // "DongA Bank", "Qualcomm Technologies"
+      return AddKnownName(at, end, mentions);  // "DongA Bank", "Qualcomm Technologies"
     }
     if (IsPlaceName(at, end) && !(addressed && length == 1)) {  // "bà Nga" is not Russia
-      return AddPlace(at, end, mentions);
+      return AddKnownName(at, end, mentions);
     }
     // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
     bool surname = tables_.IsSurname(words_[at]);
@@ -404,6 +419,10 @@ class MentionReader {
       mention.evidence = Evidence::kShape;  // "Ninh Văn Quỳnh": Văn and Thị are middle names
     } else if (tables_.IsForeignGivenName(words_[at]) && length >= 2 && length <= 3) {
       mention.evidence = Evidence::kShape;  // "Elon Musk", "Angela Merkel"
+    } else if (length >= 2 && length <= 3 && HasForeignFamilyName(at, end)) {
+      mention.evidence = Evidence::kShape;  // "Marin Cilic", "Park Hang-seo"
+    } else if (length == 1 && tables_.IsForeignFamilyName(words_[at])) {
+      mention.evidence = Evidence::kShape;  // "Djokovic", "Rodriguez", "Christensen"
     }
     bool marked_after = length >= 2 ? AgeAfter(words_, end) || SpeechVerbAfter(end) ||
                                           DescribedAfter(end) || MatchNoteAfter(words_, end)
@@ -454,6 +473,22 @@ class MentionReader {
     return false;
   }
 
+  // A foreign name of two or three words by its family name: last in Western order ("Colin
+  // Smith", "Marin Cilic"), first in East Asian order before words that are not Vietnamese
+  // syllables ("Park Hang-seo", "Zhang Chenyao").
+  bool HasForeignFamilyName(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      if (HasInnerCapital(words_[k])) return false;  // "Galaxy iPhone"
+    }
+    if (tables_.IsEastAsianFamilyName(words_[begin])) {
+      for (size_t k = begin + 1; k < end; ++k) {
+        if (IsBareHyphen(words_[k].gap) || !IsVietnameseSyllable(words_[k])) return true;
+      }
+      return false;
+    }
+    return !IsVietnameseSyllable(words_[begin]) && tables_.IsForeignFamilyName(words_[end - 1]);
+  }
+
   // Where a person's full name starts after the name of a place in words[begin..end): a
   // place name has one to three words, most often two ("Tà Rụt Hồ Văn Nhiếp"); `end` if none.
   size_t NameAfterPlaceName(size_t begin, size_t end) const {
@@ -492,6 +527,13 @@ class MentionReader {
     place.evidence = Evidence::kPlace;
     place.key = ExactKey(begin, end);
     mentions->push_back(std::move(place));
+  }
+
+  // A place or a thing known by its name alone ("Hà Nội", "Canh Thân", "DongA Bank"), with no
+  // word around it that says what it is: many such names are also a person's given names.
+  void AddKnownName(size_t begin, size_t end, std::vector<Mention>* mentions) const {
+    AddPlace(begin, end, mentions);
+    mentions->back().place_by_context = false;
   }
 
   // A year of the sexagenary cycle: "Đinh Dậu", "Mậu Tuất" (Đinh and Giáp are family names too).
@@ -672,6 +714,15 @@ bool EndsListItem(const std::vector<Word>& words, size_t end) {
   return !IsSpaceOnly(words[end].gap) || words[end].exact == "và";
 }
 
+// Whether the place `place` makes the name-shaped list item `item` a place too: always when
+// the words around it say it is a place ("những con đường Lý Thường Kiệt, Phan Đình Phùng");
+// a place known by its name alone only when it follows the item, as a province follows its
+// district ("Thái Thụy, Thái Bình"), since a person's list may hold a name that is also a
+// place's ("Thanh Hải, Văn Long, Đức Chinh").
+bool SpreadsToNames(const Mention& place, const Mention& item) {
+  return place.place_by_context || item.end <= place.begin;
+}
+
 // A name listed next to a person's is a person's too: "các bị cáo Dương Minh Quang, Văn Thanh
 // Tâm và Phù Văn Sơn", "Đan Trường, Quang Dũng, Siu Black, Hương Tràm"; one listed next to a
 // place is a place, unless marked otherwise: "những con đường Lý Thường Kiệt, Phan Đình Phùng".
@@ -687,12 +738,14 @@ void ReadListItems(const std::vector<Word>& words, std::vector<Mention>* mention
           bool spreads =
               spreading == Evidence::kPlace
                   ? from->evidence == Evidence::kPlace &&
-                        (to->evidence == Evidence::kShape || to->evidence == Evidence::kNone)
+                        (to->evidence == Evidence::kNone ||
+                         (to->evidence == Evidence::kShape && SpreadsToNames(*from, *to)))
                   : from->confirmed() && to->evidence == Evidence::kNone &&
                         EndsListItem(words, to->end) &&
                         (to->end - to->begin >= 2 || words[second.begin].gap != ", ");
           if (!spreads) continue;
           to->evidence = spreading;
+          to->place_by_context = from->place_by_context;
           changed = true;
         }
       }
@@ -721,6 +774,53 @@ void ReadListsOfNames(const std::vector<Word>& words, std::vector<Mention>* ment
       }
     }
     first = last + 1;
+  }
+}
+
+// The end of the list of names that starts at mentions[first]: one past its last item.
+size_t ListEnd(const std::vector<Word>& words, const std::vector<Mention>& mentions, size_t first) {
+  size_t last = first;
+  while (last + 1 < mentions.size() &&
+         AreListNeighbours(words, mentions[last], mentions[last + 1])) {
+    ++last;
+  }
+  return last + 1;
+}
+
+// Whether the words before the list at words[list_begin] say it lists named things: "các
+// thương hiệu nổi tiếng như A, B", "hãng X, Y" (brands are often named after people).
+bool ThingsIntroduceList(const std::vector<Word>& words, size_t list_begin) {
+  const NameTables& tables = NameTables::Get();
+  for (size_t k = list_begin; k > 0 && list_begin - k <= kMaxListIntroWords; --k) {
+    if (tables.NamedThingCueEndingAt(words, k) > 0) return true;
+    if (IsClauseBreak(words[k - 1].gap)) return false;  // the clause starts at words[k - 1]
+  }
+  return false;
+}
+
+// A list with two people in it and no place is a list of people: "Aguero, Jesus, Sterling và
+// Danilo" once two of them are known. Its other short items are persons too.
+void ReadListsWithPersons(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (size_t first = 0; first < mentions->size();) {
+    size_t end = ListEnd(words, *mentions, first);
+    if (ThingsIntroduceList(words, (*mentions)[first].begin)) {
+      first = end;
+      continue;
+    }
+    size_t persons = 0;
+    bool has_place = false;
+    for (size_t k = first; k < end; ++k) {
+      persons += (*mentions)[k].confirmed();
+      has_place = has_place || (*mentions)[k].evidence == Evidence::kPlace;
+    }
+    if (persons >= kMinPersonsInAList && !has_place) {
+      for (size_t k = first; k < end; ++k) {
+        Mention& item = (*mentions)[k];
+        bool short_item = item.end - item.begin <= 3 && EndsListItem(words, item.end);
+        if (item.evidence == Evidence::kNone && short_item) item.evidence = Evidence::kMarked;
+      }
+    }
+    first = end;
   }
 }
 
@@ -804,6 +904,7 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
 
   ReadListItems(words, &mentions);
   ReadListsOfNames(words, &mentions);
+  ReadListsWithPersons(words, &mentions);
   ReadBracketedNames(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last

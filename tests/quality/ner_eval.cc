@@ -5,9 +5,9 @@
 // Usage: ner_eval [--data FILE.jsonl] [--errors FILE] [--check | --floor]
 //   --data    the tagged articles (default: ../shared/ner/vlsp2018-dev.jsonl beside the checkout)
 //   --errors  writes every miss and every wrong extraction there, one a line, grouped by article
-//   --check   exits 1 when a figure is below issue #10's aims
-//   --floor   exits 1 when a figure falls below what the rules reach today (the ctest test: a
-//             change that makes the facets worse on real news fails; the aims are printed too)
+//   --check   exits 1 when a figure is below issue #10's aims (the ctest test: a change that
+//             makes the facets worse on real news than the issue asks fails)
+//   --floor   exits 1 when a figure falls below a little under what the rules reach today
 // Exits 77 (ctest: skipped) when the data file is absent: a user's clone has none.
 
 #include <cstdio>
@@ -38,11 +38,11 @@ struct Aims {
   double person_precision;
 };
 
-// Issue #10's aims on the dev split, and the floor the ctest test holds (a little under the
-// dev figures of the rules as committed: persons F1 0.906 civic, 0.827 all, precision 0.915;
-// units F1 0.851 civic).
+// Issue #10's aims on the dev split (the ctest test holds them), and a floor a little under the
+// dev figures of the rules as committed: persons F1 0.911 civic, 0.850 all, precision 0.917;
+// units F1 0.851 civic.
 constexpr Aims kIssueAims = {"issue #10 aims", 0.90, 0.85, 0.85, 0.90};
-constexpr Aims kRegressionFloor = {"regression floor", 0.89, 0.81, 0.84, 0.90};
+constexpr Aims kRegressionFloor = {"regression floor", 0.90, 0.845, 0.845, 0.90};
 
 struct Score {
   size_t found = 0, found_right = 0, expected = 0, expected_found = 0;
@@ -308,8 +308,8 @@ int Run(int argc, char** argv) {
                all.persons.F1() >= aims->all_person_f1 && civic.units.F1() >= aims->civic_unit_f1 &&
                all.persons.Precision() >= aims->person_precision;
     std::printf(
-        "ner_eval: %s (persons F1 civic >= %.2f, all >= %.2f, precision >= %.2f; units "
-        "F1 civic >= %.2f): %s\n",
+        "ner_eval: %s (persons F1 civic >= %g, all >= %g, precision >= %g; units "
+        "F1 civic >= %g): %s\n",
         aims->name, aims->civic_person_f1, aims->all_person_f1, aims->person_precision,
         aims->civic_unit_f1, met ? "met" : "NOT met");
     if (aims == required) met_all = met;

@@ -76,6 +76,74 @@ TEST(PersonExtractorTest, TeamSheetsAndCasts) {
               ElementsAre("Hải", "Lê Văn Bình"));
 }
 
+TEST(PersonExtractorTest, ListsWithTwoKnownPersons) {
+  // Two names in the list are persons'; the single names beside them are too.
+  EXPECT_THAT(PersonsIn("Hàng tiền vệ có Michael Carrick, David Beckham, Scholes, Giggs và Butt."),
+              ElementsAre("Michael Carrick", "David Beckham", "Scholes", "Giggs", "Butt"));
+  // A list of brands: the ones named after a person keep their shape, the others are brands.
+  EXPECT_THAT(PersonsIn("Tập đoàn có các thương hiệu như Garnier, Ralph Lauren, Giorgio Armani, "
+                        "Kiehl, Lancome."),
+              ElementsAre("Ralph Lauren", "Giorgio Armani"));
+}
+
+TEST(PersonExtractorTest, ForeignNamesByTheirFamilyName) {
+  // Western order: the family name last, from the table or by its ending.
+  EXPECT_THAT(PersonsIn("Trận đấu có sự góp mặt của Colin Smith từ đầu."),
+              ElementsAre("Colin Smith"));
+  EXPECT_THAT(PersonsIn("Ở trận chung kết, Marek Zielinski thắng dễ."),
+              ElementsAre("Marek Zielinski"));
+  EXPECT_THAT(PersonsIn("Đội khách có Ivan Petrenko và Oleg Kuznetsov."),
+              ElementsAre("Ivan Petrenko", "Oleg Kuznetsov"));
+  // East Asian order: the family name first, before words that are not Vietnamese.
+  EXPECT_THAT(PersonsIn("Buổi tập do Park Jin-woo điều hành."), ElementsAre("Park Jin-woo"));
+  EXPECT_THAT(PersonsIn("Tay vợt Trung Quốc thua Zhang Xiaoming ở bán kết."),
+              ElementsAre("Zhang Xiaoming"));
+  // One word with a family name's ending is a person too; a short one may be a place.
+  EXPECT_THAT(PersonsIn("Tối qua, Kovalenko bỏ lỡ cơ hội."), ElementsAre("Kovalenko"));
+  EXPECT_THAT(PersonsIn("Đoàn khách đến Kiev hôm qua."), IsEmpty());
+  // A firm's word or an inner capital is no family name.
+  EXPECT_THAT(PersonsIn("Hãng Galaxy Rodriguez Group mở cửa hàng mới."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, LeaguesCupsAndClubsAreNotPersons) {
+  EXPECT_THAT(PersonsIn("Đội bóng vô địch Champions League, La Liga và World Cup, thắng Man City."),
+              IsEmpty());
+}
+
+TEST(PersonExtractorTest, ASiteAfterANameIsNotPartOfIt) {
+  EXPECT_THAT(PersonsIn("Chùm ảnh: Trần Minh Châu Baodatviet.vn"), ElementsAre("Trần Minh Châu"));
+}
+
+TEST(PersonExtractorTest, APlaceKnownByNameMakesOnlyTheNameBeforeItAPlace) {
+  // A province after its district: the district is a place.
+  EXPECT_THAT(PersonsIn("Em trú tại xã Mỹ Lộc (Thái Thụy, Thái Bình) đã mất tích."), IsEmpty());
+  // A place in a list of persons does not make the names after it places.
+  EXPECT_THAT(PersonsIn("Các bị cáo gồm Lê Văn Nam (giám đốc chi nhánh Thái Bình, Trần Thị Thu "
+                        "Hà (giám đốc chi nhánh Hải Dương)."),
+              ElementsAre("Lê Văn Nam", "Trần Thị Thu Hà"));
+}
+
+TEST(PersonExtractorTest, ParticlesInsideAForeignName) {
+  EXPECT_THAT(PersonsIn("Trong vườn, Jacob van den Borne, một nông dân Hà Lan, lái máy cày."),
+              ElementsAre("Jacob van den Borne"));
+}
+
+TEST(PersonExtractorTest, ForeignGivenNamesOpenANameButNotAPlace) {
+  EXPECT_THAT(PersonsIn("Trước đó, Javier Mendoza có một cú sút trúng cột dọc."),
+              ElementsAre("Javier Mendoza"));
+  EXPECT_THAT(PersonsIn("Bộ sưu tập ra mắt tại Milan Fashion Week."), IsEmpty());
+}
+
+TEST(PersonExtractorTest, WriterOfABylineWithItsSourceAndTime) {
+  Article article =
+      ParseArticle("a",
+                   "Tin thể thao\n\nĐội bóng thắng trận thứ ba.\n\nTuệ Lâm - Báo Thể thao | 18:45 "
+                   "22/09/2017\n\nTin liên quan\n");
+  std::vector<std::string> names;
+  for (const Person& person : article.persons) names.push_back(person.name);
+  EXPECT_THAT(names, ElementsAre("Tuệ Lâm"));
+}
+
 TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
   Article article =
       ParseArticle("a", "Tin thế giới\n\nNội dung bài viết.\n\nMinh Châu\n\nTheo Reuters\n");
