@@ -168,9 +168,15 @@ class Builder {
   // has pair terms (schema::kFoldedPair) and the terms are the body's folded words, only the
   // articles holding enough of their adjacent pairs have their positions read: the same
   // matches and weights (pair terms are boolean), far fewer position lists decoded.
+  // Two words side by side are exactly their pair term: no position is read at all (the weight
+  // is the two words', as a phrase's is).
   Xapian::Query InOrder(const std::vector<std::string>& terms, Xapian::termcount window) const {
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
     Xapian::Query pairs = PairFilter(terms, window);
+    if (!pairs.empty() && terms.size() == 2 && window == 2) {
+      return Xapian::Query(Xapian::Query::OP_FILTER,
+                           Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()), pairs);
+    }
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
     return pairs.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
   }
 

@@ -1,0 +1,81 @@
+// xapian_floor_latency: the floor of the HTTP load test — a stock Xapian query over vnsearch's own
+// index (Xapian's QueryParser on the words as typed, default OR, plain BM25, the best 10; no
+// facets, no snippets, no analysis of vnsearch's), timed per query in-process.
+// Usage: xapian_floor_latency --db DIR --queries FILE [--rounds N]
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "index/command_line.h"
+
+namespace {
+
+double Percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * values.size()));
+  return values[index];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string database_path, queries_path;
+  long rounds = 5;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--db") {
+      database_path = argv[i + 1];
+    } else if (flag == "--queries") {
+      queries_path = argv[i + 1];
+    } else if (flag == "--rounds") {
+      if (!vnsearch::ParseFlagNumber(argv[i + 1], 1, 1000, &rounds)) {
+        std::cerr << "xapian_floor_latency: --rounds takes a number from 1 to 1000\n";
+        return 2;
+      }
+    } else {
+      std::cerr << "usage: xapian_floor_latency --db DIR --queries FILE [--rounds N]\n";
+      return 2;
+    }
+  }
+  std::vector<std::string> queries;
+  std::ifstream in(queries_path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) queries.push_back(line);
+  }
+  if (queries.empty() || database_path.empty()) {
+    std::cerr << "xapian_floor_latency: pass --db DIR and --queries FILE (one query a line)\n";
+    return 2;
+  }
+  Xapian::Database database(database_path);
+  Xapian::QueryParser parser;
+  parser.set_database(database);
+  std::vector<double> latencies_ms;
+  for (long round = 0; round < rounds; ++round) {
+    for (const std::string& typed : queries) {
+      auto started = std::chrono::steady_clock::now();
+      Xapian::Enquire enquire(database);
+      enquire.set_query(parser.parse_query(typed));
+      Xapian::MSet best = enquire.get_mset(0, 10);
+      for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
+        (void)it.get_document().get_docid();
+      }
+      latencies_ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count());
+    }
+  }
+  std::printf(
+      "stock Xapian in-process (QueryParser, BM25 top 10, same index, %zu queries x %ld "
+      "rounds): p50 %.2f ms  p90 %.2f ms  p99 %.2f ms\n",
+      queries.size(), rounds, Percentile(latencies_ms, 0.5), Percentile(latencies_ms, 0.9),
+      Percentile(latencies_ms, 0.99));
+  return 0;
+}
