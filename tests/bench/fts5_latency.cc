@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bench_corpus.h"
+#include "latency.h"
 
 namespace {
 
@@ -39,13 +40,6 @@ std::string Fts5Query(const std::string& typed) {
   return query;
 }
 
-double Percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * values.size()));
-  return values[index];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,11 +52,7 @@ int main(int argc, char** argv) {
     if (flag == "--queries") queries_path = argv[i + 1];
     if (flag == "--rounds") rounds = std::max(1, std::atoi(argv[i + 1]));
   }
-  std::vector<std::string> queries;
-  std::ifstream in(queries_path);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) queries.push_back(line);
-  }
+  std::vector<std::string> queries = vnsearch::bench::ReadQueryLines(queries_path);
   if (queries.empty()) {
     std::cerr << "fts5_latency: no queries: pass --queries FILE (one query a line)\n";
     return 2;
@@ -115,8 +105,9 @@ int main(int argc, char** argv) {
   std::printf(
       "FTS5 in-process (%zu articles, %zu queries x %d rounds): p50 %.2f ms  p90 %.2f ms  "
       "p99 %.2f ms\n",
-      articles.size(), queries.size(), rounds, Percentile(latencies_ms, 0.5),
-      Percentile(latencies_ms, 0.9), Percentile(latencies_ms, 0.99));
+      articles.size(), queries.size(), rounds, vnsearch::bench::Percentile(latencies_ms, 0.5),
+      vnsearch::bench::Percentile(latencies_ms, 0.9),
+      vnsearch::bench::Percentile(latencies_ms, 0.99));
   sqlite3_finalize(count);
   sqlite3_finalize(top);
   sqlite3_close(database);

@@ -15,6 +15,7 @@
 
 #include "bench_corpus.h"
 #include "index/command_line.h"
+#include "latency.h"
 #include "qa_set.h"
 #include "searchd/searcher.h"
 
@@ -146,12 +147,6 @@ struct Variant {
   size_t first_place = 0;
 };
 
-double Percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1, static_cast<size_t>(fraction * values.size()))];
-}
-
 void Evaluate(const char* set_name, const std::vector<LongQuery>& queries,
               std::vector<Variant>* variants) {
   for (Variant& variant : *variants) {
@@ -198,12 +193,13 @@ void Evaluate(const char* set_name, const std::vector<LongQuery>& queries,
       std::printf("%-34s %7zu  %-22s %7.3f %6.3f %8.2f %7.2f %7.2f\n", set_name, queries.size(),
                   variant.name, variant.reciprocal_rank_sum / queries.size(),
                   static_cast<double>(variant.first_place) / queries.size(), mean,
-                  Percentile(variant.best_milliseconds, 0.5),
-                  Percentile(variant.best_milliseconds, 0.95));
+                  vnsearch::bench::Percentile(variant.best_milliseconds, 0.5),
+                  vnsearch::bench::Percentile(variant.best_milliseconds, 0.95));
     } else {
       std::printf("%-34s %7zu  %-22s %7s %6s %8.2f %7.2f %7.2f\n", set_name, queries.size(),
-                  variant.name, "-", "-", mean, Percentile(variant.best_milliseconds, 0.5),
-                  Percentile(variant.best_milliseconds, 0.95));
+                  variant.name, "-", "-", mean,
+                  vnsearch::bench::Percentile(variant.best_milliseconds, 0.5),
+                  vnsearch::bench::Percentile(variant.best_milliseconds, 0.95));
     }
   }
 }

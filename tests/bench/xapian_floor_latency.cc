@@ -5,26 +5,14 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "index/command_line.h"
-
-namespace {
-
-double Percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * values.size()));
-  return values[index];
-}
-
-}  // namespace
+#include "latency.h"
 
 int main(int argc, char** argv) {
   std::string database_path, queries_path;
@@ -45,11 +33,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  std::vector<std::string> queries;
-  std::ifstream in(queries_path);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) queries.push_back(line);
-  }
+  std::vector<std::string> queries = vnsearch::bench::ReadQueryLines(queries_path);
   if (queries.empty() || database_path.empty()) {
     std::cerr << "xapian_floor_latency: pass --db DIR and --queries FILE (one query a line)\n";
     return 2;
@@ -75,7 +59,8 @@ int main(int argc, char** argv) {
   std::printf(
       "stock Xapian in-process (QueryParser, BM25 top 10, same index, %zu queries x %ld "
       "rounds): p50 %.2f ms  p90 %.2f ms  p99 %.2f ms\n",
-      queries.size(), rounds, Percentile(latencies_ms, 0.5), Percentile(latencies_ms, 0.9),
-      Percentile(latencies_ms, 0.99));
+      queries.size(), rounds, vnsearch::bench::Percentile(latencies_ms, 0.5),
+      vnsearch::bench::Percentile(latencies_ms, 0.9),
+      vnsearch::bench::Percentile(latencies_ms, 0.99));
   return 0;
 }
