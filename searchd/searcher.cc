@@ -186,15 +186,12 @@ Searcher::Searcher(const std::vector<std::string>& databases, unsigned remote_ti
 Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
                                      Xapian::doccount offset, Xapian::doccount size,
                                      Xapian::doccount check_at_least, bool by_relevance,
-                                     const std::vector<Xapian::MatchSpy*>& spies,
                                      Xapian::Enquire* enquire, Xapian::doccount* total,
                                      bool* count_cut_short) {
   auto cut_short = [&](const Xapian::MSet& counted) {
     return check_at_least > 0 && counted.get_matches_lower_bound() < check_at_least &&
            counted.get_matches_lower_bound() != counted.get_matches_upper_bound();
   };
-  enquire->clear_matchspies();
-  for (Xapian::MatchSpy* spy : spies) enquire->add_matchspy(spy);
   enquire->set_query(query);
   if (pair_bonus.empty() || !by_relevance) {
     Xapian::MSet page = enquire->get_mset(offset, size, check_at_least);
@@ -318,8 +315,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
-  std::vector<Xapian::MatchSpy*> spies;
-  if (!shards_.has_remote()) spies.push_back(&deadline_spy);  // see DeadlineSpy
+  if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
@@ -333,7 +329,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   try {
     matches =
         PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
-                      check_at_least, by_relevance, spies, &enquire, &total, &count_cut_short);
+                      check_at_least, by_relevance, &enquire, &total, &count_cut_short);
   } catch (const DeadlinePassed&) {
     throw QueryTooCostly("the query was not answered within " +
                          std::to_string(static_cast<int>(kSearchSeconds * 1000)) +
@@ -349,8 +345,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
       matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
-                              offset, request.size, check_at_least, by_relevance, spies, &enquire,
-                              &total, &count_cut_short);
+                              offset, request.size, check_at_least, by_relevance, &enquire, &total,
+                              &count_cut_short);
       matcher = built.relaxed_matches;
       response.partial_match = total > 0;
     } catch (const DeadlinePassed&) {

@@ -198,12 +198,12 @@ class Searcher {
   // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and in
   // *total their number (exact up to `check_at_least`; *count_cut_short when the time limit
   // stopped the count short of it). A `pair_bonus` (BuiltQuery) is added to
-  // the best matches when the order is by relevance. `spies` watch every pass of `enquire`.
+  // the best matches when the order is by relevance.
   Xapian::MSet PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
                              Xapian::doccount offset, Xapian::doccount size,
                              Xapian::doccount check_at_least, bool by_relevance,
-                             const std::vector<Xapian::MatchSpy*>& spies, Xapian::Enquire* enquire,
-                             Xapian::doccount* total, bool* count_cut_short);
+                             Xapian::Enquire* enquire, Xapian::doccount* total,
+                             bool* count_cut_short);
 
   // Whether any article matching `filters` matches `query`.
   bool AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters);
