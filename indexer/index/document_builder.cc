@@ -36,6 +36,10 @@ void PostTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool ti
   }
 }
 
+// A pair term holds two words of up to kMaxTermBytes each; Xapian refuses terms over 245 bytes.
+static_assert(sizeof(schema::kFoldedPair) - 1 + 2 * kMaxTermBytes + 1 <= 245,
+              "two of the longest words must fit in one pair term");
+
 // Every two folded words at adjacent positions of one field (`tokens`) as a pair term. Tokens at
 // one position (a compound and its first part) each pair with every token of the next.
 void AddFoldedPairs(const std::vector<Token>& tokens, Xapian::Document* document) {
