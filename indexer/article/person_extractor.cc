@@ -824,6 +824,48 @@ void ReadListsWithPersons(const std::vector<Word>& words, std::vector<Mention>* 
   }
 }
 
+// Whether the words before words[list_begin] name the places of a football team's line-up:
+// "Tuyến giữa là A, B, C", "hàng thủ gồm A, B", "đội hình xuất phát: A, B".
+bool LineupIntroducesList(const std::vector<Word>& words, size_t list_begin) {
+  static const std::unordered_set<std::string> kLineupWords = {
+      "thủ môn",    "hậu vệ",     "trung vệ", "tiền vệ",   "tiền đạo",  "tuyến giữa",
+      "tuyến trên", "tuyến dưới", "hàng thủ", "hàng công", "phòng ngự", "đội hình",
+      "xuất phát",  "đá chính",   "dự bị",    "cầu thủ",   "ghi bàn",   "băng ghế"};
+  size_t at = list_begin;
+  if (at == 0) return false;
+  bool after_colon = SoleMark(words[at].gap) == ':';  // "đội hình xuất phát: A, B"
+  if (!after_colon) {
+    if (!IsSpaceOnly(words[at].gap)) return false;
+    const std::string& linking = words[at - 1].exact;
+    if (linking == "là" || linking == "gồm" || linking == "có") {  // "Tuyến giữa là A, B"
+      --at;
+      if (at == 0 || !IsSpaceOnly(words[at].gap)) return false;
+    }
+  }
+  if (at < 2 || !IsSpaceOnly(words[at - 1].gap)) return false;
+  return kLineupWords.count(words[at - 2].exact + " " + words[at - 1].exact) != 0;
+}
+
+// A list of names after a line-up word is a list of players: "Tuyến giữa là Carrick, Herrera,
+// Fellaini". Its short items are persons, unless a place is among them.
+void ReadLineups(const std::vector<Word>& words, std::vector<Mention>* mentions) {
+  for (size_t first = 0; first < mentions->size();) {
+    size_t end = ListEnd(words, *mentions, first);
+    bool has_place = false;
+    for (size_t k = first; k < end; ++k) {
+      has_place = has_place || (*mentions)[k].evidence == Evidence::kPlace;
+    }
+    if (end - first >= 2 && !has_place && LineupIntroducesList(words, (*mentions)[first].begin)) {
+      for (size_t k = first; k < end; ++k) {
+        Mention& item = (*mentions)[k];
+        bool short_item = item.end - item.begin <= 3 && EndsListItem(words, item.end);
+        if (item.evidence == Evidence::kNone && short_item) item.evidence = Evidence::kMarked;
+      }
+    }
+    first = end;
+  }
+}
+
 // An actor and the character played, one in brackets after the other: "Sơn (Hà Việt Dũng)",
 // "Phương Oanh (Mai)". The name beside a person's is a person's.
 void ReadBracketedNames(const std::vector<Word>& words, std::vector<Mention>* mentions) {
@@ -905,6 +947,7 @@ std::vector<Person> ExtractPersons(const std::vector<Word>& words,
   ReadListItems(words, &mentions);
   ReadListsOfNames(words, &mentions);
   ReadListsWithPersons(words, &mentions);
+  ReadLineups(words, &mentions);
   ReadBracketedNames(words, &mentions);
 
   // One person per full name; a mention is that person when it is the full name or its last

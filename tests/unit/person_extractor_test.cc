@@ -155,5 +155,16 @@ TEST(PersonExtractorTest, WriterAboveTheSourceLine) {
   EXPECT_EQ(titled.persons[0].name, "Thanh Hà");
 }
 
+TEST(PersonExtractorTest, NamesListedAfterALineupWordArePlayers) {
+  EXPECT_THAT(PersonsIn("Trận này, hàng thủ gồm Kowalczyk, Brennan, Moretti."),
+              ElementsAre("Kowalczyk", "Brennan", "Moretti"));
+  EXPECT_THAT(PersonsIn("Đội khách vào sân, tuyến giữa là Odell, Varga và Lindqvist."),
+              ElementsAre("Odell", "Varga", "Lindqvist"));
+  // Without a line-up word, single unknown words in a list stay unread.
+  EXPECT_THAT(PersonsIn("Họ đã đến thăm Odell, Varga và Lindqvist."), IsEmpty());
+  // A place in the list makes it a list of places.
+  EXPECT_THAT(PersonsIn("Đội hình xuất phát có Hà Nội, Odell, Varga."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace vnsearch
