@@ -256,6 +256,15 @@ bool MatchNoteAfter(const std::vector<Word>& words, size_t name_end) {
   return first.is_number && (after_number.rfind("'", 0) == 0 || after_number.rfind("’", 0) == 0);
 }
 
+// The minute of a goal written after a scorer's name in a match summary: "A 13', B 24' 61'".
+// Returns false when the minute is the text's last word (nothing shows its mark).
+bool GoalMinuteAfter(const std::vector<Word>& words, size_t name_end) {
+  if (name_end + 1 >= words.size() || !words[name_end].is_number) return false;
+  if (!IsSpaceOnly(words[name_end].gap)) return false;
+  std::string_view after_number = words[name_end + 1].gap;
+  return after_number.rfind("'", 0) == 0 || after_number.rfind("’", 0) == 0;
+}
+
 bool AgeAfter(const std::vector<Word>& words, size_t name_end) {
   if (name_end + 1 >= words.size()) return false;
   std::string_view gap = words[name_end].gap;
@@ -425,10 +434,10 @@ class MentionReader {
       mention.evidence = Evidence::kShape;  // "Djokovic", "Rodriguez", "Christensen"
     }
     bool marked_after = length >= 2 ? AgeAfter(words_, end) || SpeechVerbAfter(end) ||
-                                          DescribedAfter(end) || MatchNoteAfter(words_, end)
+                                          DescribedAfter(end) || MatchNoteAfter(words_, end) ||
+                                          GoalMinuteAfter(words_, end)
                                     : AgeAfter(words_, end) ||  // "bệnh nhân T.T.Đ (38 tuổi)"
-                                          (QuoteClosesBefore(at) && SpeechVerbAfter(end) &&
-                                           !HasInnerCapital(words_[at]));  // not "VinaPhone"
+                                          OneWordMarkedAfter(at, end);
     // "Becamex Bình Dương ghi bàn": a team or a firm named with its province.
     if (marked_after && !surname && EndsWithPlaceName(at, end)) marked_after = false;
     if (marked_after) mention.evidence = Evidence::kMarked;
@@ -656,6 +665,13 @@ class MentionReader {
     const std::string& first = words_[at].exact;
     if (first == "người" || first == "cựu" || first == "nguyên" || first == "đồng") return true;
     return tables_.PersonCueAt(words_, at) > 0 || tables_.RoleAt(words_, at) > 0;
+  }
+
+  // A one-word name framed by a quotation and a verb of saying ("…", Mengzhia viết) or
+  // followed by a goal's minute ("Kowalczyk 13'"); not a brand with an inner capital ("VinaPhone").
+  bool OneWordMarkedAfter(size_t at, size_t end) const {
+    if (HasInnerCapital(words_[at])) return false;
+    return (QuoteClosesBefore(at) && SpeechVerbAfter(end)) || GoalMinuteAfter(words_, end);
   }
 
   // A quotation ends right before the name: "…", Mengzhia viết.

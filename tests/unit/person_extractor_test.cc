@@ -166,5 +166,12 @@ TEST(PersonExtractorTest, NamesListedAfterALineupWordArePlayers) {
   EXPECT_THAT(PersonsIn("Đội hình xuất phát có Hà Nội, Odell, Varga."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, ScorersBeforeTheMinuteOfTheirGoals) {
+  EXPECT_THAT(PersonsIn("Ghi bàn: Kowalczyk 13', Minh Tâm 24' 61', Brennan 88'. Hết trận."),
+              ElementsAre("Kowalczyk", "Minh Tâm", "Brennan"));
+  // A number without the minute's mark says nothing.
+  EXPECT_THAT(PersonsIn("Giá vàng ở Kowalczyk 13 triệu đồng."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace vnsearch
