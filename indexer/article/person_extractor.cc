@@ -321,8 +321,8 @@ class MentionReader {
         addressed = tables_.AddressCueAt(words_, at) == cue;
         at += cue;
       } else if (IsCommonWord(words_[at]) || words_[at].exact == "ảnh" ||
-                 words_[at].exact == "theo") {
-        ++at;  // "Ảnh Ngọc Yến", "Theo Quang Huy/…": a credit opening the line
+                 words_[at].exact == "theo" || words_[at].exact == "phía") {
+        ++at;  // "Ảnh Ngọc Yến", "Theo Quang Huy/…": a credit opening the line; "Phía Mỹ"
       }
       if (at == end) return;
     }
@@ -686,7 +686,12 @@ class MentionReader {
     if (end >= words_.size()) return false;
     std::string_view gap = words_[end].gap;
     if (!IsSpaceOnly(gap) && gap != ", ") return false;
-    return tables_.SpeechVerbAt(words_, end) > 0;
+    if (tables_.SpeechVerbAt(words_, end) > 0) return true;
+    // "X đã cho biết", "X cũng nói": an adverb of time between the name and the verb.
+    const std::string& adverb = words_[end].exact;
+    bool tense = adverb == "đã" || adverb == "cũng" || adverb == "vừa" || adverb == "từng";
+    return tense && end + 1 < words_.size() && IsSpaceOnly(words_[end + 1].gap) &&
+           tables_.SpeechVerbAt(words_, end + 1) > 0;
   }
 
   std::string ExactKey(size_t begin, size_t end) const {

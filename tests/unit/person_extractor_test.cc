@@ -173,5 +173,12 @@ TEST(PersonExtractorTest, ScorersBeforeTheMinuteOfTheirGoals) {
   EXPECT_THAT(PersonsIn("Giá vàng ở Kowalczyk 13 triệu đồng."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, VerbOfSayingAfterAnAdverbOfTime) {
+  EXPECT_THAT(PersonsIn("Sau trận, Minh Tâm đã cho biết anh rất vui."), ElementsAre("Minh Tâm"));
+  EXPECT_THAT(PersonsIn("Ở phút 12, Quốc Bảo cũng đánh đầu ra ngoài."), ElementsAre("Quốc Bảo"));
+  // "Phía" opening a sentence is a side, not a name.
+  EXPECT_THAT(PersonsIn("Phía Pháp đã cho biết sẽ trả lời sau."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace vnsearch
