@@ -845,26 +845,23 @@ void ReadListsWithPersons(const std::vector<Word>& words, std::vector<Mention>* 
   }
 }
 
-// Whether the words before words[list_begin] name the places of a football team's line-up:
-// "Tuyến giữa là A, B, C", "hàng thủ gồm A, B", "đội hình xuất phát: A, B".
+// Whether the words before words[list_begin] name the places of a football team's line-up,
+// a few lowercase words before it in the same clause: "Tuyến giữa là A, B, C", "hàng thủ gồm
+// A, B", "hàng công dự bị mạnh với A, B", "đội hình xuất phát: A, B".
 bool LineupIntroducesList(const std::vector<Word>& words, size_t list_begin) {
   static const std::unordered_set<std::string> kLineupWords = {
       "thủ môn",    "hậu vệ",     "trung vệ", "tiền vệ",   "tiền đạo",  "tuyến giữa",
       "tuyến trên", "tuyến dưới", "hàng thủ", "hàng công", "phòng ngự", "đội hình",
       "xuất phát",  "đá chính",   "dự bị",    "cầu thủ",   "ghi bàn",   "băng ghế"};
-  size_t at = list_begin;
-  if (at == 0) return false;
-  bool after_colon = SoleMark(words[at].gap) == ':';  // "đội hình xuất phát: A, B"
-  if (!after_colon) {
-    if (!IsSpaceOnly(words[at].gap)) return false;
-    const std::string& linking = words[at - 1].exact;
-    if (linking == "là" || linking == "gồm" || linking == "có") {  // "Tuyến giữa là A, B"
-      --at;
-      if (at == 0 || !IsSpaceOnly(words[at].gap)) return false;
-    }
+  if (list_begin == 0) return false;
+  bool after_colon = SoleMark(words[list_begin].gap) == ':';
+  if (!after_colon && !IsSpaceOnly(words[list_begin].gap)) return false;
+  for (size_t k = list_begin; k >= 2 && list_begin - k <= kMaxListIntroWords; --k) {
+    if (k < list_begin && (words[k].capitalized || !IsSpaceOnly(words[k].gap))) return false;
+    if (!IsSpaceOnly(words[k - 1].gap)) return false;
+    if (kLineupWords.count(words[k - 2].exact + " " + words[k - 1].exact)) return true;
   }
-  if (at < 2 || !IsSpaceOnly(words[at - 1].gap)) return false;
-  return kLineupWords.count(words[at - 2].exact + " " + words[at - 1].exact) != 0;
+  return false;
 }
 
 // A list of names after a line-up word is a list of players: "Tuyến giữa là Carrick, Herrera,

@@ -160,6 +160,8 @@ TEST(PersonExtractorTest, NamesListedAfterALineupWordArePlayers) {
               ElementsAre("Kowalczyk", "Brennan", "Moretti"));
   EXPECT_THAT(PersonsIn("Đội khách vào sân, tuyến giữa là Odell, Varga và Lindqvist."),
               ElementsAre("Odell", "Varga", "Lindqvist"));
+  EXPECT_THAT(PersonsIn("Hàng công dự bị rất mạnh với Odell, Varga và Lindqvist."),
+              ElementsAre("Odell", "Varga", "Lindqvist"));
   // Without a line-up word, single unknown words in a list stay unread.
   EXPECT_THAT(PersonsIn("Họ đã đến thăm Odell, Varga và Lindqvist."), IsEmpty());
   // A place in the list makes it a list of places.
