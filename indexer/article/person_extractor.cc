@@ -457,10 +457,23 @@ class MentionReader {
   // A capitalised place or thing word opening the run: "Báo Người Lao Động", "Tỉnh Quảng Ninh".
   bool PlaceOrThingWordAt(size_t at, size_t end) const {
     if (at + 1 >= end || tables_.IsSurname(words_[at])) return false;  // "Hồ Thắng"
+    if (OpensFullNameAsFamilyName(at, end)) return false;              // "Châu Tuyết Vân"
     std::vector<Word>::const_iterator first = words_.begin() + static_cast<long>(at);
     std::vector<Word> opening(first, first + 2);
     return tables_.NamedThingCueEndingAt(opening, 1) == 1 ||
            tables_.PlaceCueEndingAt(opening, 1) == 1;
+  }
+
+  // "Châu" is a continent and a family name: it opens a person's full name when two or three
+  // Vietnamese syllables follow it ("Châu Tuyết Vân"), a place when one does ("Châu Á").
+  bool OpensFullNameAsFamilyName(size_t at, size_t end) const {
+    if (words_[at].exact != "châu" || end - at < 3 || end - at > kMaxVietnameseNameWords) {
+      return false;
+    }
+    for (size_t k = at; k < end; ++k) {
+      if (!IsVietnameseSyllable(words_[k])) return false;
+    }
+    return true;
   }
 
   // A foreign name of two or three words after a person cue and a few lowercase words that

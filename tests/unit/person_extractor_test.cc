@@ -182,5 +182,13 @@ TEST(PersonExtractorTest, VerbOfSayingAfterAnAdverbOfTime) {
   EXPECT_THAT(PersonsIn("Phía Pháp đã cho biết sẽ trả lời sau."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, ChauOpensAFullNameButNotAContinent) {
+  EXPECT_THAT(PersonsIn("Hai kỳ thủ Châu Minh Khoa và Lò Thị Hạnh đã vào chung kết."),
+              ElementsAre("Châu Minh Khoa", "Lò Thị Hạnh"));
+  EXPECT_THAT(PersonsIn("Đội tuyển gồm Châu Ngọc Lan - Trịnh Thị Hoa giành HCV."),
+              ElementsAre("Châu Ngọc Lan", "Trịnh Thị Hoa"));
+  EXPECT_THAT(PersonsIn("Châu Á và Châu Phi có nhiều di sản."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace vnsearch
