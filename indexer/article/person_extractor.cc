@@ -409,6 +409,11 @@ class MentionReader {
     }
     // A unit or a title, not a name: "Bộ Y tế", "Chủ tịch", "Trung tâm".
     bool surname = tables_.IsSurname(words_[at]);
+    // "đội tuyển nữ Taekwondo Việt Nam", "Becamex Bình Dương": a team or a firm named with its
+    // country or province, whatever cue stands before it.
+    if (!surname && length >= 3 && EndsWithPlaceName(at, end)) {
+      return AddKnownName(at, end, mentions);
+    }
     size_t kind = tables_.UnitKindAt(words_, at);
     bool opens_unit = kind > 0 || tables_.RoleAt(words_, at) > 0;
     // A family name opens a person's full name, not a unit kind, unless the kind is the whole

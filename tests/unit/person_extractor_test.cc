@@ -190,5 +190,13 @@ TEST(PersonExtractorTest, ChauOpensAFullNameButNotAContinent) {
   EXPECT_THAT(PersonsIn("Châu Á và Châu Phi có nhiều di sản."), IsEmpty());
 }
 
+TEST(PersonExtractorTest, ATeamNamedWithItsCountryIsNotAPerson) {
+  EXPECT_THAT(PersonsIn("Đội tuyển nữ Karate Việt Nam đã về nước hôm qua."), IsEmpty());
+  EXPECT_THAT(PersonsIn("Cầu thủ Lò Văn Tâm của Becamex Bình Dương cho biết anh ổn."),
+              ElementsAre("Lò Văn Tâm"));
+  // A family name first: a person whose given names are also a province's.
+  EXPECT_THAT(PersonsIn("Ông Trần Thái Bình cho biết như vậy."), ElementsAre("Trần Thái Bình"));
+}
+
 }  // namespace
 }  // namespace vnsearch
