@@ -443,6 +443,7 @@ class MentionReader {
                                           GoalMinuteAfter(words_, end)
                                     : AgeAfter(words_, end) ||  // "bệnh nhân T.T.Đ (38 tuổi)"
                                           OneWordMarkedAfter(at, end);
+    if (length <= 3 && MinuteBefore(at)) marked_after = true;
     // "Becamex Bình Dương ghi bàn": a team or a firm named with its province.
     if (marked_after && !surname && EndsWithPlaceName(at, end)) marked_after = false;
     if (marked_after) mention.evidence = Evidence::kMarked;
@@ -690,6 +691,13 @@ class MentionReader {
   bool OneWordMarkedAfter(size_t at, size_t end) const {
     if (HasInnerCapital(words_[at])) return false;
     return (QuoteClosesBefore(at) && SpeechVerbAfter(end)) || GoalMinuteAfter(words_, end);
+  }
+
+  // A match report's minute before the player who made the play: "Phút 13, A đưa U16 Việt
+  // Nam dẫn 1-0".
+  bool MinuteBefore(size_t at) const {
+    return at >= 2 && words_[at].gap == ", " && words_[at - 1].is_number &&
+           words_[at - 2].exact == "phút" && IsSpaceOnly(words_[at - 1].gap);
   }
 
   // A quotation ends right before the name: "…", Mengzhia viết.

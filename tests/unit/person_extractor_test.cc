@@ -198,5 +198,12 @@ TEST(PersonExtractorTest, ATeamNamedWithItsCountryIsNotAPerson) {
   EXPECT_THAT(PersonsIn("Ông Trần Thái Bình cho biết như vậy."), ElementsAre("Trần Thái Bình"));
 }
 
+TEST(PersonExtractorTest, PlayerAfterTheMinuteOfAPlay) {
+  EXPECT_THAT(PersonsIn("Phút 27, Minh Tâm đưa đội nhà vươn lên dẫn 2-1."),
+              ElementsAre("Minh Tâm"));
+  // A team named with its province stays a team.
+  EXPECT_THAT(PersonsIn("Phút 27, Becamex Bình Dương gỡ hòa 1-1."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace vnsearch
