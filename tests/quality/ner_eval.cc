@@ -39,10 +39,10 @@ struct Aims {
 };
 
 // Issue #10's aims on the dev split (the ctest test holds them), and a floor a little under the
-// dev figures of the rules as committed: persons F1 0.911 civic, 0.850 all, precision 0.917;
+// dev figures of the rules as committed: persons F1 0.912 civic, 0.862 all, precision 0.922;
 // units F1 0.851 civic.
 constexpr Aims kIssueAims = {"issue #10 aims", 0.90, 0.85, 0.85, 0.90};
-constexpr Aims kRegressionFloor = {"regression floor", 0.90, 0.845, 0.845, 0.90};
+constexpr Aims kRegressionFloor = {"regression floor", 0.90, 0.855, 0.845, 0.90};
 
 struct Score {
   size_t found = 0, found_right = 0, expected = 0, expected_found = 0;
