@@ -151,6 +151,20 @@ void ShardSet::Combine() {
   }
 }
 
+bool ShardSet::Reopen(Shard* shard) {
+  try {
+    shard->database.reopen();
+    return false;
+  } catch (const Xapian::NetworkTimeoutError& error) {
+    shard->up = false;
+    shard->error = shard->location.Name() + ": " + error.get_description();
+    DownRegistry::Get().MarkDown(shard->location.Name());
+  } catch (const Xapian::NetworkError&) {
+    TryOpen(shard);  // a connection the server closed as idle: reconnect
+  }
+  return true;
+}
+
 void ShardSet::Refresh() {
   if (LayoutKey() != layout_key_) {
     OpenAll();
@@ -159,17 +173,7 @@ void ShardSet::Refresh() {
   bool changed = false;
   for (Shard& shard : shards_) {
     if (shard.up) {
-      try {
-        shard.database.reopen();
-      } catch (const Xapian::NetworkTimeoutError& error) {
-        shard.up = false;
-        shard.error = shard.location.Name() + ": " + error.get_description();
-        DownRegistry::Get().MarkDown(shard.location.Name());
-        changed = true;
-      } catch (const Xapian::NetworkError&) {
-        TryOpen(&shard);  // a connection the server closed as idle: reconnect
-        changed = true;
-      }
+      if (Reopen(&shard)) changed = true;
     } else if (TryOpen(&shard)) {
       changed = true;
     }
@@ -180,16 +184,7 @@ void ShardSet::Refresh() {
 
 bool ShardSet::RecoverFromNetworkError() {
   for (Shard& shard : shards_) {
-    if (!shard.up || !shard.location.remote()) continue;
-    try {
-      shard.database.reopen();
-    } catch (const Xapian::NetworkTimeoutError& error) {
-      shard.up = false;
-      shard.error = shard.location.Name() + ": " + error.get_description();
-      DownRegistry::Get().MarkDown(shard.location.Name());
-    } catch (const Xapian::NetworkError&) {
-      TryOpen(&shard);
-    }
+    if (shard.up && shard.location.remote()) Reopen(&shard);
   }
   Combine();
   return !live_.empty();

@@ -76,6 +76,10 @@ class ShardSet {
 
   void OpenAll();
   bool TryOpen(Shard* shard);
+  // Reopens an open shard at its latest revision; a shard that times out is marked down, one
+  // whose connection was closed is opened again. Returns whether the shard was reconnected or
+  // lost (the combined database must then be rebuilt).
+  bool Reopen(Shard* shard);
   void Combine();
   // The generation of every local --db value (what its links resolve to, and its stub's text):
   // a change means a rebuild swapped something in.
