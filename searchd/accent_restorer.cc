@@ -117,17 +117,17 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
   return restored;
 }
 
-void RestoreFromTexts(const std::vector<const std::vector<Token>*>& analysed_texts,
+void RestoreFromTexts(const std::vector<const TokenList*>& analysed_texts,
                       std::vector<RestoredWord>* words) {
   if (words->empty()) return;
   for (const RestoredWord& word : *words) {
     if (word.folded.empty()) return;
   }
   std::map<std::vector<std::string>, size_t> spellings;  // exact sequence → occurrences
-  std::vector<const Token*> in_order;
-  for (const std::vector<Token>* tokens : analysed_texts) {
+  std::vector<const TokenView*> in_order;
+  for (const TokenList* tokens : analysed_texts) {
     in_order.clear();
-    for (const Token& token : *tokens) {
+    for (const TokenView& token : *tokens) {
       if (token.kind != TokenKind::kCompound) in_order.push_back(&token);
     }
     for (size_t start = 0; start + words->size() <= in_order.size(); ++start) {
@@ -138,7 +138,7 @@ void RestoreFromTexts(const std::vector<const std::vector<Token>*>& analysed_tex
       }
       if (matched < words->size()) continue;
       std::vector<std::string> exact;
-      for (size_t i = 0; i < matched; ++i) exact.push_back(in_order[start + i]->exact);
+      for (size_t i = 0; i < matched; ++i) exact.emplace_back(in_order[start + i]->exact);
       ++spellings[exact];
     }
   }

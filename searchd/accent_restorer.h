@@ -34,7 +34,7 @@ std::vector<RestoredWord> RestoreWords(const std::vector<std::string>& typed_wor
 // spelling they have there most often: "tran binh trong" is "Trần Bình Trọng" in an article
 // about him, although "trong" alone is most often "trong". Words left alone when the whole
 // sequence never occurs.
-void RestoreFromTexts(const std::vector<const std::vector<Token>*>& analysed_texts,
+void RestoreFromTexts(const std::vector<const TokenList*>& analysed_texts,
                       std::vector<RestoredWord>* words);
 
 }  // namespace vnsearch

@@ -602,16 +602,16 @@ bool AnyDiacritics(const QueryNode& node) {
 
 }  // namespace
 
-bool Highlighter::MatchesWord(const Token& token) const {
-  const std::string& spelling = space == MatchSpace::kExact ? token.exact : token.folded;
-  if (terms.count(spelling) != 0) return true;
+bool Highlighter::MatchesWord(const TokenView& token) const {
+  std::string_view spelling = space == MatchSpace::kExact ? token.exact : token.folded;
+  if (terms.count(std::string(spelling)) != 0) return true;
   for (const std::string& prefix : prefixes) {
-    if (spelling.compare(0, prefix.size(), prefix) == 0) return true;
+    if (spelling.substr(0, prefix.size()) == prefix) return true;
   }
   return false;
 }
 
-std::vector<bool> Highlighter::MatchTokens(const std::vector<Token>& tokens) const {
+std::vector<bool> Highlighter::MatchTokens(const TokenList& tokens) const {
   std::vector<bool> matched(tokens.size(), false);
   for (size_t i = 0; i < tokens.size(); ++i) matched[i] = MatchesWord(tokens[i]);
   if (sequences.empty()) return matched;
@@ -619,7 +619,7 @@ std::vector<bool> Highlighter::MatchTokens(const std::vector<Token>& tokens) con
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kCompound) words.push_back(i);
   }
-  auto spelling = [&](size_t word) -> const std::string& {
+  auto spelling = [&](size_t word) -> std::string_view {
     return space == MatchSpace::kExact ? tokens[words[word]].exact : tokens[words[word]].folded;
   };
   for (const WordSequence& sequence : sequences) {

@@ -34,11 +34,11 @@ struct Highlighter {
   std::vector<WordSequence> sequences;
 
   // For each of `tokens` (one analysed text), whether it is a match.
-  std::vector<bool> MatchTokens(const std::vector<Token>& tokens) const;
+  std::vector<bool> MatchTokens(const TokenList& tokens) const;
   bool empty() const { return terms.empty() && prefixes.empty() && sequences.empty(); }
 
  private:
-  bool MatchesWord(const Token& token) const;
+  bool MatchesWord(const TokenView& token) const;
 };
 
 // How free text is matched and ranked. The defaults are what vnsearchd serves, each chosen by

@@ -362,24 +362,28 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   }
   timer.Lap(&phases.facets);
 
-  // Each hit's title and body are analysed once, for its snippet and for accent restoration.
+  // Each hit's title and body are analysed once, for its snippet and for accent restoration,
+  // into token lists this searcher keeps from one search to the next (no allocation per token).
   std::vector<Article> stored_hits;
-  std::vector<std::vector<Token>> title_tokens;
-  std::vector<std::vector<Token>> body_tokens;
+  if (hit_titles_.size() < matches.size()) {
+    hit_titles_.resize(matches.size());
+    hit_bodies_.resize(matches.size());
+  }
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     stored_hits.push_back(StoredArticle(it.get_document()));
     timer.Lap(&phases.stored);
-    title_tokens.emplace_back();
-    body_tokens.emplace_back();
-    Analyze(stored_hits.back().title, &title_tokens.back());
-    Analyze(stored_hits.back().body, &body_tokens.back());
+    size_t hit = stored_hits.size() - 1;
+    hit_titles_[hit].clear();
+    hit_bodies_[hit].clear();
+    Analyze(stored_hits.back().title, &hit_titles_[hit]);
+    Analyze(stored_hits.back().body, &hit_bodies_[hit]);
     timer.Lap(&phases.analysis);
   }
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
-    std::vector<const std::vector<Token>*> analysed;
+    std::vector<const TokenList*> analysed;
     for (size_t i = 0; i < stored_hits.size() && i < kHitsForAccentContext; ++i) {
-      analysed.push_back(&title_tokens[i]);
-      analysed.push_back(&body_tokens[i]);
+      analysed.push_back(&hit_titles_[i]);
+      analysed.push_back(&hit_bodies_[i]);
     }
     RestoreFromTexts(analysed, &restored);
   }
@@ -388,7 +392,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   Xapian::MSetIterator it = matches.begin();
   for (size_t i = 0; i < stored_hits.size(); ++i, ++it) {
     SearchHit hit = HitFromArticle(stored_hits[i], it.get_weight());
-    hit.snippet = MakeSnippet(stored_hits[i].body, body_tokens[i], built.highlighter);
+    hit.snippet = MakeSnippet(stored_hits[i].body, hit_bodies_[i], built.highlighter);
     response.hits.push_back(std::move(hit));
   }
   timer.Lap(&phases.snippets);

@@ -215,6 +215,10 @@ class Searcher {
   bool count_with_value_spies_ = false;
   bool pair_terms_ = false;
   std::string pair_terms_revision_;  // the revision pair_terms_ was read at
+  // The analysed titles and bodies of the page's hits, kept between searches so that their
+  // storage is reused.
+  std::vector<TokenList> hit_titles_;
+  std::vector<TokenList> hit_bodies_;
 };
 
 }  // namespace vnsearch

@@ -19,12 +19,12 @@ struct Span {
 };
 
 // Adjacent matches separated only by spaces become one span: "<mark>Trần Bình Trọng</mark>".
-std::vector<Span> MatchedSpans(std::string_view text, const std::vector<Token>& tokens,
+std::vector<Span> MatchedSpans(std::string_view text, const TokenList& tokens,
                                const std::vector<bool>& matched, size_t first, size_t last) {
   std::vector<Span> spans;
   uint32_t covered_until = 0;
   for (size_t i = first; i < last; ++i) {
-    const Token& token = tokens[i];
+    const TokenView& token = tokens[i];
     if (token.begin < covered_until || !matched[i]) continue;
     bool only_spaces_between = !spans.empty();
     for (uint32_t at = covered_until; only_spaces_between && at < token.begin; ++at) {
@@ -105,22 +105,23 @@ std::string EscapeHtml(std::string_view text) {
 }
 
 std::string MakeSnippet(std::string_view text, const Highlighter& highlighter, size_t max_words) {
-  std::vector<Token> tokens;
+  TokenList tokens;
   Analyze(text, &tokens);
   return MakeSnippet(text, tokens, highlighter, max_words);
 }
 
-std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
+std::string MakeSnippet(std::string_view text, const TokenList& tokens,
                         const Highlighter& highlighter, size_t max_words) {
   if (tokens.empty()) return EscapeSnippetText(text.substr(0, 300));
   std::vector<bool> matched = highlighter.MatchTokens(tokens);
-  auto spelling = [&](const Token& token) -> const std::string& {
+  auto spelling = [&](const TokenView& token) -> std::string_view {
     return highlighter.space == MatchSpace::kExact ? token.exact : token.folded;
   };
   // Slide a window of max_words positions; keep the one with the most distinct matched words.
   size_t best_start = 0;
   size_t best_score = 0;
-  std::unordered_map<std::string, size_t> in_window;  // matched spelling → occurrences
+  // Matched spelling → occurrences; the keys are views into `tokens`.
+  std::unordered_map<std::string_view, size_t> in_window;
   size_t window_start = 0;
   size_t distinct = 0;
   size_t total = 0;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/token_list.h"
 #include "searchd/query_builder.h"
 
 namespace vnsearch {
@@ -22,7 +23,7 @@ std::string MakeSnippet(std::string_view text, const Highlighter& highlighter,
                         size_t max_words = 40);
 
 // The same, over `tokens`, the analysis of `text` the caller already has.
-std::string MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
+std::string MakeSnippet(std::string_view text, const TokenList& tokens,
                         const Highlighter& highlighter, size_t max_words = 40);
 
 }  // namespace vnsearch
