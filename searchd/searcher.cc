@@ -15,6 +15,7 @@
 #include "article/canonical_name.h"
 #include "index/generations.h"
 #include "index/schema.h"
+#include "index/stored_article.h"
 #include "searchd/accent_restorer.h"
 #include "searchd/facet_columns.h"
 #include "searchd/query_builder.h"
@@ -80,14 +81,11 @@ class DeadlineSpy : public Xapian::MatchSpy {
   unsigned seen_ = 0;
 };
 
-nlohmann::json ParseStored(const std::string& data) {
-  nlohmann::json stored = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  return stored.is_object() ? stored : nlohmann::json::object();
-}
-
-// The stored article of a match.
+// The stored article of a match (empty if its data cannot be read).
 Article StoredArticle(const Xapian::Document& document) {
-  return ArticleFromJson(ParseStored(document.get_data()));
+  Article article;
+  DecodeStoredArticle(document.get_data(), &article);
+  return article;
 }
 
 SearchHit HitFromArticle(const Article& article, double score) {
@@ -482,7 +480,11 @@ std::optional<nlohmann::json> Searcher::GetArticle(const std::string& article_id
     const Xapian::Database& database = this->database();
     Xapian::PostingIterator posting = database.postlist_begin(schema::ArticleIdTerm(article_id));
     if (posting == database.postlist_end(schema::ArticleIdTerm(article_id))) return std::nullopt;
-    return ParseStored(database.get_document(*posting).get_data());
+    Article article;
+    if (!DecodeStoredArticle(database.get_document(*posting).get_data(), &article)) {
+      return nlohmann::json::object();
+    }
+    return ArticleToJson(article);
   });
 }
 

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 debian_packages=(
   build-essential cmake pkg-config
   libxapian-dev xapian-tools libicu-dev libcpp-httplib-dev nlohmann-json3-dev
+  libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   clang libclang-rt-14-dev clang-format
   chromium wrk python3 curl

@@ -16,6 +16,7 @@
 #include "article/article_json.h"
 #include "article/canonical_name.h"
 #include "index/schema.h"
+#include "index/stored_article.h"
 
 namespace vnsearch {
 
@@ -146,8 +147,7 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   document.add_value(schema::kDateThenIdSlot,
                      (compact_date.empty() ? std::string(8, '0') : compact_date) + article.id);
   document.add_value(schema::kContentHashSlot, content_hash);
-  document.set_data(
-      ArticleToJson(article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  document.set_data(EncodeStoredArticle(article));
   return document;
 }
 

@@ -16,6 +16,8 @@
 #include "api/api_client.h"
 #include "api/searchd_process.h"
 #include "api/temp_corpus.h"
+#include "article/article_json.h"
+#include "index/stored_article.h"
 
 namespace vnsearch::testing {
 namespace {
@@ -248,7 +250,9 @@ nlohmann::json StoredArticle(const std::string& database, const std::string& art
   Xapian::Database index(database);
   Xapian::PostingIterator posting = index.postlist_begin("Q" + article_id);
   if (posting == index.postlist_end("Q" + article_id)) return nullptr;
-  return nlohmann::json::parse(index.get_document(*posting).get_data());
+  Article article;
+  EXPECT_TRUE(DecodeStoredArticle(index.get_document(*posting).get_data(), &article));
+  return ArticleToJson(article);
 }
 
 // The same JSON, imported and POSTed: the same corpus file, the same stored article.
