@@ -154,10 +154,25 @@ std::vector<FacetValue> ShownFacetValues(const CountedValues& counted, const Fac
     if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
     by_count.emplace_back(count, &id);
   }
-  std::sort(by_count.begin(), by_count.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
+  auto more_frequent = [](const auto& a, const auto& b) { return a.first > b.first; };
+  // Only the first values by count are ever read: those with at least the count of the
+  // limit-th are put first and sorted; the rest are sorted only if unnamed values leave room.
+  size_t sorted = by_count.size();
+  if (limit < by_count.size() / 4) {
+    std::nth_element(by_count.begin(), by_count.begin() + limit, by_count.end(), more_frequent);
+    Xapian::doccount threshold = by_count[limit].first;
+    sorted = static_cast<size_t>(
+        std::partition(by_count.begin(), by_count.end(),
+                       [&](const auto& value) { return value.first >= threshold; }) -
+        by_count.begin());
+  }
+  std::sort(by_count.begin(), by_count.begin() + sorted, more_frequent);
   size_t others = 0;
   for (size_t group = 0; group < by_count.size() && others < limit;) {
+    if (group == sorted) {  // every value sorted so far was shown or unnamed: sort the rest
+      std::sort(by_count.begin() + sorted, by_count.end(), more_frequent);
+      sorted = by_count.size();
+    }
     size_t group_end = group;
     while (group_end < by_count.size() && by_count[group_end].first == by_count[group].first) {
       ++group_end;

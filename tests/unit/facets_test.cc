@@ -1,9 +1,15 @@
 // Facet names and counts: which spelling of a value is shown, and counting by the in-memory
 // facet columns agrees with counting by Xapian's value-count spies.
 
+#include "searchd/facets.h"
+
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
 
 #include "index/document_builder.h"
+#include "index/schema.h"
 
 namespace vnsearch {
 namespace {
@@ -26,6 +32,67 @@ TEST(FacetNameTest, TitleCaseThenShorterThenSmaller) {
                                    "Chi cục Tiêu chuẩn đo lường chất lượng"));
   EXPECT_TRUE(IsPreferredFacetName("2020-2025", "2020-2026"));
   EXPECT_FALSE(IsPreferredFacetName("2020-2026", "2020-2025"));
+}
+
+// What ShownFacetValues must show, by the plain rule: the selected values first, then the named
+// others by count (most first), equal counts by name, `limit` of them.
+std::vector<FacetValue> ShownByFullSort(const CountedValues& counted,
+                                        const std::map<std::string, std::string>& names,
+                                        const std::vector<std::string>& selected_ids,
+                                        size_t limit) {
+  std::vector<FacetValue> shown;
+  for (const std::string& id : selected_ids) {
+    auto found = std::find_if(counted.begin(), counted.end(),
+                              [&](const auto& value) { return value.second == id; });
+    shown.push_back({names.at(id), found == counted.end() ? 0 : found->first, true});
+  }
+  std::vector<FacetValue> others;
+  for (const auto& [count, id] : counted) {
+    if (std::find(selected_ids.begin(), selected_ids.end(), id) != selected_ids.end()) continue;
+    auto name = names.find(id);
+    if (name != names.end()) others.push_back({name->second, count, false});
+  }
+  std::sort(others.begin(), others.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (others.size() > limit) others.resize(limit);
+  shown.insert(shown.end(), others.begin(), others.end());
+  return shown;
+}
+
+TEST(ShownFacetValuesTest, SameAsSortingEveryCountedValue) {
+  // 400 values with few distinct counts (many ties), every seventh unnamed (an index written
+  // before its names were), the most frequent ones among the unnamed too.
+  const FacetDefinition& facet = Facets()[0];
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  CountedValues counted;
+  std::map<std::string, std::string> names;
+  for (int i = 0; i < 400; ++i) {
+    std::string name = "ShownFacetValuesTest value " + std::to_string((i * 7919) % 1000);
+    std::string id = schema::FacetValueId(facet.filter_prefix, name);
+    Xapian::doccount count = i < 30 ? 500 : static_cast<Xapian::doccount>(1 + (i * 31) % 9);
+    counted.emplace_back(count, id);
+    if (i % 7 == 0) continue;
+    database.set_metadata(schema::FacetNameKey(facet.filter_prefix, id), name);
+    names[id] = name;
+  }
+  std::vector<std::string> selected = {names.at(counted[50].second), names.at(counted[3].second)};
+  std::vector<std::string> selected_ids = {counted[50].second, counted[3].second};
+  for (size_t limit : {0, 1, 5, 10, 26, 27, 60, 99, 100, 101, 350, 1000}) {
+    for (bool with_selection : {false, true}) {
+      std::vector<FacetValue> shown =
+          ShownFacetValues(counted, facet, {database},
+                           with_selection ? selected : std::vector<std::string>(), limit);
+      std::vector<FacetValue> expected = ShownByFullSort(
+          counted, names, with_selection ? selected_ids : std::vector<std::string>(), limit);
+      ASSERT_EQ(shown.size(), expected.size()) << limit;
+      for (size_t i = 0; i < shown.size(); ++i) {
+        EXPECT_EQ(shown[i].value, expected[i].value) << limit << " " << i;
+        EXPECT_EQ(shown[i].count, expected[i].count) << limit << " " << i;
+        EXPECT_EQ(shown[i].selected, expected[i].selected) << limit << " " << i;
+      }
+    }
+  }
 }
 
 }  // namespace
