@@ -604,7 +604,7 @@ bool AnyDiacritics(const QueryNode& node) {
 
 bool Highlighter::MatchesWord(const TokenView& token) const {
   std::string_view spelling = space == MatchSpace::kExact ? token.exact : token.folded;
-  if (terms.count(std::string(spelling)) != 0) return true;
+  if (terms.count(spelling) != 0) return true;
   for (const std::string& prefix : prefixes) {
     if (spelling.substr(0, prefix.size()) == prefix) return true;
   }

@@ -7,8 +7,8 @@
 #include <xapian.h>
 
 #include <functional>
+#include <set>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -23,8 +23,10 @@ enum class MatchSpace { kExact, kFolded };
 // The words a query looks for, as the snippet maker needs them to mark matches in text.
 struct Highlighter {
   MatchSpace space = MatchSpace::kExact;
-  std::unordered_set<std::string> terms;  // single words, exact or folded by `space`
-  std::vector<std::string> prefixes;      // from `word*`
+  // Single words, exact or folded by `space`. Ordered with a transparent comparator, so that a
+  // token's spelling is looked up as a view, without a string made per token.
+  std::set<std::string, std::less<>> terms;
+  std::vector<std::string> prefixes;  // from `word*`
   // Words that count only side by side, in order: phrases, and expansions of abbreviations,
   // which list their words without "và" and so allow one between any two of them.
   struct WordSequence {
