@@ -206,16 +206,13 @@ Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Q
   if (best.size() <= offset) return enquire->get_mset(offset, size);  // past the last match
   // The best are named by their id terms, not their document numbers: over several shards a
   // match's number is not the one its shard knows, and a remote shard runs only Xapian's own
-  // operators.
-  const std::string id_prefix = schema::ArticleIdTerm("");
+  // operators. The id is read from the sort slot, which holds it (a document's term list, the
+  // other place it is, is long and compressed).
   std::vector<Xapian::Query> best_ids;
   for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
-    Xapian::Document document = it.get_document();
-    Xapian::TermIterator id_term = document.termlist_begin();
-    id_term.skip_to(id_prefix);
-    if (id_term != document.termlist_end() && (*id_term).rfind(id_prefix, 0) == 0) {
-      best_ids.emplace_back(*id_term);
-    }
+    std::string id =
+        schema::ArticleIdOfDateThenId(it.get_document().get_value(schema::kDateThenIdSlot));
+    if (!id.empty()) best_ids.emplace_back(schema::ArticleIdTerm(id));
   }
   enquire->set_query(Xapian::Query(
       Xapian::Query::OP_AND_MAYBE,

@@ -145,7 +145,7 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   document.add_value(schema::kDateSlot, compact_date);
   // Undated articles sort before every date, as they do by kDateSlot.
   document.add_value(schema::kDateThenIdSlot,
-                     (compact_date.empty() ? std::string(8, '0') : compact_date) + article.id);
+                     schema::DateThenIdSlotValue(article.date, article.id));
   document.add_value(schema::kContentHashSlot, content_hash);
   document.set_data(EncodeStoredArticle(article));
   return document;

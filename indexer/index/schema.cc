@@ -59,4 +59,17 @@ std::string DateSlotValue(const std::string& iso_date) {
   return compact;
 }
 
+// The date part is always 8 characters: undated articles sort before every date.
+constexpr size_t kDatePartBytes = 8;
+
+std::string DateThenIdSlotValue(const std::string& iso_date, const std::string& article_id) {
+  std::string compact_date = DateSlotValue(iso_date);
+  if (compact_date.size() != kDatePartBytes) compact_date.assign(kDatePartBytes, '0');
+  return compact_date + article_id;
+}
+
+std::string ArticleIdOfDateThenId(const std::string& slot_value) {
+  return slot_value.size() > kDatePartBytes ? slot_value.substr(kDatePartBytes) : std::string();
+}
+
 }  // namespace vnsearch::schema

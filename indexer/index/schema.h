@@ -116,6 +116,11 @@ std::string FoldedPairTerm(const std::string& first, const std::string& second);
 // writes it and searchd's date ranges compare with it.
 std::string DateSlotValue(const std::string& iso_date);
 
+// kDateThenIdSlot's value for an article dated `iso_date` (or undated: "") with id `article_id`,
+// and the article id such a value holds.
+std::string DateThenIdSlotValue(const std::string& iso_date, const std::string& article_id);
+std::string ArticleIdOfDateThenId(const std::string& slot_value);
+
 }  // namespace vnsearch::schema
 
 #endif  // VNSEARCH_INDEX_SCHEMA_H_
