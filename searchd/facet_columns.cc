@@ -85,7 +85,10 @@ FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns, std::vector<size
 }
 
 void FacetCountingSpy::operator()(const Xapian::Document& document, double) {
-  Xapian::docid docid = document.get_docid();
+  Count(document.get_docid());
+}
+
+void FacetCountingSpy::Count(Xapian::docid docid) {
   for (Tally& tally : tallies_) {
     auto [value, end] = columns_.ValuesOf(tally.facet, docid);
     for (; value != end; ++value) {
@@ -124,6 +127,10 @@ std::vector<Xapian::MatchSpy*> FacetCounters::spies() {
   return spies;
 }
 
+void FacetCounters::CountDocuments(const std::vector<Xapian::docid>& docids) {
+  for (Xapian::docid docid : docids) column_spy_->Count(docid);
+}
+
 std::vector<CountedValues> FacetCounters::Counted() const {
   std::vector<CountedValues> counted;
   for (size_t i = 0; i < facets_.size(); ++i) {
@@ -131,6 +138,28 @@ std::vector<CountedValues> FacetCounters::Counted() const {
                                   : CountedFromSpy(*value_spies_[i]));
   }
   return counted;
+}
+
+void MatchRecorder::operator()(const Xapian::Document& document, double) {
+  if (stopped_) return;
+  if (docids_.size() == limit_) {
+    overflowed_ = true;
+    stopped_ = true;
+    return;
+  }
+  docids_.push_back(document.get_docid());
+}
+
+void MatchRecorder::Restart() {
+  docids_.clear();
+  stopped_ = false;
+  overflowed_ = false;
+}
+
+const std::vector<Xapian::docid>* MatchRecorder::AllMatches(bool exact,
+                                                            Xapian::doccount total) const {
+  if (!exact || overflowed_ || docids_.size() != total) return nullptr;
+  return &docids_;
 }
 
 }  // namespace vnsearch

@@ -69,6 +69,9 @@ class FacetCountingSpy : public Xapian::MatchSpy {
 
   void operator()(const Xapian::Document& document, double weight) override;
 
+  // Counts the values of document `docid`, as a pass calling the spy would.
+  void Count(Xapian::docid docid);
+
   // Every value counted in facet number `facet` (one of those given).
   CountedValues Counted(size_t facet) const;
 
@@ -92,6 +95,10 @@ class FacetCounters {
   // The spies to add to the pass's Enquire.
   std::vector<Xapian::MatchSpy*> spies();
 
+  // Counts the documents `docids` without a pass: with columns only (has_columns()).
+  bool has_columns() const { return column_spy_ != nullptr; }
+  void CountDocuments(const std::vector<Xapian::docid>& docids);
+
   // What was counted, facet by facet in the order given.
   std::vector<CountedValues> Counted() const;
 
@@ -99,6 +106,31 @@ class FacetCounters {
   std::vector<size_t> facets_;
   std::unique_ptr<FacetCountingSpy> column_spy_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies_;
+};
+
+// Records the document numbers of the matches a ranking pass visits, up to `limit` of them: when
+// the pass visited every match (few enough, counted exactly), they are counted from the columns
+// and the counting pass is not needed. Local databases only, as the columns are.
+class MatchRecorder : public Xapian::MatchSpy {
+ public:
+  explicit MatchRecorder(size_t limit) : limit_(limit) {}
+
+  void operator()(const Xapian::Document& document, double weight) override;
+
+  // Later matches are not recorded (a second pass of the same Enquire).
+  void Stop() { stopped_ = true; }
+  // Forgets what was recorded and records again (a pass that replaces the first).
+  void Restart();
+
+  // Every match of the recorded pass, when it counted `total` matches exactly (`exact`) and
+  // they were all recorded; else null.
+  const std::vector<Xapian::docid>* AllMatches(bool exact, Xapian::doccount total) const;
+
+ private:
+  const size_t limit_;
+  std::vector<Xapian::docid> docids_;
+  bool stopped_ = false;
+  bool overflowed_ = false;  // more matches than `limit_`: docids_ is not all of them
 };
 
 }  // namespace vnsearch

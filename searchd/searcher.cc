@@ -29,6 +29,10 @@ namespace vnsearch {
 namespace {
 
 constexpr Xapian::doccount kExactTotalUpTo = 10000;
+// A ranking pass of a local index with facets visits at least this many matches (recording them):
+// when there are no more, they are counted without a counting pass. Checking that many costs
+// the queries with more matches little (measured: README, "Where a search spends its time").
+constexpr Xapian::doccount kCountFromRankingUpTo = 500;
 // How many of the best hits are read to restore accents in context.
 constexpr size_t kHitsForAccentContext = 5;
 // Relevance feedback for "similar": terms taken from the article.
@@ -181,29 +185,36 @@ Searcher::Searcher(const std::vector<std::string>& databases, unsigned remote_ti
                    const RankingOptions& ranking)
     : ranking_(ranking), shards_(databases, remote_timeout_ms) {}
 
-Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
-                                     Xapian::doccount offset, Xapian::doccount size,
-                                     Xapian::doccount check_at_least, bool by_relevance,
-                                     Xapian::Enquire* enquire, Xapian::doccount* total,
-                                     bool* count_cut_short) {
-  auto cut_short = [&](const Xapian::MSet& counted) {
-    return check_at_least > 0 && counted.get_matches_lower_bound() < check_at_least &&
-           counted.get_matches_lower_bound() != counted.get_matches_upper_bound();
+Searcher::RankedPage Searcher::PageOfMatches(const Xapian::Query& query,
+                                             const Xapian::Query& pair_bonus,
+                                             Xapian::doccount offset, Xapian::doccount size,
+                                             Xapian::doccount check_at_least, bool by_relevance,
+                                             Xapian::Enquire* enquire, MatchRecorder* recorder) {
+  RankedPage ranked;
+  // What the first pass counted; a recorder records that pass only.
+  auto count = [&](const Xapian::MSet& counted) {
+    if (recorder != nullptr) recorder->Stop();
+    ranked.total = counted.get_matches_estimated();
+    ranked.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    ranked.count_cut_short = check_at_least > 0 &&
+                             counted.get_matches_lower_bound() < check_at_least &&
+                             !ranked.total_exact;
   };
   enquire->set_query(query);
   if (pair_bonus.empty() || !by_relevance) {
-    Xapian::MSet page = enquire->get_mset(offset, size, check_at_least);
-    *total = page.get_matches_estimated();
-    *count_cut_short = cut_short(page);
-    return page;
+    ranked.page = enquire->get_mset(offset, size, check_at_least);
+    count(ranked.page);
+    return ranked;
   }
   // The best matches by their words, then those again with the pair bonus. Only a match with
   // unusually many pairs could climb from below the depth into the page.
   Xapian::doccount depth = static_cast<Xapian::doccount>(ranking_.pair_rerank_depth);
   Xapian::MSet best = enquire->get_mset(0, std::max(depth, offset + size), check_at_least);
-  *total = best.get_matches_estimated();
-  *count_cut_short = cut_short(best);
-  if (best.size() <= offset) return enquire->get_mset(offset, size);  // past the last match
+  count(best);
+  if (best.size() <= offset) {  // past the last match
+    ranked.page = enquire->get_mset(offset, size);
+    return ranked;
+  }
   // The best are named by their id terms, not their document numbers: over several shards a
   // match's number is not the one its shard knows, and a remote shard runs only Xapian's own
   // operators. The id is read from the sort slot, which holds it (a document's term list, the
@@ -219,7 +230,8 @@ Xapian::MSet Searcher::PageOfMatches(const Xapian::Query& query, const Xapian::Q
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(Xapian::Query::OP_OR, best_ids.begin(), best_ids.end())),
       pair_bonus));
-  return enquire->get_mset(offset, size);
+  ranked.page = enquire->get_mset(offset, size);
+  return ranked;
 }
 
 bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters) {
@@ -306,25 +318,31 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
 
   // The page of hits. With facets, the counting passes below give the exact total, so the
   // ranking pass may stop as soon as it has the page. (Counting in the ranking pass instead
-  // was measured: weighing every match costs as much as the unweighted pass it saves.)
+  // was measured: weighing every match costs as much as the unweighted pass it saves.) But a
+  // local index, whose facets are counted from columns, has the ranking pass visit and record
+  // its first kCountFromRankingUpTo matches: when that was all of them, they are counted from
+  // the columns and the counting pass is not needed.
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
   if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
+  bool record_matches =
+      request.with_facets && Revision() && facet_counting_ == FacetCounting::kColumnsFromRanking;
+  MatchRecorder recorder(kCountFromRankingUpTo);
+  if (record_matches) enquire.add_matchspy(&recorder);
   ApplySort(request.sort, &enquire);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-  Xapian::doccount check_at_least = request.with_facets ? 0 : kExactTotalUpTo;
+  Xapian::doccount check_at_least = !request.with_facets ? kExactTotalUpTo
+                                    : record_matches     ? kCountFromRankingUpTo
+                                                         : 0;
   Xapian::Query matcher = built.query_matches;
   Xapian::BM25Weight ranked_weight(ranking_.ranked_bm25_k1, 0, 1, ranking_.ranked_bm25_b, 0.5);
   if (built.ranked) enquire.set_weighting_scheme(ranked_weight);
-  Xapian::doccount total = 0;
-  bool count_cut_short = false;
   bool by_relevance = request.sort == SortOrder::kRelevance;
-  Xapian::MSet matches;
+  RankedPage ranked;
   try {
-    matches =
-        PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset, request.size,
-                      check_at_least, by_relevance, &enquire, &total, &count_cut_short);
+    ranked = PageOfMatches(Filtered(built.query, all_filters), built.pair_bonus, offset,
+                           request.size, check_at_least, by_relevance, &enquire, &recorder);
   } catch (const DeadlinePassed&) {
     throw QueryTooCostly("the query was not answered within " +
                          std::to_string(static_cast<int>(kSearchSeconds * 1000)) +
@@ -332,28 +350,32 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   }
   if (built.ranked) {
     // Articles with some of the words are listed anyway; say when none has them all.
-    response.partial_match =
-        total > 0 && Clock::now() < deadline && !AnyArticleMatches(built.every_word, all_filters);
-  } else if (total == 0 && !built.plain_words.empty() && all_filters.empty()) {
+    response.partial_match = ranked.total > 0 && Clock::now() < deadline &&
+                             !AnyArticleMatches(built.every_word, all_filters);
+  } else if (ranked.total == 0 && !built.plain_words.empty() && all_filters.empty()) {
     // No article has every word: show those with some — unless filters are set, which must
     // only ever narrow what the words find.
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
-      matches = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus,
-                              offset, request.size, check_at_least, by_relevance, &enquire, &total,
-                              &count_cut_short);
+      recorder.Restart();
+      ranked = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus, offset,
+                             request.size, check_at_least, by_relevance, &enquire, &recorder);
       matcher = built.relaxed_matches;
-      response.partial_match = total > 0;
+      response.partial_match = ranked.total > 0;
     } catch (const DeadlinePassed&) {
       response.timed_out = true;  // the words found nothing, and there was no time for some
     }
   }
-  response.total = total;
-  // The time limit stopped the count short of kExactTotalUpTo.
-  if (count_cut_short) response.timed_out = true;
+  const Xapian::MSet& matches = ranked.page;
+  response.total = ranked.total;
+  // Without facets: the time limit stopped the count short of kExactTotalUpTo. (With facets,
+  // the counting passes say.)
+  if (ranked.count_cut_short && !request.with_facets) response.timed_out = true;
   timer.Lap(&phases.ranking);
   if (request.with_facets && !response.timed_out) {
-    CountFacets(request, matcher, date_range, deadline, &response);
+    CountFacets(request, matcher, date_range, deadline,
+                record_matches ? recorder.AllMatches(ranked.total_exact, ranked.total) : nullptr,
+                &response);
   }
   timer.Lap(&phases.facets);
 
@@ -398,6 +420,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
 
 void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
                            const Xapian::Query& date_range, Clock::time_point deadline,
+                           const std::vector<Xapian::docid>* all_matches,
                            SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
@@ -406,7 +429,7 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   // Xapian's own spy, which xapian-tcpsrv runs for remote ones (the columns are read by
   // document number, which a set of shards interleaves).
   std::shared_ptr<const FacetColumns> columns;
-  if (Revision() && !count_with_value_spies_) {
+  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
     columns = FacetColumnsOf(database(), RevisionKey());
   }
   // Counts `facets` (numbers in Facets()) over the matches of `filters`; false when the pass was
@@ -460,7 +483,12 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   }
   Xapian::doccount total = 0;
   std::vector<CountedValues> counted;
-  if (count(Both(FacetFilter(request.filters), date_range), unselected, &total, &counted)) {
+  if (all_matches != nullptr && columns) {  // the ranking pass recorded every match
+    FacetCounters counters(columns.get(), unselected);
+    counters.CountDocuments(*all_matches);
+    counted = counters.Counted();
+    response->total = static_cast<Xapian::doccount>(all_matches->size());
+  } else if (count(Both(FacetFilter(request.filters), date_range), unselected, &total, &counted)) {
     response->total = total;
   } else {
     response->timed_out = true;  // the ranking pass's estimate stays

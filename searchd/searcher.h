@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "searchd/facet_columns.h"
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
 #include "searchd/shard_set.h"
@@ -110,9 +111,14 @@ class Searcher {
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
-  // Counts facets of local databases with Xapian's ValueCountMatchSpy, as for remote shards,
-  // instead of the in-memory facet columns (facet_columns.h): for tests comparing the two.
-  void CountFacetsWithValueSpies(bool with_spies) { count_with_value_spies_ = with_spies; }
+  // How the facets of one local database are counted; every way gives the same counts, and
+  // the first (the default) is the fastest. For tests comparing them.
+  enum class FacetCounting {
+    kColumnsFromRanking,  // facet columns, over the ranking pass's matches when it saw them all
+    kColumns,             // facet columns, always in a counting pass (facet_columns.h)
+    kValueSpies,          // Xapian's ValueCountMatchSpy, as for shards
+  };
+  void CountFacetsWith(FacetCounting counting) { facet_counting_ = counting; }
 
   // Picks up whatever the index writer has committed since the last call. Cheap when nothing
   // changed.
@@ -191,19 +197,28 @@ class Searcher {
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts. Stops (setting response->timed_out) at `deadline`.
+  // `all_matches` (may be null): every match of the fully filtered query, as the ranking pass
+  // recorded them; they are then counted without a pass of their own.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
                    const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
-                   SearchResponse* response);
+                   const std::vector<Xapian::docid>* all_matches, SearchResponse* response);
 
-  // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and in
-  // *total their number (exact up to `check_at_least`; *count_cut_short when the time limit
-  // stopped the count short of it). A `pair_bonus` (BuiltQuery) is added to
-  // the best matches when the order is by relevance.
-  Xapian::MSet PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
-                             Xapian::doccount offset, Xapian::doccount size,
-                             Xapian::doccount check_at_least, bool by_relevance,
-                             Xapian::Enquire* enquire, Xapian::doccount* total,
-                             bool* count_cut_short);
+  // What a ranking pass found: the page, and how many matches there are.
+  struct RankedPage {
+    Xapian::MSet page;
+    Xapian::doccount total = 0;    // estimated; exact up to check_at_least
+    bool total_exact = false;      // every match was counted
+    bool count_cut_short = false;  // the time limit stopped the count short of check_at_least
+  };
+
+  // The page [offset, offset + size) of the matches of `query` in `enquire`'s order, and their
+  // number (exact up to `check_at_least`). A `pair_bonus` (BuiltQuery) is added to the best
+  // matches when the order is by relevance. A `recorder` (may be null) among `enquire`'s spies
+  // is stopped after the first pass, which visits the matches counted.
+  RankedPage PageOfMatches(const Xapian::Query& query, const Xapian::Query& pair_bonus,
+                           Xapian::doccount offset, Xapian::doccount size,
+                           Xapian::doccount check_at_least, bool by_relevance,
+                           Xapian::Enquire* enquire, MatchRecorder* recorder);
 
   // Whether any article matching `filters` matches `query`.
   bool AnyArticleMatches(const Xapian::Query& query, const Xapian::Query& filters);
@@ -212,7 +227,7 @@ class Searcher {
   ShardSet shards_;
   std::map<std::string, std::vector<FacetValue>> all_facet_values_;  // by facet name
   std::string all_facet_values_revision_;
-  bool count_with_value_spies_ = false;
+  FacetCounting facet_counting_ = FacetCounting::kColumnsFromRanking;
   bool pair_terms_ = false;
   std::string pair_terms_revision_;  // the revision pair_terms_ was read at
   // The analysed titles and bodies of the page's hits, kept between searches so that their

@@ -7,9 +7,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "index/document_builder.h"
 #include "index/schema.h"
+#include "searchd/facet_columns.h"
 
 namespace vnsearch {
 namespace {
@@ -93,6 +95,43 @@ TEST(ShownFacetValuesTest, SameAsSortingEveryCountedValue) {
       }
     }
   }
+}
+
+// A ranking pass that sees every match hands them all over; one that sees more than the
+// recorder keeps, or does not count them exactly, hands over none.
+TEST(MatchRecorderTest, AllMatchesOnlyWhenThePassSawThemAll) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 50; ++i) {
+    Xapian::Document document;
+    document.add_term("word", 1 + i % 3);
+    if (i % 5 == 0) document.add_term("rare");
+    database.add_document(document);
+  }
+  auto run = [&](const char* term, size_t limit, Xapian::doccount check_at_least,
+                 Xapian::MSet* mset) {
+    auto recorder = std::make_unique<MatchRecorder>(limit);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(term));
+    enquire.add_matchspy(recorder.get());
+    *mset = enquire.get_mset(0, 3, check_at_least);
+    recorder->Stop();
+    return recorder;
+  };
+  Xapian::MSet mset;
+  auto all = run("word", 100, 100, &mset);
+  bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  ASSERT_NE(all->AllMatches(exact, mset.get_matches_estimated()), nullptr);
+  EXPECT_EQ(all->AllMatches(exact, mset.get_matches_estimated())->size(), 50u);
+  EXPECT_EQ(all->AllMatches(false, 50), nullptr);  // a count that was not exact
+  EXPECT_EQ(all->AllMatches(true, 49), nullptr);   // a count the recording does not agree with
+  auto overflowed = run("word", 20, 100, &mset);
+  EXPECT_EQ(overflowed->AllMatches(true, 50), nullptr);
+  auto rare = run("rare", 20, 20, &mset);
+  ASSERT_NE(rare->AllMatches(true, 10), nullptr);
+  EXPECT_EQ(*rare->AllMatches(true, 10),
+            std::vector<Xapian::docid>({1, 6, 11, 16, 21, 26, 31, 36, 41, 46}));
+  rare->Restart();
+  EXPECT_EQ(rare->AllMatches(true, 10), nullptr);
 }
 
 }  // namespace
