@@ -21,6 +21,7 @@
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
 #include "searchd/revision_readers.h"
+#include "searchd/search_gate.h"
 #include "searchd/searcher.h"
 #include "searchd/shard_set.h"
 
@@ -102,6 +103,7 @@ class Api {
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
+        search_gate_(SearchSlots(options)),
         store_(options.databases, options.corpus, options.shard_timeout_ms,
                /*lock_wait_seconds=*/2, &readers_) {}
 
@@ -171,6 +173,7 @@ class Api {
   const std::shared_ptr<FILE> access_log_;
   Metrics metrics_;
   ResultCache cache_;
+  SearchGate search_gate_;   // searches not answered from the cache take turns
   RevisionReaders readers_;  // before store_, which uses it
   ArticleStore store_;
 };

@@ -25,7 +25,11 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
                 .count();
         return Dump(answer);
       }
-      SearchResponse found = searcher.Search(search);
+      SearchResponse found;
+      {
+        SearchGate::Turn turn(&search_gate_);
+        found = searcher.Search(search);
+      }
       auto json_started = std::chrono::steady_clock::now();
       std::string computed = Dump(ResponseJson(found));
       if (!found.timed_out && found.partial_shards.empty()) {

@@ -10,9 +10,11 @@
 
 #include "searchd/http_api.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 #include "searchd/api_internal.h"
 
@@ -147,6 +149,11 @@ HttpLimits LimitsFor(const ServerOptions& options) {
   limits.head_timeout_seconds = options.timeout_seconds;
   limits.io_timeout_seconds = options.timeout_seconds;
   return limits;
+}
+
+unsigned SearchSlots(const ServerOptions& options) {
+  if (options.search_slots >= 0) return static_cast<unsigned>(options.search_slots);
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string* error) {

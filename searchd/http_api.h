@@ -27,7 +27,12 @@ struct ServerOptions {
   std::string token;                // bearer token for writes; empty: writes are disabled (403)
   std::string corpus = "corpus";    // where articles written over HTTP are kept as files
   size_t cache_entries = 2000;      // search answers kept for repeated requests (0: none)
+  // Searches computed at once (search_gate.h); -1: one per core, 0: no limit.
+  int search_slots = -1;
 };
+
+// The searches `options` let compute at once (0: no limit).
+unsigned SearchSlots(const ServerOptions& options);
 
 // The OpenAPI document served at /api/openapi.json: searchd/openapi.json, compiled in.
 const char* OpenApiDocumentText();

@@ -93,6 +93,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   env("VNSEARCH_CORPUS", &options->corpus);
   std::string cache_text = std::to_string(options->cache_entries);
   env("VNSEARCH_CACHE_ENTRIES", &cache_text);
+  std::string search_slots_text;
+  env("VNSEARCH_SEARCH_SLOTS", &search_slots_text);
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
     auto value = [&](const char* flag, std::string* target) {
@@ -127,7 +129,8 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
         value("--threads", &threads_text) || value("--cors-origin", &options->cors_origin) ||
         value("--access-log", &options->access_log) || value("--timeout", &timeout_text) ||
         value("--token", &options->token) || value("--token-file", &token_file) ||
-        value("--corpus", &options->corpus) || value("--cache-entries", &cache_text)) {
+        value("--corpus", &options->corpus) || value("--cache-entries", &cache_text) ||
+        value("--search-slots", &search_slots_text)) {
       continue;
     }
     std::cerr << "vnsearchd: unknown option " << argument << "\n" << vnsearch::UsageText();
@@ -141,7 +144,9 @@ bool ParseOptions(int argc, char** argv, vnsearch::ServerOptions* options) {
   if (!ParseNumberFlag("--port", port_text, 0, 65535, "", &options->port) ||
       !ParseNumberFlag("--timeout", timeout_text, 1, 3600, "seconds", &options->timeout_seconds) ||
       !ParseNumberFlag("--cache-entries", cache_text, 0, 1000000, "", &options->cache_entries) ||
-      !ParseNumberFlag("--threads", threads_text, 1, 256, "", &options->threads)) {
+      !ParseNumberFlag("--threads", threads_text, 1, 256, "", &options->threads) ||
+      (!search_slots_text.empty() &&
+       !ParseNumberFlag("--search-slots", search_slots_text, 0, 256, "", &options->search_slots))) {
     return false;
   }
   char* timeout_end = nullptr;

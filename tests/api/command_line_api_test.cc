@@ -27,6 +27,7 @@ TEST(CommandLineTest, SearchdRefusesANumberWithTrailingCharacters) {
   ExpectRefused(daemon, "--timeout 10s", "--timeout", "10s");
   ExpectRefused(daemon, "--port 80.5", "--port", "80.5");
   ExpectRefused(daemon, "--cache-entries ' 5'", "--cache-entries", " 5");
+  ExpectRefused(daemon, "--search-slots -1", "--search-slots", "-1");
 }
 
 TEST(CommandLineTest, IndexerRefusesANumberWithTrailingCharacters) {
