@@ -351,6 +351,18 @@ void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePo
   cache->StoreLong(written, run->exact, run->folded, run->CacheFlags());
 }
 
+// False when the run ending at `end` surely stands alone: what follows is the end of the text,
+// an ASCII separator, or an ASCII connector before an ASCII separator (", " and ". ").
+inline bool MayJoin(std::string_view text, size_t end, const CodePointInfo* ascii) {
+  if (end == text.size()) return false;
+  unsigned char after = static_cast<unsigned char>(text[end]);
+  if (after >= 0x80) return true;
+  if (ascii[after].char_class == CharClass::kSeparator) return false;
+  if (end + 1 == text.size()) return false;
+  unsigned char following = static_cast<unsigned char>(text[end + 1]);
+  return following >= 0x80 || ascii[following].char_class != CharClass::kSeparator;
+}
+
 // Dash variants are one connector in terms; others are kept as written.
 char NormalizeConnector(int32_t code_point) {
   if (IsDash(code_point)) return '-';
@@ -420,6 +432,24 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
     if (char_class != CharClass::kLetter && char_class != CharClass::kDigit) {
       offset = next;
       continue;
+    }
+    // Most words: one the cache spells, alone (no connector and letter after it), emitted as the
+    // chain below would emit it but without a Run.
+    uint64_t key;
+    const CachedSpelling<20>* cached;
+    if (ShortKeyAt(text, offset, &key) && (cached = cache->FindShort(key)) != nullptr) {
+      size_t end = offset + cached->run_length;
+      if (!MayJoin(text, end, ascii)) {
+        if (cached->exact_length != 0) {
+          tokens->AppendPacked(cached->terms, cached->exact_length, cached->folded_length,
+                               (cached->flags & SpellingFlags::kHasDiacritics) != 0,
+                               static_cast<uint32_t>(offset), static_cast<uint32_t>(end), position,
+                               TokenKind::kWord);
+        }
+        ++position;
+        offset = end;
+        continue;
+      }
     }
     // A chain of runs joined by single connectors with no space: "05-CT/TW".
     size_t runs = 1;
