@@ -305,14 +305,14 @@ static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 // Most words: the bytes from `begin` (where a run starts) up to the first ASCII space or
 // punctuation, found among the next eight without reading the characters one by one, are the
 // key of a short cache entry (see ShortRunSpelling). False when there is no such byte there.
-inline bool ShortKeyAt(std::string_view text, size_t begin, uint64_t* key) {
+inline bool ShortKeyAt(std::string_view text, size_t begin, uint64_t* key, size_t* key_length) {
   if (text.size() - begin < sizeof(uint64_t)) return false;
   uint64_t window;
   std::memcpy(&window, text.data() + begin, sizeof window);
   uint64_t stops = AsciiStopBytes(window);
   if (stops == 0) return false;
-  size_t key_length = static_cast<size_t>(__builtin_ctzll(stops)) / 8;  // 1..7: a run starts
-  *key = window & ((uint64_t{1} << (8 * key_length)) - 1);
+  *key_length = static_cast<size_t>(__builtin_ctzll(stops)) / 8;  // 1..7: a run starts at 0
+  *key = window & ((uint64_t{1} << (8 * *key_length)) - 1);
   return true;
 }
 
@@ -323,7 +323,8 @@ void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePo
   size_t begin = *offset;
   run->begin = static_cast<uint32_t>(begin);
   uint64_t key;
-  if (ShortKeyAt(text, begin, &key)) {
+  size_t key_length;
+  if (ShortKeyAt(text, begin, &key, &key_length)) {
     if (const CachedSpelling<20>* cached = cache->FindShort(key)) {
       run->end = static_cast<uint32_t>(begin + cached->run_length);
       run->UseCached(*cached);
@@ -433,12 +434,16 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
       offset = next;
       continue;
     }
-    // Most words: one the cache spells, alone (no connector and letter after it), emitted as the
-    // chain below would emit it but without a Run.
+    // Most words: one the cache spells, ending at its key's end and alone there (no connector and
+    // letter after it), emitted as the chain below would emit it but without a Run. The word's
+    // end is known from the text before the look-up returns (it is checked against the entry by
+    // a branch, not computed from it), so the next word can be read while this one's entry loads.
     uint64_t key;
+    size_t key_length;
     const CachedSpelling<20>* cached;
-    if (ShortKeyAt(text, offset, &key) && (cached = cache->FindShort(key)) != nullptr) {
-      size_t end = offset + cached->run_length;
+    if (ShortKeyAt(text, offset, &key, &key_length) &&
+        (cached = cache->FindShort(key)) != nullptr && cached->run_length == key_length) {
+      size_t end = offset + key_length;
       if (!MayJoin(text, end, ascii)) {
         if (cached->exact_length != 0) {
           tokens->AppendPacked(cached->terms, cached->exact_length, cached->folded_length,
