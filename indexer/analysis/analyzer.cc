@@ -302,16 +302,17 @@ inline uint64_t AsciiStopBytes(uint64_t word) {
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "ShortKeyAt reads the first byte of a word as its lowest");
 
-// Most words: the bytes from `begin` (where a run starts) up to the first ASCII space or
-// punctuation, found among the next eight without reading the characters one by one, are the
-// key of a short cache entry (see ShortRunSpelling). False when there is no such byte there.
+// Most words: the bytes from `begin` up to the first ASCII space or punctuation, found among the
+// next eight without reading the characters one by one, are the key of a short cache entry (see
+// ShortRunSpelling). False when there is no such byte there, or when `begin` holds one (no run
+// starts there).
 inline bool ShortKeyAt(std::string_view text, size_t begin, uint64_t* key, size_t* key_length) {
   if (text.size() - begin < sizeof(uint64_t)) return false;
   uint64_t window;
   std::memcpy(&window, text.data() + begin, sizeof window);
   uint64_t stops = AsciiStopBytes(window);
-  if (stops == 0) return false;
-  *key_length = static_cast<size_t>(__builtin_ctzll(stops)) / 8;  // 1..7: a run starts at 0
+  if (stops == 0 || (stops & 0xFF) != 0) return false;
+  *key_length = static_cast<size_t>(__builtin_ctzll(stops)) / 8;  // 1..7
   *key = window & ((uint64_t{1} << (8 * *key_length)) - 1);
   return true;
 }
@@ -364,6 +365,41 @@ inline bool MayJoin(std::string_view text, size_t end, const CodePointInfo* asci
   return following >= 0x80 || ascii[following].char_class != CharClass::kSeparator;
 }
 
+// The common case, in a loop of its own: skips ASCII separators and emits the words the cache
+// spells that stand alone (no connector and letter after them), as the chain in Analyze would
+// emit them but without a Run, from `offset` until the end of the text or a character that needs
+// Analyze's general path; returns where it stopped. Only a run's start is ever stored as a key,
+// so a key found here is one. A word's end comes from its key, checked against the entry by a
+// branch rather than computed from it, so the next word can be read while this one's entry loads.
+size_t EmitLoneCachedWords(std::string_view text, size_t offset, const CodePointInfo* ascii,
+                           SpellingCache* cache, uint32_t* position, TokenList* tokens) {
+  uint32_t next_position = *position;
+  while (offset < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[offset]);
+    if (byte < 0x80 && ascii[byte].char_class == CharClass::kSeparator) {
+      ++offset;  // spaces and punctuation: one table look-up
+      continue;
+    }
+    uint64_t key;
+    size_t key_length;
+    if (!ShortKeyAt(text, offset, &key, &key_length)) break;
+    const CachedSpelling<20>* cached = cache->FindShort(key);
+    if (cached == nullptr || cached->run_length != key_length) break;
+    size_t end = offset + key_length;
+    if (MayJoin(text, end, ascii)) break;
+    if (cached->exact_length != 0) {
+      tokens->AppendPacked(cached->terms, cached->exact_length, cached->folded_length,
+                           (cached->flags & SpellingFlags::kHasDiacritics) != 0,
+                           static_cast<uint32_t>(offset), static_cast<uint32_t>(end), next_position,
+                           TokenKind::kWord);
+    }
+    ++next_position;
+    offset = end;
+  }
+  *position = next_position;
+  return offset;
+}
+
 // Dash variants are one connector in terms; others are kept as written.
 char NormalizeConnector(int32_t code_point) {
   if (IsDash(code_point)) return '-';
@@ -412,12 +448,9 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
   std::string compound_exact;
   std::string compound_folded;
   size_t offset = 0;
-  while (offset < text.size()) {
-    unsigned char byte = static_cast<unsigned char>(text[offset]);
-    if (byte < 0x80 && ascii[byte].char_class == CharClass::kSeparator) {
-      ++offset;  // spaces and punctuation: the common case, one table look-up
-      continue;
-    }
+  while (true) {
+    offset = EmitLoneCachedWords(text, offset, ascii, cache, &position, tokens);
+    if (offset == text.size()) break;
     size_t next;
     int32_t code_point = Decode(text, offset, &next);
     const CodePointInfo* info;
@@ -433,28 +466,6 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
     if (char_class != CharClass::kLetter && char_class != CharClass::kDigit) {
       offset = next;
       continue;
-    }
-    // Most words: one the cache spells, ending at its key's end and alone there (no connector and
-    // letter after it), emitted as the chain below would emit it but without a Run. The word's
-    // end is known from the text before the look-up returns (it is checked against the entry by
-    // a branch, not computed from it), so the next word can be read while this one's entry loads.
-    uint64_t key;
-    size_t key_length;
-    const CachedSpelling<20>* cached;
-    if (ShortKeyAt(text, offset, &key, &key_length) &&
-        (cached = cache->FindShort(key)) != nullptr && cached->run_length == key_length) {
-      size_t end = offset + key_length;
-      if (!MayJoin(text, end, ascii)) {
-        if (cached->exact_length != 0) {
-          tokens->AppendPacked(cached->terms, cached->exact_length, cached->folded_length,
-                               (cached->flags & SpellingFlags::kHasDiacritics) != 0,
-                               static_cast<uint32_t>(offset), static_cast<uint32_t>(end), position,
-                               TokenKind::kWord);
-        }
-        ++position;
-        offset = end;
-        continue;
-      }
     }
     // A chain of runs joined by single connectors with no space: "05-CT/TW".
     size_t runs = 1;
