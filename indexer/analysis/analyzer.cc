@@ -39,35 +39,32 @@ struct Run {
   bool too_long = false;  // longer than a term may be: not indexed
   // The terms: in the buffers below when ReadRun spelled them, else in an entry of the thread's
   // spelling cache (packed_terms), which the next look-up may overwrite or move (KeepOwnTerms).
-  std::string_view exact;
-  std::string_view folded;
+  // No view into the run itself is kept: runs are moved when the chain in Analyze grows.
   const char* packed_terms = nullptr;  // the cache entry's terms, packed as TokenList keeps them
   bool has_diacritics = false;         // exact != folded, when packed_terms is set
-  // ReadRun's spelling.
   char exact_buffer[kSpellingCapacity];
   char folded_buffer[kSpellingCapacity];
   size_t exact_length = 0;
   size_t folded_length = 0;
+
+  std::string_view exact() const {
+    return std::string_view(packed_terms != nullptr ? packed_terms : exact_buffer, exact_length);
+  }
+  std::string_view folded() const {
+    if (packed_terms == nullptr) return std::string_view(folded_buffer, folded_length);
+    return has_diacritics ? std::string_view(packed_terms + exact_length, folded_length) : exact();
+  }
 
   // Readies the run for reuse. (Assigning Run() would zero both buffers: a cost per word.)
   void Reset() {
     begin = end = 0;
     has_letter = has_digit = foreign = too_long = false;
     all_upper = true;
-    exact = std::string_view();
-    folded = std::string_view();  // (not `exact = folded = …`: the copy would stall on the stores)
     packed_terms = nullptr;
     exact_length = folded_length = 0;
   }
 
-  // Points the terms at what ReadRun spelled into the buffers.
-  void UseBuffers() {
-    exact = std::string_view(exact_buffer, exact_length);
-    folded = std::string_view(folded_buffer, folded_length);
-    packed_terms = nullptr;
-  }
-
-  // Points the terms at a cache entry, and takes the flags the code joiner asks for from it.
+  // Takes the terms and the flags the code joiner asks for from a cache entry.
   template <size_t kTermBytes>
   void UseCached(const CachedSpelling<kTermBytes>& cached) {
     static_assert(kTermBytes >= TokenList::kPackedReadBytes, "EmitRun reads that many bytes");
@@ -75,19 +72,18 @@ struct Run {
     has_digit = (cached.flags & SpellingFlags::kHasDigit) != 0;
     all_upper = (cached.flags & SpellingFlags::kAllUpper) != 0;
     has_diacritics = (cached.flags & SpellingFlags::kHasDiacritics) != 0;
-    exact = cached.exact();
-    folded = cached.folded();
     packed_terms = cached.terms;
+    exact_length = cached.exact_length;
+    folded_length = cached.folded_length;
   }
 
   // Copies terms held by the cache into the buffers, before a look-up that could replace them.
   void KeepOwnTerms() {
     if (packed_terms == nullptr) return;
-    std::memcpy(exact_buffer, exact.data(), exact.size());
-    std::memcpy(folded_buffer, folded.data(), folded.size());
-    exact_length = exact.size();
-    folded_length = folded.size();
-    UseBuffers();
+    std::string_view cached_folded = folded();
+    std::memcpy(exact_buffer, packed_terms, exact_length);
+    std::memcpy(folded_buffer, cached_folded.data(), cached_folded.size());
+    packed_terms = nullptr;
   }
 
   uint8_t CacheFlags() const {
@@ -175,7 +171,6 @@ void SpellForeignRun(std::string_view text, Run* run) {
   folded.toUTF8String(folded_utf8);
   CopySpelling(exact_utf8, run->exact_buffer, &run->exact_length, &run->too_long);
   CopySpelling(folded_utf8, run->folded_buffer, &run->folded_length, &run->too_long);
-  run->UseBuffers();
 }
 
 // Reads one run starting at *offset (which holds a letter or digit) and spells it. `complete`:
@@ -256,7 +251,6 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
     run->folded_buffer[run->folded_length++] =
         base_index == kDBarIndex ? 'd' : static_cast<char>(letter.base);
   }
-  run->UseBuffers();
 }
 
 // Where the run starting at `offset` ends: past every letter, digit and mark, as ReadRun reads.
@@ -334,7 +328,7 @@ void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePo
     }
     ReadRun(text, offset, run);
     if (!run->too_long) {
-      cache->StoreShort(key, run->end - run->begin, run->exact, run->folded, run->CacheFlags());
+      cache->StoreShort(key, run->end - run->begin, run->exact(), run->folded(), run->CacheFlags());
     }
     return;
   }
@@ -350,7 +344,7 @@ void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePo
   }
   ReadRun(text, offset, run);
   if (run->too_long) return;
-  cache->StoreLong(written, run->exact, run->folded, run->CacheFlags());
+  cache->StoreLong(written, run->exact(), run->folded(), run->CacheFlags());
 }
 
 // False when the run ending at `end` surely stands alone: what follows is the end of the text,
@@ -427,13 +421,13 @@ void EmitToken(const char* exact, size_t exact_length, const char* folded, size_
 }
 
 void EmitRun(const Run& run, uint32_t position, TokenKind kind, TokenList* tokens) {
-  if (run.too_long || run.exact.empty()) return;
+  if (run.too_long || run.exact_length == 0) return;
   if (run.packed_terms != nullptr) {
-    tokens->AppendPacked(run.packed_terms, run.exact.size(), run.folded.size(), run.has_diacritics,
+    tokens->AppendPacked(run.packed_terms, run.exact_length, run.folded_length, run.has_diacritics,
                          run.begin, run.end, position, kind);
     return;
   }
-  EmitToken(run.exact.data(), run.exact.size(), run.folded.data(), run.folded.size(), run.begin,
+  EmitToken(run.exact_buffer, run.exact_length, run.folded_buffer, run.folded_length, run.begin,
             run.end, position, kind, tokens);
 }
 
@@ -497,14 +491,14 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
       EmitRun(chain[0], position++, TokenKind::kWord, tokens);
       continue;
     }
-    compound_exact.assign(chain[0].exact);
-    compound_folded.assign(chain[0].folded);
+    compound_exact.assign(chain[0].exact());
+    compound_folded.assign(chain[0].folded());
     bool any_too_long = chain[0].too_long;
     for (size_t i = 1; i < runs; ++i) {
       compound_exact += connectors[i - 1];
-      compound_exact.append(chain[i].exact);
+      compound_exact.append(chain[i].exact());
       compound_folded += connectors[i - 1];
-      compound_folded.append(chain[i].folded);
+      compound_folded.append(chain[i].folded());
       any_too_long = any_too_long || chain[i].too_long;
     }
     if (!any_too_long) {
@@ -578,8 +572,8 @@ void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folde
   size_t offset = start;
   ReadRun(prefix, &offset, &run, /*complete=*/false);
   if (run.too_long) return;
-  exact->assign(run.exact);
-  folded->assign(run.folded);
+  exact->assign(run.exact());
+  folded->assign(run.folded());
 }
 
 bool HasDiacritics(std::string_view text) {

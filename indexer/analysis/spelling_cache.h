@@ -112,7 +112,7 @@ class SpellingCache {
   // Spellings longer than an entry holds are not kept (FindShort then misses them).
   void StoreShort(uint64_t key, size_t run_bytes, std::string_view exact, std::string_view folded,
                   uint8_t flags) {
-    ShortRunSpelling stored;
+    ShortRunSpelling stored{};  // zeroed: AppendPacked copies the bytes past the terms too
     if (!stored.spelling.Set(run_bytes, exact, folded, flags)) return;
     stored.key = key;
     ShortRunSet& set = short_sets_[ShortSet(key)];
