@@ -37,17 +37,59 @@ struct Run {
   bool all_upper = true;  // every letter was written in capitals
   bool foreign = false;   // holds something the Vietnamese fast path does not model
   bool too_long = false;  // longer than a term may be: not indexed
-  char exact[kSpellingCapacity];
-  char folded[kSpellingCapacity];
+  // The terms: in the buffers below when ReadRun spelled them, else in an entry of the thread's
+  // spelling cache (packed_terms), which the next look-up may overwrite or move (KeepOwnTerms).
+  // No view into the run itself is kept: runs are moved when the chain in Analyze grows.
+  const char* packed_terms = nullptr;  // the cache entry's terms, packed as TokenList keeps them
+  bool has_diacritics = false;         // exact != folded, when packed_terms is set
+  char exact_buffer[kSpellingCapacity];
+  char folded_buffer[kSpellingCapacity];
   size_t exact_length = 0;
   size_t folded_length = 0;
+
+  std::string_view exact() const {
+    return std::string_view(packed_terms != nullptr ? packed_terms : exact_buffer, exact_length);
+  }
+  std::string_view folded() const {
+    if (packed_terms == nullptr) return std::string_view(folded_buffer, folded_length);
+    return has_diacritics ? std::string_view(packed_terms + exact_length, folded_length) : exact();
+  }
 
   // Readies the run for reuse. (Assigning Run() would zero both buffers: a cost per word.)
   void Reset() {
     begin = end = 0;
     has_letter = has_digit = foreign = too_long = false;
     all_upper = true;
+    packed_terms = nullptr;
     exact_length = folded_length = 0;
+  }
+
+  // Takes the terms and the flags the code joiner asks for from a cache entry.
+  template <size_t kTermBytes>
+  void UseCached(const CachedSpelling<kTermBytes>& cached) {
+    static_assert(kTermBytes >= TokenList::kPackedReadBytes, "EmitRun reads that many bytes");
+    has_letter = (cached.flags & SpellingFlags::kHasLetter) != 0;
+    has_digit = (cached.flags & SpellingFlags::kHasDigit) != 0;
+    all_upper = (cached.flags & SpellingFlags::kAllUpper) != 0;
+    has_diacritics = (cached.flags & SpellingFlags::kHasDiacritics) != 0;
+    packed_terms = cached.terms;
+    exact_length = cached.exact_length;
+    folded_length = cached.folded_length;
+  }
+
+  // Copies terms held by the cache into the buffers, before a look-up that could replace them.
+  void KeepOwnTerms() {
+    if (packed_terms == nullptr) return;
+    std::string_view cached_folded = folded();
+    std::memcpy(exact_buffer, packed_terms, exact_length);
+    std::memcpy(folded_buffer, cached_folded.data(), cached_folded.size());
+    packed_terms = nullptr;
+  }
+
+  uint8_t CacheFlags() const {
+    return static_cast<uint8_t>((has_letter ? SpellingFlags::kHasLetter : 0) |
+                                (has_digit ? SpellingFlags::kHasDigit : 0) |
+                                (all_upper ? SpellingFlags::kAllUpper : 0));
   }
 };
 
@@ -127,8 +169,8 @@ void SpellForeignRun(std::string_view text, Run* run) {
   std::string folded_utf8;
   exact.toUTF8String(exact_utf8);
   folded.toUTF8String(folded_utf8);
-  CopySpelling(exact_utf8, run->exact, &run->exact_length, &run->too_long);
-  CopySpelling(folded_utf8, run->folded, &run->folded_length, &run->too_long);
+  CopySpelling(exact_utf8, run->exact_buffer, &run->exact_length, &run->too_long);
+  CopySpelling(folded_utf8, run->folded_buffer, &run->folded_length, &run->too_long);
 }
 
 // Reads one run starting at *offset (which holds a letter or digit) and spells it. `complete`:
@@ -192,8 +234,8 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
   for (size_t i = 0; i < letter_count; ++i) {
     const SyllableLetter& letter = letters[i];
     if (letter.base < 0x80 && (letter.base < 'a' || letter.base > 'z')) {  // a digit
-      run->exact[run->exact_length++] = static_cast<char>(letter.base);
-      run->folded[run->folded_length++] = static_cast<char>(letter.base);
+      run->exact_buffer[run->exact_length++] = static_cast<char>(letter.base);
+      run->folded_buffer[run->folded_length++] = static_cast<char>(letter.base);
       continue;
     }
     uint8_t base_index =
@@ -204,9 +246,9 @@ void ReadRun(std::string_view text, size_t* offset, Run* run, bool complete = tr
       run->too_long = true;
       return;
     }
-    std::memcpy(run->exact + run->exact_length, spelled.bytes, spelled.length);
+    std::memcpy(run->exact_buffer + run->exact_length, spelled.bytes, spelled.length);
     run->exact_length += spelled.length;
-    run->folded[run->folded_length++] =
+    run->folded_buffer[run->folded_length++] =
         base_index == kDBarIndex ? 'd' : static_cast<char>(letter.base);
   }
 }
@@ -233,34 +275,123 @@ size_t RunEnd(std::string_view text, size_t offset, const CodePointInfo* table) 
   return offset;
 }
 
-// ReadRun, through the thread's cache of spellings: a word seen lately is copied, not spelled.
+// The bytes of `word` that are ASCII but not a letter or digit — spaces, punctuation, controls —
+// as the top bit of each such byte; every other bit is 0. (Eight bytes tested at once, with no
+// branch: a run never holds such a byte, and the bytes that UTF-8 sequences are made of are not
+// ASCII.) The analyzer's table agrees: ASCII letters and digits are exactly [A-Za-z0-9].
+inline uint64_t AsciiStopBytes(uint64_t word) {
+  constexpr uint64_t kEach = 0x0101010101010101ULL;
+  constexpr uint64_t kTopBits = 0x80 * kEach;
+  uint64_t low7 = word & ~kTopBits;  // each byte below 0x80, so adding below carries no further
+  // A byte's top bit after adding 0x80 - c is set when the byte is at least c.
+  uint64_t at_least_0 = low7 + (0x80 - '0') * kEach;
+  uint64_t above_9 = low7 + (0x80 - '9' - 1) * kEach;
+  uint64_t lower = low7 | (0x20 * kEach);  // 'A'..'Z' to 'a'..'z'; nothing else becomes a letter
+  uint64_t at_least_a = lower + (0x80 - 'a') * kEach;
+  uint64_t above_z = lower + (0x80 - 'z' - 1) * kEach;
+  uint64_t alphanumeric = (at_least_0 & ~above_9) | (at_least_a & ~above_z);
+  return ~(word | alphanumeric) & kTopBits;
+}
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "ShortKeyAt reads the first byte of a word as its lowest");
+
+// Most words: the bytes from `begin` up to the first ASCII space or punctuation, found among the
+// next eight without reading the characters one by one, are the key of a short cache entry (see
+// ShortRunSpelling). False when there is no such byte there, or when `begin` holds one (no run
+// starts there).
+inline bool ShortKeyAt(std::string_view text, size_t begin, uint64_t* key, size_t* key_length) {
+  if (text.size() - begin < sizeof(uint64_t)) return false;
+  uint64_t window;
+  std::memcpy(&window, text.data() + begin, sizeof window);
+  uint64_t stops = AsciiStopBytes(window);
+  if (stops == 0 || (stops & 0xFF) != 0) return false;
+  *key_length = static_cast<size_t>(__builtin_ctzll(stops)) / 8;  // 1..7
+  *key = window & ((uint64_t{1} << (8 * *key_length)) - 1);
+  return true;
+}
+
+// ReadRun, through the thread's cache of spellings: a word seen lately is looked up, not spelled.
+// The run's terms are then the cache entry's (see Run::KeepOwnTerms).
 void ReadRunCached(std::string_view text, size_t* offset, Run* run, const CodePointInfo* table,
                    SpellingCache* cache) {
   size_t begin = *offset;
+  run->begin = static_cast<uint32_t>(begin);
+  uint64_t key;
+  size_t key_length;
+  if (ShortKeyAt(text, begin, &key, &key_length)) {
+    if (const CachedSpelling<20>* cached = cache->FindShort(key)) {
+      run->end = static_cast<uint32_t>(begin + cached->run_length);
+      run->UseCached(*cached);
+      *offset = run->end;
+      return;
+    }
+    ReadRun(text, offset, run);
+    if (!run->too_long) {
+      cache->StoreShort(key, run->end - run->begin, run->exact(), run->folded(), run->CacheFlags());
+    }
+    return;
+  }
   size_t end = RunEnd(text, begin, table);
   std::string_view written = text.substr(begin, end - begin);
-  if (written.size() <= CachedSpelling::kMaxRunBytes) {
-    if (const CachedSpelling* cached = cache->Find(written, text.size() - begin)) {
-      run->begin = static_cast<uint32_t>(begin);
+  if (written.size() <= LongRunSpelling::kMaxRunBytes) {
+    if (const CachedSpelling<36>* cached = cache->FindLong(written, text.size() - begin)) {
       run->end = static_cast<uint32_t>(end);
-      run->has_letter = (cached->flags & CachedSpelling::kHasLetter) != 0;
-      run->has_digit = (cached->flags & CachedSpelling::kHasDigit) != 0;
-      run->all_upper = (cached->flags & CachedSpelling::kAllUpper) != 0;
-      std::memcpy(run->exact, cached->exact, CachedSpelling::kMaxExactBytes);
-      std::memcpy(run->folded, cached->folded, CachedSpelling::kMaxFoldedBytes);
-      run->exact_length = cached->exact_length;
-      run->folded_length = cached->folded_length;
+      run->UseCached(*cached);
       *offset = end;
       return;
     }
   }
   ReadRun(text, offset, run);
   if (run->too_long) return;
-  uint8_t flags = (run->has_letter ? CachedSpelling::kHasLetter : 0) |
-                  (run->has_digit ? CachedSpelling::kHasDigit : 0) |
-                  (run->all_upper ? CachedSpelling::kAllUpper : 0);
-  cache->Store(written, std::string_view(run->exact, run->exact_length),
-               std::string_view(run->folded, run->folded_length), flags);
+  cache->StoreLong(written, run->exact(), run->folded(), run->CacheFlags());
+}
+
+// False when the run ending at `end` surely stands alone: what follows is the end of the text,
+// an ASCII separator, or an ASCII connector before an ASCII separator (", " and ". ").
+inline bool MayJoin(std::string_view text, size_t end, const CodePointInfo* ascii) {
+  if (end == text.size()) return false;
+  unsigned char after = static_cast<unsigned char>(text[end]);
+  if (after >= 0x80) return true;
+  if (ascii[after].char_class == CharClass::kSeparator) return false;
+  if (end + 1 == text.size()) return false;
+  unsigned char following = static_cast<unsigned char>(text[end + 1]);
+  return following >= 0x80 || ascii[following].char_class != CharClass::kSeparator;
+}
+
+// The common case, in a loop of its own: skips ASCII separators and emits the words the cache
+// spells that stand alone (no connector and letter after them), as the chain in Analyze would
+// emit them but without a Run, from `offset` until the end of the text or a character that needs
+// Analyze's general path; returns where it stopped. Only a run's start is ever stored as a key,
+// so a key found here is one. A word's end comes from its key, checked against the entry by a
+// branch rather than computed from it, so the next word can be read while this one's entry loads.
+size_t EmitLoneCachedWords(std::string_view text, size_t offset, const CodePointInfo* ascii,
+                           SpellingCache* cache, uint32_t* position, TokenList* tokens) {
+  uint32_t next_position = *position;
+  while (offset < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[offset]);
+    if (byte < 0x80 && ascii[byte].char_class == CharClass::kSeparator) {
+      ++offset;  // spaces and punctuation: one table look-up
+      continue;
+    }
+    uint64_t key;
+    size_t key_length;
+    if (!ShortKeyAt(text, offset, &key, &key_length)) break;
+    const CachedSpelling<20>* cached = cache->FindShort(key);
+    if (cached == nullptr || cached->run_length != key_length) break;
+    size_t end = offset + key_length;
+    if (MayJoin(text, end, ascii)) break;
+    if (cached->exact_length != 0) {
+      tokens->AppendPacked(cached->terms, cached->exact_length, cached->folded_length,
+                           (cached->flags & SpellingFlags::kHasDiacritics) != 0,
+                           static_cast<uint32_t>(offset), static_cast<uint32_t>(end), next_position,
+                           TokenKind::kWord);
+    }
+    ++next_position;
+    offset = end;
+  }
+  *position = next_position;
+  return offset;
 }
 
 // Dash variants are one connector in terms; others are kept as written.
@@ -290,9 +421,14 @@ void EmitToken(const char* exact, size_t exact_length, const char* folded, size_
 }
 
 void EmitRun(const Run& run, uint32_t position, TokenKind kind, TokenList* tokens) {
-  if (run.too_long) return;
-  EmitToken(run.exact, run.exact_length, run.folded, run.folded_length, run.begin, run.end,
-            position, kind, tokens);
+  if (run.too_long || run.exact_length == 0) return;
+  if (run.packed_terms != nullptr) {
+    tokens->AppendPacked(run.packed_terms, run.exact_length, run.folded_length, run.has_diacritics,
+                         run.begin, run.end, position, kind);
+    return;
+  }
+  EmitToken(run.exact_buffer, run.exact_length, run.folded_buffer, run.folded_length, run.begin,
+            run.end, position, kind, tokens);
 }
 
 }  // namespace
@@ -306,12 +442,9 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
   std::string compound_exact;
   std::string compound_folded;
   size_t offset = 0;
-  while (offset < text.size()) {
-    unsigned char byte = static_cast<unsigned char>(text[offset]);
-    if (byte < 0x80 && ascii[byte].char_class == CharClass::kSeparator) {
-      ++offset;  // spaces and punctuation: the common case, one table look-up
-      continue;
-    }
+  while (true) {
+    offset = EmitLoneCachedWords(text, offset, ascii, cache, &position, tokens);
+    if (offset == text.size()) break;
     size_t next;
     int32_t code_point = Decode(text, offset, &next);
     const CodePointInfo* info;
@@ -343,6 +476,7 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
       CharClass following = ClassOf(Decode(text, after_connector, &peek), &info);
       if (following != CharClass::kLetter && following != CharClass::kDigit) break;
       if (chain.size() == runs) chain.emplace_back();
+      chain[runs - 1].KeepOwnTerms();  // reading `right` may replace the cache entry it points to
       Run& right = chain[runs];
       right.Reset();
       size_t right_offset = after_connector;
@@ -357,14 +491,14 @@ uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_positi
       EmitRun(chain[0], position++, TokenKind::kWord, tokens);
       continue;
     }
-    compound_exact.assign(chain[0].exact, chain[0].exact_length);
-    compound_folded.assign(chain[0].folded, chain[0].folded_length);
+    compound_exact.assign(chain[0].exact());
+    compound_folded.assign(chain[0].folded());
     bool any_too_long = chain[0].too_long;
     for (size_t i = 1; i < runs; ++i) {
       compound_exact += connectors[i - 1];
-      compound_exact.append(chain[i].exact, chain[i].exact_length);
+      compound_exact.append(chain[i].exact());
       compound_folded += connectors[i - 1];
-      compound_folded.append(chain[i].folded, chain[i].folded_length);
+      compound_folded.append(chain[i].folded());
       any_too_long = any_too_long || chain[i].too_long;
     }
     if (!any_too_long) {
@@ -438,8 +572,8 @@ void SpellPrefix(std::string_view prefix, std::string* exact, std::string* folde
   size_t offset = start;
   ReadRun(prefix, &offset, &run, /*complete=*/false);
   if (run.too_long) return;
-  exact->assign(run.exact, run.exact_length);
-  folded->assign(run.folded, run.folded_length);
+  exact->assign(run.exact());
+  folded->assign(run.folded());
 }
 
 bool HasDiacritics(std::string_view text) {

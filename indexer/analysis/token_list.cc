@@ -19,15 +19,15 @@ void TokenList::clear() {
   used_ = 0;
 }
 
-char* TokenList::AllocateInNextChunk(size_t bytes) {
+char* TokenList::AllocateInNextChunk(size_t bytes, size_t needed) {
   if (chunk_in_use_ < chunks_.size()) ++chunk_in_use_;  // the current chunk is full
-  // Skip reused chunks too small for `bytes` (only a term longer than a chunk can meet one).
-  while (chunk_in_use_ < chunks_.size() && chunks_[chunk_in_use_].capacity < bytes) {
+  // Skip reused chunks too small for `needed` (only a term longer than a chunk can meet one).
+  while (chunk_in_use_ < chunks_.size() && chunks_[chunk_in_use_].capacity < needed) {
     ++chunk_in_use_;
   }
   if (chunk_in_use_ == chunks_.size()) {
     Chunk chunk;
-    chunk.capacity = std::max(kChunkBytes, bytes);
+    chunk.capacity = std::max(kChunkBytes, needed);
     chunk.bytes = std::make_unique<char[]>(chunk.capacity);
     chunks_.push_back(std::move(chunk));
   }

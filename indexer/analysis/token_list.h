@@ -71,6 +71,32 @@ class TokenList {
     token.kind = kind;
   }
 
+  // Appends a token whose terms come packed as the list stores them: the exact term, then the
+  // folded one only when they differ (`has_diacritics`). kPackedReadBytes bytes are read from
+  // `packed_terms` whatever the lengths: the terms of most words are then one fixed-size copy,
+  // with no branch on their lengths.
+  static constexpr size_t kPackedReadBytes = 16;
+  void AppendPacked(const char* packed_terms, size_t exact_length, size_t folded_length,
+                    bool has_diacritics, uint32_t begin, uint32_t end, uint32_t position,
+                    TokenKind kind) {
+    size_t length = exact_length + (has_diacritics ? folded_length : 0);
+    char* stored = Allocate(length, kPackedReadBytes);
+    std::memcpy(stored, packed_terms, kPackedReadBytes);
+    if (length > kPackedReadBytes) {
+      std::memcpy(stored + kPackedReadBytes, packed_terms + kPackedReadBytes,
+                  length - kPackedReadBytes);
+    }
+    TokenView& token = tokens_.emplace_back();
+    token.exact = std::string_view(stored, exact_length);
+    token.folded =
+        has_diacritics ? std::string_view(stored + exact_length, folded_length) : token.exact;
+    token.has_diacritics = has_diacritics;
+    token.begin = begin;
+    token.end = end;
+    token.position = position;
+    token.kind = kind;
+  }
+
  private:
   // memcpy, with the short lengths of most terms copied inline: two overlapping words.
   static void CopyTerm(char* to, const char* from, size_t length) {
@@ -93,16 +119,18 @@ class TokenList {
     }
   }
 
-  // `bytes` bytes of storage that stay put until clear().
-  char* Allocate(size_t bytes) {
-    if (chunk_in_use_ < chunks_.size() && chunks_[chunk_in_use_].capacity - used_ >= bytes) {
+  // `bytes` bytes of storage that stay put until clear(), after which at least `writable` bytes
+  // may be written (those past `bytes` are scratch: the next allocation takes them).
+  char* Allocate(size_t bytes, size_t writable = 0) {
+    size_t needed = bytes > writable ? bytes : writable;
+    if (chunk_in_use_ < chunks_.size() && chunks_[chunk_in_use_].capacity - used_ >= needed) {
       char* allocated = chunks_[chunk_in_use_].bytes.get() + used_;
       used_ += bytes;
       return allocated;
     }
-    return AllocateInNextChunk(bytes);
+    return AllocateInNextChunk(bytes, needed);
   }
-  char* AllocateInNextChunk(size_t bytes);
+  char* AllocateInNextChunk(size_t bytes, size_t needed);
 
   struct Chunk {
     std::unique_ptr<char[]> bytes;

@@ -5,9 +5,37 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace vnsearch {
 namespace {
+
+// The tokens of `text` analysed on a new thread (so with an empty spelling cache), after `primer`
+// was analysed there: the cache then holds the primer's words, read in other company.
+std::vector<Token> TokensAfter(const std::string& primer, const std::string& text) {
+  std::vector<Token> tokens;
+  std::thread([&] {
+    std::vector<Token> ignored;
+    Analyze(primer, &ignored);
+    Analyze(text, &tokens);
+  }).join();
+  return tokens;
+}
+
+void ExpectSameTokens(const std::vector<Token>& expected, const std::vector<Token>& actual,
+                      const std::string& text) {
+  ASSERT_EQ(expected.size(), actual.size()) << text;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(expected[i].exact, actual[i].exact) << text << " token " << i;
+    EXPECT_EQ(expected[i].folded, actual[i].folded) << text << " token " << i;
+    EXPECT_EQ(expected[i].begin, actual[i].begin) << text << " token " << i;
+    EXPECT_EQ(expected[i].end, actual[i].end) << text << " token " << i;
+    EXPECT_EQ(expected[i].position, actual[i].position) << text << " token " << i;
+    EXPECT_EQ(expected[i].kind, actual[i].kind) << text << " token " << i;
+    EXPECT_EQ(expected[i].has_diacritics, actual[i].has_diacritics) << text << " token " << i;
+  }
+}
 
 TEST(AnalyzerTest, ExactAndFoldedTerms) {
   std::vector<Token> tokens;
@@ -81,6 +109,25 @@ TEST(AnalyzerTest, SurvivesHostileInput) {
   tokens.clear();
   Analyze("中文 русский ไทย Việt", &tokens);
   EXPECT_EQ(tokens.back().folded, "viet");
+}
+
+// The spelling cache keys a word by its bytes up to the next ASCII space or punctuation, which
+// may hold more than the word; a word read from the cache must read as it does the first time.
+TEST(AnalyzerTest, CachedWordsReadAsTheFirstTime) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Nội”x Nội”x", "“Nội”x”, Nội”x"},       // a key that runs past the word's end
+      {"ab\xC4 ab\xC4", "ab\xC4 ab\xC4 ab"},   // a broken character inside the key
+      {"Nội nữa", "Hà Nội"},                   // a word that ends the text
+      {"KH CN TP HCM", "KH&CN TP.HCM kh&cn"},  // first alone, then in a code
+      {"KH&CN TP.HCM", "KH CN, TP. HCM"},      // first in a code, then alone
+      {"COVID 19 2 000", "COVID-19 2.000 2,5"},
+      {"nghiêng nghiêngg", "nghiêngg nghiêng nghiêngggggggggggggggggg"},  // 8, 7 and 24 bytes
+      {"Trường", "Trường, Trường. Trường.x Trường,x Trường-"},
+  };
+  for (const auto& [primer, text] : cases) {
+    ExpectSameTokens(TokensAfter("", text), TokensAfter(primer, text), text);
+    ExpectSameTokens(TokensAfter("", text), TokensAfter(text, text), text);
+  }
 }
 
 }  // namespace
