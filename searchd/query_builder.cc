@@ -478,9 +478,13 @@ class Builder {
     if (typed_term.empty()) typed_form = forms.back();
     if (!negated) out->highlighter.sequences.push_back({InSpace(group.expansion_words), true});
     Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    Xapian::Query group_query(
-        Xapian::Query::OP_OR, any_form,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, typed_form, kTypedFormBonus));
+    // The typed form is one of the forms: the bonus only weighs, and a query that only counts
+    // matches (no boosts) is spared looking for it a second time (a phrase's positions).
+    Xapian::Query group_query = with_boosts_
+                                    ? Xapian::Query(Xapian::Query::OP_OR, any_form,
+                                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                                  typed_form, kTypedFormBonus))
+                                    : any_form;
     Xapian::Query pairs = PairFilter(words, window);
     if (pairs.empty()) return group_query;
     std::vector<Xapian::Query> holders(forms.begin(), forms.end() - 1);  // the abbreviations
