@@ -20,6 +20,7 @@
 #include "searchd/query_builder.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 
 #include "analysis/abbreviations.h"
@@ -616,8 +617,31 @@ bool Highlighter::MatchesWord(const TokenView& token) const {
 }
 
 std::vector<bool> Highlighter::MatchTokens(const TokenList& tokens) const {
+  // The bytes a matching spelling can start with: most tokens of a body are ruled out by one
+  // look-up (an empty term or prefix could match anything, and rules out nothing).
+  std::bitset<256> first_bytes;
+  bool any_first_byte = false;
+  for (const std::set<std::string, std::less<>>::value_type& term : terms) {
+    if (term.empty())
+      any_first_byte = true;
+    else
+      first_bytes.set(static_cast<unsigned char>(term[0]));
+  }
+  for (const std::string& prefix : prefixes) {
+    if (prefix.empty())
+      any_first_byte = true;
+    else
+      first_bytes.set(static_cast<unsigned char>(prefix[0]));
+  }
   std::vector<bool> matched(tokens.size(), false);
-  for (size_t i = 0; i < tokens.size(); ++i) matched[i] = MatchesWord(tokens[i]);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view spelling = space == MatchSpace::kExact ? tokens[i].exact : tokens[i].folded;
+    if (!any_first_byte &&
+        (spelling.empty() || !first_bytes.test(static_cast<unsigned char>(spelling[0])))) {
+      continue;
+    }
+    matched[i] = MatchesWord(tokens[i]);
+  }
   if (sequences.empty()) return matched;
   std::vector<size_t> words;  // indexes of words and parts: sequences never hold a whole code
   for (size_t i = 0; i < tokens.size(); ++i) {
