@@ -2,6 +2,7 @@
 // OpenSearch description and suggestions, and the listing of a facet's values.
 
 #include <chrono>
+#include <optional>
 
 #include "searchd/api_internal.h"
 
@@ -12,38 +13,42 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
   Guarded(response, [&] {
     auto started = std::chrono::steady_clock::now();
     SearchRequest search = ParseSearchRequest(request.params);
-    bool from_cache = false;
-    // The answer's text: written once, for the reader and for the cache.
-    std::string body = ReadIndex([&](Searcher& searcher) {
-      std::string revision = searcher.RevisionKey();
-      if (std::optional<std::string> cached = cache_.Find(request.target, revision)) {
-        from_cache = true;
-        // The answer says how long it took to answer.
-        json answer = json::parse(*cached);
-        answer["took_ms"] =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count();
-        return Dump(answer);
-      }
-      SearchResponse found;
-      {
-        SearchGate::Turn turn(&search_gate_);
-        found = searcher.Search(search);
-      }
-      auto json_started = std::chrono::steady_clock::now();
-      std::string computed = Dump(ResponseJson(found));
-      if (!found.timed_out && found.partial_shards.empty()) {
-        cache_.Store(request.target, revision, computed);
-      }
-      metrics_.RecordSearch(
-          found.phases,
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - json_started).count());
-      return computed;
-    });
+    // An answer from the cache is sent at once.
+    std::optional<std::string> body =
+        ReadIndex([&](Searcher& searcher) -> std::optional<std::string> {
+          std::optional<std::string> cached = cache_.Find(request.target, searcher.RevisionKey());
+          if (!cached) return std::nullopt;
+          // The answer says how long it took to answer.
+          json answer = json::parse(*cached);
+          answer["took_ms"] =
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count();
+          return Dump(answer);
+        });
+    bool from_cache = body.has_value();
+    if (!from_cache) {
+      // A search waits its turn (search_gate.h) before it reads a revision of the index, so that
+      // the searches in line hold back no write (revision_readers.h). The answer's text is
+      // written once, for the reader and for the cache.
+      SearchGate::Turn turn(&search_gate_);
+      body = ReadIndex([&](Searcher& searcher) {
+        std::string revision = searcher.RevisionKey();
+        SearchResponse found = searcher.Search(search);
+        auto json_started = std::chrono::steady_clock::now();
+        std::string computed = Dump(ResponseJson(found));
+        if (!found.timed_out && found.partial_shards.empty()) {
+          cache_.Store(request.target, revision, computed);
+        }
+        metrics_.RecordSearch(
+            found.phases,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - json_started).count());
+        return computed;
+      });
+    }
     // X-Vnsearch-Cache says whether the answer was searched or read from the cache.
     response->set_header("X-Vnsearch-Cache", from_cache ? "hit" : "miss");
     response->status = 200;
-    response->set_content(std::move(body), "application/json; charset=utf-8");
+    response->set_content(std::move(*body), "application/json; charset=utf-8");
   });
 }
 

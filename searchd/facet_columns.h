@@ -95,8 +95,7 @@ class FacetCounters {
   // The spies to add to the pass's Enquire.
   std::vector<Xapian::MatchSpy*> spies();
 
-  // Counts the documents `docids` without a pass: with columns only (has_columns()).
-  bool has_columns() const { return column_spy_ != nullptr; }
+  // Counts the documents `docids` without a pass: only when given columns.
   void CountDocuments(const std::vector<Xapian::docid>& docids);
 
   // What was counted, facet by facet in the order given.
