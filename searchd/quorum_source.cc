@@ -22,9 +22,11 @@ Xapian::Query QuorumPostingSource::Make(std::vector<std::string> terms, size_t q
 void QuorumPostingSource::init(const Xapian::Database& database) {
   database_ = database;
   postings_.clear();
+  docids_.clear();
   std::vector<Xapian::doccount> frequencies;
   for (const std::string& term : terms_) {
     postings_.push_back(database_.postlist_begin(term));
+    docids_.push_back(postings_.back() == Xapian::PostingIterator() ? kEnded : *postings_.back());
     frequencies.push_back(database_.get_termfreq(term));
   }
   std::sort(frequencies.begin(), frequencies.end());
@@ -39,14 +41,19 @@ void QuorumPostingSource::init(const Xapian::Database& database) {
   at_end_ = false;
 }
 
+void QuorumPostingSource::MoveTo(size_t list, Xapian::docid at_least) {
+  Xapian::PostingIterator& posting = postings_[list];
+  posting.skip_to(at_least);
+  docids_[list] = posting == Xapian::PostingIterator() ? kEnded : *posting;
+}
+
 void QuorumPostingSource::SettleFrom(Xapian::docid at_least) {
   std::vector<Xapian::docid>& positions = positions_;
   while (true) {
     positions.clear();
-    for (Xapian::PostingIterator& posting : postings_) {
-      if (posting == Xapian::PostingIterator()) continue;
-      if (*posting < at_least) posting.skip_to(at_least);
-      if (posting != Xapian::PostingIterator()) positions.push_back(*posting);
+    for (size_t list = 0; list < postings_.size(); ++list) {
+      if (docids_[list] < at_least) MoveTo(list, at_least);
+      if (docids_[list] != kEnded) positions.push_back(docids_[list]);
     }
     if (positions.size() < quorum_) {
       at_end_ = true;
@@ -55,10 +62,9 @@ void QuorumPostingSource::SettleFrom(Xapian::docid at_least) {
     std::nth_element(positions.begin(), positions.begin() + (quorum_ - 1), positions.end());
     Xapian::docid candidate = positions[quorum_ - 1];
     size_t holding = 0;
-    for (Xapian::PostingIterator& posting : postings_) {
-      if (posting == Xapian::PostingIterator()) continue;
-      if (*posting < candidate) posting.skip_to(candidate);
-      if (posting != Xapian::PostingIterator() && *posting == candidate) ++holding;
+    for (size_t list = 0; list < postings_.size(); ++list) {
+      if (docids_[list] < candidate) MoveTo(list, candidate);
+      holding += docids_[list] == candidate;
     }
     if (holding >= quorum_) {
       current_ = candidate;

@@ -38,7 +38,14 @@ class QuorumPostingSource : public Xapian::PostingSource {
   std::vector<std::string> terms_;
   size_t quorum_;
   Xapian::Database database_;
+  // Moves list number `list` to its first article numbered `at_least` or more.
+  void MoveTo(size_t list, Xapian::docid at_least);
+
+  // What docids_ holds for a list that has ended: after every article.
+  static constexpr Xapian::docid kEnded = static_cast<Xapian::docid>(-1);
+
   std::vector<Xapian::PostingIterator> postings_;  // one per term, in step with the source
+  std::vector<Xapian::docid> docids_;              // where each list stands, or kEnded
   std::vector<Xapian::docid> positions_;           // SettleFrom's scratch: where they stand
   Xapian::doccount termfreq_estimate_ = 0;
   Xapian::doccount termfreq_max_ = 0;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include "analysis/analyzer.h"
 #include "article/article_json.h"
@@ -200,10 +201,18 @@ Searcher::RankedPage Searcher::PageOfMatches(const Xapian::Query& query,
                              counted.get_matches_lower_bound() < check_at_least &&
                              !ranked.total_exact;
   };
+  auto hits_of = [](const Xapian::MSet& matches) {
+    std::vector<RankedHit> hits;
+    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+      hits.push_back({it.get_document(), it.get_weight()});
+    }
+    return hits;
+  };
   enquire->set_query(query);
   if (pair_bonus.empty() || !by_relevance) {
-    ranked.page = enquire->get_mset(offset, size, check_at_least);
-    count(ranked.page);
+    Xapian::MSet page = enquire->get_mset(offset, size, check_at_least);
+    count(page);
+    ranked.page = hits_of(page);
     return ranked;
   }
   // The best matches by their words, then those again with the pair bonus. Only a match with
@@ -211,26 +220,47 @@ Searcher::RankedPage Searcher::PageOfMatches(const Xapian::Query& query,
   Xapian::doccount depth = static_cast<Xapian::doccount>(ranking_.pair_rerank_depth);
   Xapian::MSet best = enquire->get_mset(0, std::max(depth, offset + size), check_at_least);
   count(best);
-  if (best.size() <= offset) {  // past the last match
-    ranked.page = enquire->get_mset(offset, size);
-    return ranked;
-  }
-  // The best are named by their id terms, not their document numbers: over several shards a
-  // match's number is not the one its shard knows, and a remote shard runs only Xapian's own
-  // operators. The id is read from the sort slot, which holds it (a document's term list, the
-  // other place it is, is long and compressed).
+  if (best.size() <= offset) return ranked;  // past the last match
+  // The bonus alone, for the best only: a match's weight is its weight by its words (as the
+  // first pass computed it: the query is not evaluated again) plus its bonus, the sum Xapian's
+  // AND_MAYBE of the two would make. The best are named by their id terms, not their document
+  // numbers: over several shards a match's number is not the one its shard knows, and a remote
+  // shard runs only Xapian's own operators. The id is read from the sort slot, which holds it
+  // (a document's term list, the other place it is, is long and compressed).
+  struct Reranked {
+    RankedHit hit;
+    // The match's number in the set of shards (Document::get_docid() would give its shard's).
+    Xapian::docid docid;
+    std::string sort_key;  // kDateThenIdSlot: equally relevant, newest first (ApplySort)
+  };
+  std::vector<Reranked> reranked;
   std::vector<Xapian::Query> best_ids;
   for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it) {
-    std::string id =
-        schema::ArticleIdOfDateThenId(it.get_document().get_value(schema::kDateThenIdSlot));
+    Xapian::Document document = it.get_document();
+    std::string sort_key = document.get_value(schema::kDateThenIdSlot);
+    std::string id = schema::ArticleIdOfDateThenId(sort_key);
     if (!id.empty()) best_ids.emplace_back(schema::ArticleIdTerm(id));
+    reranked.push_back({{document, it.get_weight()}, *it, std::move(sort_key)});
   }
-  enquire->set_query(Xapian::Query(
-      Xapian::Query::OP_AND_MAYBE,
-      Xapian::Query(Xapian::Query::OP_FILTER, query,
-                    Xapian::Query(Xapian::Query::OP_OR, best_ids.begin(), best_ids.end())),
-      pair_bonus));
-  ranked.page = enquire->get_mset(offset, size);
+  enquire->set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, pair_bonus,
+                    Xapian::Query(Xapian::Query::OP_OR, best_ids.begin(), best_ids.end())));
+  Xapian::MSet bonuses = enquire->get_mset(0, best.size());
+  std::unordered_map<Xapian::docid, double> bonus_of;
+  for (Xapian::MSetIterator it = bonuses.begin(); it != bonuses.end(); ++it) {
+    bonus_of[*it] = it.get_weight();
+  }
+  for (Reranked& match : reranked) {
+    auto bonus = bonus_of.find(match.docid);
+    if (bonus != bonus_of.end()) match.hit.weight += bonus->second;
+  }
+  std::stable_sort(reranked.begin(), reranked.end(), [](const Reranked& a, const Reranked& b) {
+    if (a.hit.weight != b.hit.weight) return a.hit.weight > b.hit.weight;
+    return a.sort_key > b.sort_key;
+  });
+  for (size_t i = offset; i < reranked.size() && i < offset + size; ++i) {
+    ranked.page.push_back(std::move(reranked[i].hit));
+  }
   return ranked;
 }
 
@@ -366,7 +396,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
       response.timed_out = true;  // the words found nothing, and there was no time for some
     }
   }
-  const Xapian::MSet& matches = ranked.page;
+  const std::vector<RankedHit>& matches = ranked.page;
   response.total = ranked.total;
   // Without facets: the time limit stopped the count short of kExactTotalUpTo. (With facets,
   // the counting passes say.)
@@ -386,8 +416,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     hit_titles_.resize(matches.size());
     hit_bodies_.resize(matches.size());
   }
-  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    stored_hits.push_back(StoredArticle(it.get_document()));
+  for (const RankedHit& match : matches) {
+    stored_hits.push_back(StoredArticle(match.document));
     timer.Lap(&phases.stored);
     size_t hit = stored_hits.size() - 1;
     hit_titles_[hit].clear();
@@ -406,9 +436,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   }
   response.suggestion = SuggestQuery(request.query, restored);
   timer.Lap(&phases.spelling);
-  Xapian::MSetIterator it = matches.begin();
-  for (size_t i = 0; i < stored_hits.size(); ++i, ++it) {
-    SearchHit hit = HitFromArticle(stored_hits[i], it.get_weight());
+  for (size_t i = 0; i < stored_hits.size(); ++i) {
+    SearchHit hit = HitFromArticle(stored_hits[i], matches[i].weight);
     hit.snippet = MakeSnippet(stored_hits[i].body, hit_bodies_[i], built.highlighter);
     response.hits.push_back(std::move(hit));
   }

@@ -204,8 +204,13 @@ class Searcher {
                    const std::vector<Xapian::docid>* all_matches, SearchResponse* response);
 
   // What a ranking pass found: the page, and how many matches there are.
+  // One hit of a page: its document and its weight in the order of the page.
+  struct RankedHit {
+    Xapian::Document document;
+    double weight = 0;
+  };
   struct RankedPage {
-    Xapian::MSet page;
+    std::vector<RankedHit> page;
     Xapian::doccount total = 0;    // estimated; exact up to check_at_least
     bool total_exact = false;      // every match was counted
     bool count_cut_short = false;  // the time limit stopped the count short of check_at_least

@@ -28,7 +28,7 @@ char* TokenList::AllocateInNextChunk(size_t bytes, size_t needed) {
   if (chunk_in_use_ == chunks_.size()) {
     Chunk chunk;
     chunk.capacity = std::max(kChunkBytes, needed);
-    chunk.bytes = std::make_unique<char[]>(chunk.capacity);
+    chunk.bytes.reset(new char[chunk.capacity]);  // not zeroed: every byte is written before read
     chunks_.push_back(std::move(chunk));
   }
   used_ = bytes;
