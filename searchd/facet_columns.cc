@@ -5,6 +5,8 @@
 
 #include "searchd/facet_columns.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -77,10 +79,37 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
   return columns;
 }
 
+namespace {
+
+// Count arrays, every entry zero, kept by each thread from one counting pass to the next: an
+// array has an entry for each value of a facet (tens of thousands), which a pass would
+// otherwise allocate and zero whatever the number of matches.
+std::vector<std::vector<Xapian::doccount>>& SpareCounts() {
+  thread_local std::vector<std::vector<Xapian::doccount>> spare;
+  return spare;
+}
+
+}  // namespace
+
 FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets)
     : columns_(columns) {
+  std::vector<std::vector<Xapian::doccount>>& spare = SpareCounts();
   for (size_t facet : facets) {
-    tallies_.push_back({facet, std::vector<Xapian::doccount>(columns.value_count(facet)), {}});
+    std::vector<Xapian::doccount> counts;
+    if (!spare.empty()) {
+      counts = std::move(spare.back());
+      spare.pop_back();
+    }
+    if (counts.size() < columns.value_count(facet)) counts.resize(columns.value_count(facet));
+    tallies_.push_back({facet, std::move(counts), {}});
+  }
+}
+
+FacetCountingSpy::~FacetCountingSpy() {
+  std::vector<std::vector<Xapian::doccount>>& spare = SpareCounts();
+  for (Tally& tally : tallies_) {
+    for (uint32_t value : tally.touched) tally.counts[value] = 0;
+    spare.push_back(std::move(tally.counts));
   }
 }
 
@@ -109,6 +138,29 @@ CountedValues FacetCountingSpy::Counted(size_t facet) const {
   return counted;
 }
 
+CountedValues FacetCountingSpy::MostFrequent(size_t facet, size_t limit, bool* cut) const {
+  *cut = false;
+  for (const Tally& tally : tallies_) {
+    if (tally.facet != facet) continue;
+    if (limit == 0 || tally.touched.size() <= limit) return Counted(facet);
+    std::vector<Xapian::doccount> counts;
+    counts.reserve(tally.touched.size());
+    for (uint32_t value : tally.touched) counts.push_back(tally.counts[value]);
+    std::nth_element(counts.begin(), counts.begin() + (limit - 1), counts.end(),
+                     std::greater<Xapian::doccount>());
+    const Xapian::doccount least = counts[limit - 1];
+    CountedValues counted;
+    for (uint32_t value : tally.touched) {
+      if (tally.counts[value] >= least) {
+        counted.emplace_back(tally.counts[value], columns_.id(facet, value));
+      }
+    }
+    *cut = counted.size() < tally.touched.size();
+    return counted;
+  }
+  return {};
+}
+
 FacetCounters::FacetCounters(const FacetColumns* columns, std::vector<size_t> facets)
     : facets_(std::move(facets)) {
   if (columns != nullptr) {
@@ -129,6 +181,18 @@ std::vector<Xapian::MatchSpy*> FacetCounters::spies() {
 
 void FacetCounters::CountDocuments(const std::vector<Xapian::docid>& docids) {
   for (Xapian::docid docid : docids) column_spy_->Count(docid);
+}
+
+std::vector<CountedValues> FacetCounters::MostFrequent(size_t limit, bool* cut) const {
+  *cut = false;
+  if (!column_spy_) return Counted();
+  std::vector<CountedValues> counted;
+  for (size_t facet : facets_) {
+    bool facet_cut = false;
+    counted.push_back(column_spy_->MostFrequent(facet, limit, &facet_cut));
+    *cut = *cut || facet_cut;
+  }
+  return counted;
 }
 
 std::vector<CountedValues> FacetCounters::Counted() const {

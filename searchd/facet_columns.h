@@ -66,6 +66,10 @@ class FacetCountingSpy : public Xapian::MatchSpy {
  public:
   // `facets`: facet numbers (indexes in Facets()) to count. `columns` must outlive the spy.
   FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets);
+  ~FacetCountingSpy() override;
+
+  FacetCountingSpy(const FacetCountingSpy&) = delete;
+  FacetCountingSpy& operator=(const FacetCountingSpy&) = delete;
 
   void operator()(const Xapian::Document& document, double weight) override;
 
@@ -74,12 +78,17 @@ class FacetCountingSpy : public Xapian::MatchSpy {
 
   // Every value counted in facet number `facet` (one of those given).
   CountedValues Counted(size_t facet) const;
+  // Only those a list of the `limit` most frequent can show: the values at least as frequent
+  // as the limit-th (all that tie with it). *cut says whether some were left out.
+  CountedValues MostFrequent(size_t facet, size_t limit, bool* cut) const;
 
  private:
   struct Tally {
     size_t facet;
-    std::vector<Xapian::doccount> counts;  // by value number
-    std::vector<uint32_t> touched;         // the value numbers whose count is not 0
+    // By value number (at least value_count(facet) of them): borrowed from the thread's spare
+    // arrays, all zero, and given back zeroed again.
+    std::vector<Xapian::doccount> counts;
+    std::vector<uint32_t> touched;  // the value numbers whose count is not 0
   };
   const FacetColumns& columns_;
   std::vector<Tally> tallies_;
@@ -100,6 +109,9 @@ class FacetCounters {
 
   // What was counted, facet by facet in the order given.
   std::vector<CountedValues> Counted() const;
+  // The same, cut to what a list of the `limit` most frequent can show in each facet (see
+  // FacetCountingSpy::MostFrequent; Xapian's spies give everything). *cut: whether any was cut.
+  std::vector<CountedValues> MostFrequent(size_t limit, bool* cut) const;
 
  private:
   std::vector<size_t> facets_;

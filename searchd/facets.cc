@@ -151,7 +151,10 @@ std::vector<FacetValue> ShownFacetValues(const CountedValues& counted, const Fac
   std::vector<std::pair<Xapian::doccount, const std::string*>> by_count;
   by_count.reserve(counted.size());
   for (const auto& [count, id] : counted) {
-    if (std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) continue;
+    if (!shown_ids.empty() &&
+        std::find(shown_ids.begin(), shown_ids.end(), id) != shown_ids.end()) {
+      continue;
+    }
     by_count.emplace_back(count, &id);
   }
   auto more_frequent = [](const auto& a, const auto& b) { return a.first > b.first; };

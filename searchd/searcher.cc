@@ -461,27 +461,22 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
     columns = FacetColumnsOf(database(), RevisionKey());
   }
-  // Counts `facets` (numbers in Facets()) over the matches of `filters`; false when the pass was
-  // stopped (the counts are then partial).
-  auto count = [&](const Xapian::Query& filters, const std::vector<size_t>& facets,
-                   Xapian::doccount* total, std::vector<CountedValues>* counted) {
+  // Counts into `counters` over the matches of `filters`; false when the pass was stopped (the
+  // counts are then partial).
+  auto count = [&](const Xapian::Query& filters, FacetCounters* counters, Xapian::doccount* total) {
     Xapian::Enquire counter(database());
     counter.set_query(Filtered(unweighted, filters));
     counter.set_time_limit(kMatchSeconds);
     DeadlineSpy deadline_spy(deadline);
     if (!shards_.has_remote()) counter.add_matchspy(&deadline_spy);
-    FacetCounters counters(columns.get(), facets);
-    for (Xapian::MatchSpy* spy : counters.spies()) counter.add_matchspy(spy);
-    bool complete = true;
+    for (Xapian::MatchSpy* spy : counters->spies()) counter.add_matchspy(spy);
     try {
       Xapian::MSet all = counter.get_mset(0, 0, everything);
       *total = all.get_matches_estimated();
-      complete = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+      return all.get_matches_lower_bound() == all.get_matches_upper_bound();
     } catch (const DeadlinePassed&) {
-      complete = false;
+      return false;
     }
-    *counted = counters.Counted();
-    return complete;
   };
   // Facets with a selection of their own: counted over the matches without their own filter.
   std::vector<size_t> unselected;
@@ -497,13 +492,13 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       return;
     }
     Xapian::doccount ignored_total = 0;
-    std::vector<CountedValues> counted;
-    if (!count(Both(FacetFilter(request.filters, facet.name), date_range), {number}, &ignored_total,
-               &counted)) {
+    FacetCounters counters(columns.get(), {number});
+    if (!count(Both(FacetFilter(request.filters, facet.name), date_range), &counters,
+               &ignored_total)) {
       response->timed_out = true;
     }
-    response->facets[facet.name] = ShownFacetValues(counted[0], facet, shards_.live_shards(),
-                                                    selected->second, request.facet_limit);
+    response->facets[facet.name] = ShownFacetValues(
+        counters.Counted()[0], facet, shards_.live_shards(), selected->second, request.facet_limit);
   }
   // The rest, together, over the fully filtered matches — which also gives the exact total.
   if (Clock::now() > deadline) {
@@ -511,21 +506,30 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
     return;
   }
   Xapian::doccount total = 0;
-  std::vector<CountedValues> counted;
+  FacetCounters counters(columns.get(), unselected);
   if (all_matches != nullptr && columns) {  // the ranking pass recorded every match
-    FacetCounters counters(columns.get(), unselected);
     counters.CountDocuments(*all_matches);
-    counted = counters.Counted();
     response->total = static_cast<Xapian::doccount>(all_matches->size());
-  } else if (count(Both(FacetFilter(request.filters), date_range), unselected, &total, &counted)) {
+  } else if (count(Both(FacetFilter(request.filters), date_range), &counters, &total)) {
     response->total = total;
   } else {
     response->timed_out = true;  // the ranking pass's estimate stays
   }
+  // Only the values that can be shown are named and ranked; should some lack a name (none of an
+  // index's values do), the list is made again from every value counted.
+  bool cut = false;
+  std::vector<CountedValues> counted = counters.MostFrequent(request.facet_limit, &cut);
+  std::vector<CountedValues> every_value;
   for (size_t i = 0; i < unselected.size(); ++i) {
     const FacetDefinition& facet = Facets()[unselected[i]];
-    response->facets[facet.name] =
+    std::vector<FacetValue> shown =
         ShownFacetValues(counted[i], facet, shards_.live_shards(), {}, request.facet_limit);
+    if (cut && shown.size() < request.facet_limit) {
+      if (every_value.empty()) every_value = counters.Counted();
+      shown =
+          ShownFacetValues(every_value[i], facet, shards_.live_shards(), {}, request.facet_limit);
+    }
+    response->facets[facet.name] = std::move(shown);
   }
 }
 

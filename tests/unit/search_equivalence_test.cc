@@ -84,6 +84,12 @@ class SearchEquivalenceTest : public ::testing::Test {
     SearchRequest newest = first;
     newest.sort = SortOrder::kDateDescending;
     requests.push_back(newest);
+    // Short facet lists: only the most frequent values are named and ranked, ties included.
+    for (size_t limit : {1, 2}) {
+      SearchRequest few_values = first;
+      few_values.facet_limit = limit;
+      requests.push_back(few_values);
+    }
     SearchResponse answer = searcher->Search(first);
     for (const auto& [facet, values] : answer.facets) {
       if (values.empty()) continue;
