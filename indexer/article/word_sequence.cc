@@ -15,6 +15,7 @@ std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Token> tokens;
   Analyze(text, &tokens);
   std::vector<Word> words;
+  words.reserve(tokens.size());
   uint32_t previous_end = 0;
   for (Token& token : tokens) {
     if (token.kind == TokenKind::kPart) continue;
@@ -29,11 +30,14 @@ std::vector<Word> SplitWords(std::string_view text) {
     for (size_t offset = 0; offset < word.text.size();) {
       int32_t code_point = NextCodePoint(word.text, &offset);
       if (code_point < 0) continue;
-      if (u_isdigit(code_point)) {
+      // ASCII answered here, as ICU would: most letters of a Vietnamese text are ASCII.
+      bool ascii = code_point < 0x80;
+      if (ascii ? (code_point >= '0' && code_point <= '9') : u_isdigit(code_point)) {
         ++digits;
-      } else if (u_isalpha(code_point)) {
+      } else if (ascii ? ((code_point | 0x20) >= 'a' && (code_point | 0x20) <= 'z')
+                       : u_isalpha(code_point)) {
         ++letters;
-        bool upper = u_isupper(code_point);
+        bool upper = ascii ? (code_point >= 'A' && code_point <= 'Z') : u_isupper(code_point);
         capitals += upper;
         if (!first_letter_seen) word.capitalized = upper;
         first_letter_seen = true;
