@@ -183,6 +183,47 @@ void FacetCounters::CountDocuments(const std::vector<Xapian::docid>& docids) {
   for (Xapian::docid docid : docids) column_spy_->Count(docid);
 }
 
+bool FacetCounters::CountConjunction(const Xapian::Database& database,
+                                     const std::vector<std::string>& terms,
+                                     std::chrono::steady_clock::time_point deadline,
+                                     Xapian::doccount* total) {
+  *total = 0;
+  // The rarest list leads; each of its documents is looked for in the others, which skip
+  // ahead to it (and the leader then to whatever document they stopped at).
+  std::vector<std::pair<Xapian::doccount, std::string>> by_frequency;
+  for (const std::string& term : terms)
+    by_frequency.emplace_back(database.get_termfreq(term), term);
+  std::sort(by_frequency.begin(), by_frequency.end());
+  std::vector<Xapian::PostingIterator> lists;
+  for (const auto& [frequency, term] : by_frequency) lists.push_back(database.postlist_begin(term));
+  const Xapian::PostingIterator end;
+  if (lists.empty() || lists[0] == end) return true;
+  Xapian::docid candidate = *lists[0];
+  constexpr Xapian::doccount kMatchesBetweenClockChecks = 1024;
+  while (true) {
+    bool everywhere = true;
+    for (size_t i = 1; i < lists.size(); ++i) {
+      lists[i].skip_to(candidate);
+      if (lists[i] == end) return true;
+      if (*lists[i] != candidate) {
+        lists[0].skip_to(*lists[i]);
+        everywhere = false;
+        break;
+      }
+    }
+    if (everywhere) {
+      column_spy_->Count(candidate);
+      if (++*total % kMatchesBetweenClockChecks == 0 &&
+          std::chrono::steady_clock::now() > deadline) {
+        return false;
+      }
+      ++lists[0];
+    }
+    if (lists[0] == end) return true;
+    candidate = *lists[0];
+  }
+}
+
 std::vector<CountedValues> FacetCounters::MostFrequent(size_t limit, bool* cut) const {
   *cut = false;
   if (!column_spy_) return Counted();

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -106,6 +107,12 @@ class FacetCounters {
 
   // Counts the documents `docids` without a pass: only when given columns.
   void CountDocuments(const std::vector<Xapian::docid>& docids);
+  bool has_columns() const { return column_spy_ != nullptr; }
+  // Counts every document holding all of `terms` (at least one), the matches of Xapian's AND
+  // of them, by walking their posting lists — no pass, no document object per match — and
+  // returns how many; false when `deadline` passed first. Only when given columns.
+  bool CountConjunction(const Xapian::Database& database, const std::vector<std::string>& terms,
+                        std::chrono::steady_clock::time_point deadline, Xapian::doccount* total);
 
   // What was counted, facet by facet in the order given.
   std::vector<CountedValues> Counted() const;

@@ -170,6 +170,25 @@ Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
 
 // Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
 // document number, so one index and any set of shards give the same pages.
+// The terms of `query` when it matches exactly the articles holding all of them (one term, or an
+// AND of terms); else none.
+std::vector<std::string> ConjunctionTerms(const Xapian::Query& query) {
+  std::vector<Xapian::Query> leaves;
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    leaves.push_back(query);
+  } else if (query.get_type() == Xapian::Query::OP_AND) {
+    for (size_t i = 0; i < query.get_num_subqueries(); ++i) leaves.push_back(query.get_subquery(i));
+  }
+  std::vector<std::string> terms;
+  for (const Xapian::Query& leaf : leaves) {
+    if (leaf.get_type() != Xapian::Query::LEAF_TERM) return {};
+    std::string term = *leaf.get_terms_begin();
+    if (term.empty()) return {};
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
   if (sort == SortOrder::kRelevance) {
     // Equally relevant: newest first.
@@ -511,10 +530,16 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   }
   Xapian::doccount total = 0;
   FacetCounters counters(columns.get(), unselected);
+  Xapian::Query filters = Both(FacetFilter(request.filters), date_range);
+  // Words that must all be present, and nothing else: their posting lists are walked directly.
+  std::vector<std::string> conjunction;
+  if (counters.has_columns() && filters.empty()) conjunction = ConjunctionTerms(matcher);
   if (all_matches != nullptr && columns) {  // the ranking pass recorded every match
     counters.CountDocuments(*all_matches);
     response->total = static_cast<Xapian::doccount>(all_matches->size());
-  } else if (count(Both(FacetFilter(request.filters), date_range), &counters, &total)) {
+  } else if (!conjunction.empty()
+                 ? counters.CountConjunction(database(), conjunction, deadline, &total)
+                 : count(filters, &counters, &total)) {
     response->total = total;
   } else {
     response->timed_out = true;  // the ranking pass's estimate stays

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,50 @@ TEST(FacetColumnsTest, EachCountStartsFromZero) {
   second.Count(4);
   second.Count(5);
   EXPECT_EQ(Named(second.Counted(kUnitFacet)), (std::vector<std::string>{"C1", "D1"}));
+}
+
+TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
+  // 600 documents holding terms a, b, c at random (a fixed sequence), each with one of four
+  // units.
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  uint32_t random = 12345;
+  auto next_percent = [&random] {
+    random = random * 1103515245u + 12345u;  // the C standard's example generator
+    return (random >> 16) % 100;
+  };
+  for (int i = 1; i <= 600; ++i) {
+    Xapian::Document document;
+    if (next_percent() < 50) document.add_term("a");
+    if (next_percent() < 35) document.add_term("b");
+    if (next_percent() < 40) document.add_term("c");
+    document.add_term("every");
+    document.add_value(schema::kUnitsSlot, Id(static_cast<char>('A' + i % 4)));
+    database.add_document(document);
+  }
+  FacetColumns columns(database);
+  const auto far_off = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  const std::vector<std::vector<std::string>> conjunctions = {
+      {"a"},      {"c"},           {"a", "b"},     {"b", "c"},
+      {"c", "a"}, {"a", "b", "c"}, {"every", "c"}, {"a", "nowhere"}};
+  for (const std::vector<std::string>& terms : conjunctions) {
+    // What Xapian matches, counted from the columns document by document.
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+    Xapian::MSet matches = enquire.get_mset(0, database.get_doccount());
+    FacetCounters expected(&columns, {kUnitFacet});
+    std::vector<Xapian::docid> docids;
+    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+      docids.push_back(*it);
+    }
+    expected.CountDocuments(docids);
+
+    FacetCounters walked(&columns, {kUnitFacet});
+    Xapian::doccount total = 0;
+    ASSERT_TRUE(walked.CountConjunction(database, terms, far_off, &total));
+    EXPECT_EQ(total, matches.size()) << terms[0] << " " << terms.size();
+    EXPECT_EQ(Named(walked.Counted()[0]), Named(expected.Counted()[0]))
+        << terms[0] << " " << terms.size();
+  }
 }
 
 }  // namespace
