@@ -374,13 +374,17 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   // was measured: weighing every match costs as much as the unweighted pass it saves.) But a
   // local index, whose facets are counted from columns, has the ranking pass visit at least
   // kCountFromRankingUpTo matches, recording each one it visits: when that was all of them, they
-  // are counted from the columns and the counting pass is not needed.
+  // are counted from the columns and the counting pass is not needed — unless the matches are
+  // the articles holding all of a few words, unfiltered: those are counted by walking the
+  // words' posting lists (CountFacets), cheaper than making the ranking pass weigh them.
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
   if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
-  bool record_matches =
+  const bool columns_from_ranking =
       request.with_facets && Revision() && facet_counting_ == FacetCounting::kColumnsFromRanking;
+  bool record_matches = columns_from_ranking &&
+                        !(all_filters.empty() && !ConjunctionTerms(built.query_matches).empty());
   MatchRecorder recorder(kRecordedMatchesUpTo);
   if (record_matches) enquire.add_matchspy(&recorder);
   ApplySort(request.sort, &enquire);
@@ -410,6 +414,11 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     // only ever narrow what the words find.
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
+      if (columns_from_ranking && !record_matches) {  // the words' conjunction found nothing
+        record_matches = true;
+        enquire.add_matchspy(&recorder);
+        check_at_least = kCountFromRankingUpTo;
+      }
       recorder.Restart();
       ranked = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus, offset,
                              request.size, check_at_least, by_relevance, &enquire, &recorder);
