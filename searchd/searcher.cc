@@ -168,27 +168,39 @@ Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
   return Xapian::Query(Xapian::Query::OP_AND, first, second);
 }
 
-// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
-// document number, so one index and any set of shards give the same pages.
-// The terms of `query` when it matches exactly the articles holding all of them (one term, or an
-// AND of terms); else none.
+// Adds the terms of `query` to `terms` when it matches exactly the articles holding all of them:
+// a term, or an AND or FILTER (or a one-way OR) of such queries; false when it does not.
+bool AddConjunctionTerms(const Xapian::Query& query, std::vector<std::string>* terms) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      std::string term = *query.get_terms_begin();
+      if (term.empty()) return false;
+      terms->push_back(std::move(term));
+      return true;
+    }
+    case Xapian::Query::OP_OR:
+      if (query.get_num_subqueries() != 1) return false;
+      [[fallthrough]];
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (!AddConjunctionTerms(query.get_subquery(i), terms)) return false;
+      }
+      return query.get_num_subqueries() > 0;
+    default:
+      return false;
+  }
+}
+
+// The terms of `query` when it matches exactly the articles holding all of them; else none.
 std::vector<std::string> ConjunctionTerms(const Xapian::Query& query) {
-  std::vector<Xapian::Query> leaves;
-  if (query.get_type() == Xapian::Query::LEAF_TERM) {
-    leaves.push_back(query);
-  } else if (query.get_type() == Xapian::Query::OP_AND) {
-    for (size_t i = 0; i < query.get_num_subqueries(); ++i) leaves.push_back(query.get_subquery(i));
-  }
   std::vector<std::string> terms;
-  for (const Xapian::Query& leaf : leaves) {
-    if (leaf.get_type() != Xapian::Query::LEAF_TERM) return {};
-    std::string term = *leaf.get_terms_begin();
-    if (term.empty()) return {};
-    terms.push_back(std::move(term));
-  }
+  if (!AddConjunctionTerms(query, &terms)) terms.clear();
   return terms;
 }
 
+// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
+// document number, so one index and any set of shards give the same pages.
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
   if (sort == SortOrder::kRelevance) {
     // Equally relevant: newest first.
@@ -383,8 +395,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
   const bool columns_from_ranking =
       request.with_facets && Revision() && facet_counting_ == FacetCounting::kColumnsFromRanking;
-  bool record_matches = columns_from_ranking &&
-                        !(all_filters.empty() && !ConjunctionTerms(built.query_matches).empty());
+  bool record_matches =
+      columns_from_ranking && ConjunctionTerms(Filtered(built.query_matches, all_filters)).empty();
   MatchRecorder recorder(kRecordedMatchesUpTo);
   if (record_matches) enquire.add_matchspy(&recorder);
   ApplySort(request.sort, &enquire);
@@ -494,8 +506,15 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
     columns = FacetColumnsOf(database(), RevisionKey());
   }
   // Counts into `counters` over the matches of `filters`; false when the pass was stopped (the
-  // counts are then partial).
+  // counts are then partial). Matches that are the articles holding all of some terms (words,
+  // and filters of one value each) are counted by walking the terms' posting lists.
   auto count = [&](const Xapian::Query& filters, FacetCounters* counters, Xapian::doccount* total) {
+    if (counters->has_columns()) {
+      std::vector<std::string> conjunction = ConjunctionTerms(Filtered(matcher, filters));
+      if (!conjunction.empty()) {
+        return counters->CountConjunction(database(), conjunction, deadline, total);
+      }
+    }
     Xapian::Enquire counter(database());
     counter.set_query(Filtered(unweighted, filters));
     counter.set_time_limit(kMatchSeconds);
@@ -539,16 +558,10 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   }
   Xapian::doccount total = 0;
   FacetCounters counters(columns.get(), unselected);
-  Xapian::Query filters = Both(FacetFilter(request.filters), date_range);
-  // Words that must all be present, and nothing else: their posting lists are walked directly.
-  std::vector<std::string> conjunction;
-  if (counters.has_columns() && filters.empty()) conjunction = ConjunctionTerms(matcher);
   if (all_matches != nullptr && columns) {  // the ranking pass recorded every match
     counters.CountDocuments(*all_matches);
     response->total = static_cast<Xapian::doccount>(all_matches->size());
-  } else if (!conjunction.empty()
-                 ? counters.CountConjunction(database(), conjunction, deadline, &total)
-                 : count(filters, &counters, &total)) {
+  } else if (count(Both(FacetFilter(request.filters), date_range), &counters, &total)) {
     response->total = total;
   } else {
     response->timed_out = true;  // the ranking pass's estimate stays

@@ -96,6 +96,10 @@ class SearchEquivalenceTest : public ::testing::Test {
       SearchRequest filtered = first;
       filtered.filters[facet] = {values.front().value};
       requests.push_back(filtered);
+      if (values.size() >= 2) {  // either of two values
+        filtered.filters[facet].push_back(values[1].value);
+        requests.push_back(filtered);
+      }
     }
     return requests;
   }
