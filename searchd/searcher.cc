@@ -34,9 +34,9 @@ constexpr Xapian::doccount kExactTotalUpTo = 10000;
 // when there are no more, they are counted without a counting pass. Checking that many costs
 // the queries with more matches little (measured: README, "Where a search spends its time").
 constexpr Xapian::doccount kCountFromRankingUpTo = 500;
-// Xapian often visits every match anyway (a query whose words must all be present can seldom
-// rule a match out by its weight alone): the ranking pass records up to this many, so that any
-// such pass spares the counting pass. (4 bytes a match.)
+// A ranking pass may visit every match anyway, past the first kCountFromRankingUpTo (a ranked
+// question's often does: few of its matches can be ruled out by weight alone), so it records up
+// to this many, and any such pass spares the counting pass. (4 bytes a match.)
 constexpr size_t kRecordedMatchesUpTo = 100000;
 // How many of the best hits are read to restore accents in context.
 constexpr size_t kHitsForAccentContext = 5;
@@ -387,8 +387,9 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   // local index, whose facets are counted from columns, has the ranking pass visit at least
   // kCountFromRankingUpTo matches, recording each one it visits: when that was all of them, they
   // are counted from the columns and the counting pass is not needed — unless the matches are
-  // the articles holding all of a few words, unfiltered: those are counted by walking the
-  // words' posting lists (CountFacets), cheaper than making the ranking pass weigh them.
+  // the articles holding all of some terms (words, and filters of one value each): those are
+  // counted by walking the terms' posting lists (CountFacets), cheaper than making the ranking
+  // pass weigh them.
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
