@@ -252,6 +252,7 @@ class Builder {
   // ("" otherwise) — exact or folded by the space, and folded with positions, for pairs.
   struct Part {
     Xapian::Query query;
+    Xapian::Query matches;  // the same articles, weightless and cheaper to find; empty: `query`
     bool optional = false;  // in a ranked match: a free word, which need not be there
     std::string term;
     std::string positional_term;
@@ -280,6 +281,7 @@ class Builder {
         }
         Part part;
         part.query = GroupQuery(*group, children[i].field, "", negated, out);
+        part.matches = GroupMatches(*group, children[i].field);
         part.optional = ranked;
         parts.push_back(std::move(part));
         i = expansion_end;
@@ -342,7 +344,7 @@ class Builder {
       }
       weighted.push_back(parts[i].query);
       if (parts[i].term.empty()) {
-        other_free_parts.push_back(parts[i].query);
+        other_free_parts.push_back(parts[i].matches.empty() ? parts[i].query : parts[i].matches);
       } else {
         single_words.push_back(i);
       }
@@ -452,37 +454,59 @@ class Builder {
     return best;
   }
 
-  // Every abbreviation of the group, or its expansion as a phrase ("và" may stand between),
-  // weighted as one term (OP_SYNONYM: occurrences of all forms add up, as if one word). The
-  // form the reader typed (`typed_term`, or the expansion when it is "") adds a little on top,
-  // so that among equals an article that says exactly what was asked for ranks first.
+  // The folded positional terms of a group's expansion, and the window they must stand in ("và"
+  // may stand between any two). The expansion is matched in the folded space, where positions
+  // are: its accents add nothing.
+  std::vector<std::string> ExpansionWords(const AbbreviationGroup& group, const std::string& field,
+                                          Xapian::termcount* window) const {
+    std::vector<std::string> words;
+    for (const std::string& word : group.expansion_words.folded) {
+      words.push_back(PositionalPrefix(field) + word);
+    }
+    *window = static_cast<Xapian::termcount>(words.size() + group.optional_words);
+    return words;
+  }
+
+  // Which articles hold the group, weightless: any abbreviation, or the expansion where its
+  // pairs are. The same articles as GroupQuery's, which Xapian evaluates with the phrase
+  // leading (positions read for far more articles: UBND counts 4.7× slower that way).
+  Xapian::Query GroupMatches(const AbbreviationGroup& group, const std::string& field) const {
+    std::vector<Xapian::Query> forms;
+    for (const std::string& term : InSpace(group.abbreviation_terms)) {
+      forms.emplace_back(Prefix(field) + term);
+    }
+    Xapian::termcount window = 0;
+    std::vector<std::string> words = ExpansionWords(group, field, &window);
+    forms.push_back(InOrder(words, window));
+    return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  }
+
+  // Every abbreviation of the group, or its expansion as a phrase, weighted as one term
+  // (OP_SYNONYM: occurrences of all forms add up, as if one word). The form the reader typed
+  // (`typed_term`, or the expansion when it is "") adds a little on top, so that among equals an
+  // article that says exactly what was asked for ranks first. A query without boosts (one that
+  // only says which articles match) gets GroupMatches().
   Xapian::Query GroupQuery(const AbbreviationGroup& group, const std::string& field,
                            const std::string& typed_term, bool negated, BuiltQuery* out) {
+    if (!negated) {
+      for (const std::string& term : InSpace(group.abbreviation_terms)) {
+        out->highlighter.terms.insert(term);
+      }
+      out->highlighter.sequences.push_back({InSpace(group.expansion_words), true});
+    }
+    if (!with_boosts_) return GroupMatches(group, field);
     const std::string prefix = Prefix(field);
     std::vector<Xapian::Query> forms;
     Xapian::Query typed_form;
     for (const std::string& term : InSpace(group.abbreviation_terms)) {
       forms.emplace_back(prefix + term);
       if (term == typed_term) typed_form = forms.back();
-      if (!negated) out->highlighter.terms.insert(term);
-    }
-    // The expansion is matched in the folded space, where positions are: its accents add nothing.
-    std::vector<std::string> words;
-    for (const std::string& word : group.expansion_words.folded) {
-      words.push_back(PositionalPrefix(field) + word);
     }
     // A plain phrase inside the synonym: a pair filter there would change the frequency Xapian
     // estimates for the synonym, and so its weight. The pairs filter the whole group instead:
     // an article with any abbreviation, or with the expansion's pairs.
-    Xapian::termcount window = static_cast<Xapian::termcount>(words.size() + group.optional_words);
-    if (!negated) out->highlighter.sequences.push_back({InSpace(group.expansion_words), true});
-    if (!with_boosts_) {
-      // A query that only says which articles match: any abbreviation, or the expansion where
-      // its pairs are. The same articles as the weighted form below, which Xapian evaluates
-      // with the phrase leading (positions read for far more articles: UBND counts 4× slower).
-      forms.push_back(InOrder(words, window));
-      return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
-    }
+    Xapian::termcount window = 0;
+    std::vector<std::string> words = ExpansionWords(group, field, &window);
     forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
     if (typed_term.empty()) typed_form = forms.back();
     Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
