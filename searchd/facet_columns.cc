@@ -199,8 +199,14 @@ bool FacetCounters::CountConjunction(const Xapian::Database& database,
   const Xapian::PostingIterator end;
   if (lists.empty() || lists[0] == end) return true;
   Xapian::docid candidate = *lists[0];
-  constexpr Xapian::doccount kMatchesBetweenClockChecks = 1024;
-  while (true) {
+  // The clock is read every so many candidates, matching or not: lists that seldom meet are
+  // walked far between matches.
+  constexpr size_t kCandidatesBetweenClockChecks = 1024;
+  for (size_t candidates = 1;; ++candidates) {
+    if (candidates % kCandidatesBetweenClockChecks == 0 &&
+        std::chrono::steady_clock::now() > deadline) {
+      return false;
+    }
     bool everywhere = true;
     for (size_t i = 1; i < lists.size(); ++i) {
       lists[i].skip_to(candidate);
@@ -213,10 +219,7 @@ bool FacetCounters::CountConjunction(const Xapian::Database& database,
     }
     if (everywhere) {
       column_spy_->Count(candidate);
-      if (++*total % kMatchesBetweenClockChecks == 0 &&
-          std::chrono::steady_clock::now() > deadline) {
-        return false;
-      }
+      ++*total;
       ++lists[0];
     }
     if (lists[0] == end) return true;

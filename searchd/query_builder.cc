@@ -281,7 +281,8 @@ class Builder {
         }
         Part part;
         part.query = GroupQuery(*group, children[i].field, "", negated, out);
-        part.matches = GroupMatches(*group, children[i].field);
+        // (A query without boosts has the group in this form already.)
+        if (with_boosts_) part.matches = GroupMatches(*group, children[i].field);
         part.optional = ranked;
         parts.push_back(std::move(part));
         i = expansion_end;

@@ -203,12 +203,12 @@ class Searcher {
                    const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
                    const std::vector<Xapian::docid>* all_matches, SearchResponse* response);
 
-  // What a ranking pass found: the page, and how many matches there are.
   // One hit of a page: its document and its weight in the order of the page.
   struct RankedHit {
     Xapian::Document document;
     double weight = 0;
   };
+  // What a ranking pass found: the page, and how many matches there are.
   struct RankedPage {
     std::vector<RankedHit> page;
     Xapian::doccount total = 0;    // estimated; exact up to check_at_least

@@ -122,5 +122,26 @@ TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
   }
 }
 
+TEST(FacetColumnsTest, AConjunctionStopsAtItsDeadlineEvenWithoutMatches) {
+  // Two words that never meet, in alternate documents: the walk goes on without a match.
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 1; i <= 5000; ++i) {
+    Xapian::Document document;
+    document.add_term(i % 2 == 0 ? "even" : "odd");
+    document.add_value(schema::kUnitsSlot, Id('A'));
+    database.add_document(document);
+  }
+  FacetColumns columns(database);
+  Xapian::doccount total = 0;
+  FacetCounters late(&columns, {kUnitFacet});
+  EXPECT_FALSE(late.CountConjunction(database, {"even", "odd"},
+                                     std::chrono::steady_clock::now() - std::chrono::seconds(1),
+                                     &total));
+  FacetCounters in_time(&columns, {kUnitFacet});
+  EXPECT_TRUE(in_time.CountConjunction(
+      database, {"even", "odd"}, std::chrono::steady_clock::now() + std::chrono::hours(1), &total));
+  EXPECT_EQ(total, 0u);
+}
+
 }  // namespace
 }  // namespace vnsearch
