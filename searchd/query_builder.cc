@@ -476,10 +476,23 @@ class Builder {
     for (const std::string& term : InSpace(group.abbreviation_terms)) {
       forms.emplace_back(Prefix(field) + term);
     }
-    Xapian::termcount window = 0;
-    std::vector<std::string> words = ExpansionWords(group, field, &window);
-    forms.push_back(InOrder(words, window));
+    forms.push_back(ExpansionTerm(group, field));
+    if (forms.back().empty()) {
+      Xapian::termcount window = 0;
+      std::vector<std::string> words = ExpansionWords(group, field, &window);
+      forms.back() = InOrder(words, window);
+    }
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  }
+
+  // The expansion's own term (schema::kExpansion: where the indexer found its words in order)
+  // when the index has them and the field is not the title, which has none; else an empty
+  // query, and the expansion is looked for as a phrase of its words.
+  Xapian::Query ExpansionTerm(const AbbreviationGroup& group, const std::string& field) const {
+    if (!options_.expansion_terms || field == "title" || group.expansion_words.folded.size() < 2) {
+      return Xapian::Query();
+    }
+    return Xapian::Query(schema::ExpansionTerm(group.expansion_words.folded));
   }
 
   // Every abbreviation of the group, or its expansion as a phrase, weighted as one term
@@ -503,18 +516,23 @@ class Builder {
       forms.emplace_back(prefix + term);
       if (term == typed_term) typed_form = forms.back();
     }
-    // A plain phrase inside the synonym: a pair filter there would change the frequency Xapian
-    // estimates for the synonym, and so its weight. The pairs filter the whole group instead:
-    // an article with any abbreviation, or with the expansion's pairs.
+    // The expansion's term, or a plain phrase: a pair filter inside the synonym would change
+    // the frequency Xapian estimates for the synonym, and so its weight. The pairs filter the
+    // whole group instead: an article with any abbreviation, or with the expansion's pairs.
     Xapian::termcount window = 0;
     std::vector<std::string> words = ExpansionWords(group, field, &window);
-    forms.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
+    forms.push_back(ExpansionTerm(group, field));
+    const bool expansion_is_term = !forms.back().empty();
+    if (!expansion_is_term) {
+      forms.back() = Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
+    }
     if (typed_term.empty()) typed_form = forms.back();
     Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     // The typed form is one of the forms: the bonus only weighs.
     Xapian::Query group_query(
         Xapian::Query::OP_OR, any_form,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, typed_form, kTypedFormBonus));
+    if (expansion_is_term) return group_query;  // every form a term: nothing to filter
     Xapian::Query pairs = PairFilter(words, window);
     if (pairs.empty()) return group_query;
     std::vector<Xapian::Query> holders(forms.begin(), forms.end() - 1);  // the abbreviations

@@ -80,6 +80,9 @@ struct RankingOptions {
   // Whether every article of the index has pair terms (schema::kFoldedPair): phrases are then
   // looked for only where their pairs are. The searcher sets it from the index's metadata.
   bool pair_terms = false;
+  // Whether every article of the index has expansion terms (schema::kExpansion): an
+  // abbreviation group's expansion is then that term, not a phrase. Set like pair_terms.
+  bool expansion_terms = false;
 };
 
 struct BuiltQuery {

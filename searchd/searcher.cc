@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "analysis/analyzer.h"
@@ -201,6 +203,52 @@ std::vector<std::string> ConjunctionTerms(const Xapian::Query& query) {
 
 // Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
 // document number, so one index and any set of shards give the same pages.
+// A weight to 12 significant digits. Over several shards Xapian adds up a synonym's statistics
+// in another order than over one index, so that equally relevant articles in two shards can
+// differ in the last bits of their weights: those bits must not decide which comes first.
+double RoundedWeight(double weight) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.12g", weight);
+  return std::strtod(text, nullptr);
+}
+
+// The `wanted` best matches of `enquire` (sorted by relevance), equally relevant ones newest
+// first (kDateThenIdSlot) whatever the last bits of their weights: as many more are read as tie
+// with the last one wanted.
+std::vector<Xapian::Document> BestTitles(Xapian::Enquire* enquire, size_t wanted) {
+  struct Ranked {
+    Xapian::Document document;
+    double weight;
+    std::string sort_key;
+  };
+  std::vector<Ranked> ranked;
+  if (wanted == 0) return {};
+  constexpr Xapian::doccount kMostRead = 1000;
+  Xapian::doccount read = static_cast<Xapian::doccount>(wanted) + 8;
+  while (true) {
+    Xapian::MSet matches = enquire->get_mset(0, read);
+    ranked.clear();
+    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+      Xapian::Document document = it.get_document();
+      ranked.push_back(
+          {document, RoundedWeight(it.get_weight()), document.get_value(schema::kDateThenIdSlot)});
+    }
+    bool all_read = ranked.size() < read;
+    if (all_read || ranked.size() <= wanted || read >= kMostRead ||
+        ranked.back().weight < ranked[wanted - 1].weight) {
+      break;
+    }
+    read = std::min(kMostRead, read * 4);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.sort_key > b.sort_key;
+  });
+  std::vector<Xapian::Document> best;
+  for (size_t i = 0; i < ranked.size() && i < wanted; ++i) best.push_back(ranked[i].document);
+  return best;
+}
+
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
   if (sort == SortOrder::kRelevance) {
     // Equally relevant: newest first.
@@ -307,15 +355,18 @@ bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query
 
 void Searcher::Refresh() { shards_.Refresh(); }
 
-bool Searcher::IndexHasPairTerms() {
+void Searcher::SetIndexTerms(RankingOptions* ranking) {
   std::string revision = RevisionKey();
-  if (revision == pair_terms_revision_) return pair_terms_;
-  pair_terms_ = !shards_.live_shards().empty();
-  for (const Xapian::Database& shard : shards_.live_shards()) {
-    if (shard.get_metadata(schema::kPairTermsMetadataKey) != "1") pair_terms_ = false;
+  if (revision != index_terms_revision_) {
+    pair_terms_ = expansion_terms_ = !shards_.live_shards().empty();
+    for (const Xapian::Database& shard : shards_.live_shards()) {
+      if (shard.get_metadata(schema::kPairTermsMetadataKey) != "1") pair_terms_ = false;
+      if (shard.get_metadata(schema::kExpansionTermsMetadataKey) != "1") expansion_terms_ = false;
+    }
+    index_terms_revision_ = revision;
   }
-  pair_terms_revision_ = revision;
-  return pair_terms_;
+  ranking->pair_terms = pair_terms_;
+  ranking->expansion_terms = expansion_terms_;
 }
 
 const std::vector<FacetValue>& Searcher::AllFacetValues(const FacetDefinition& facet) {
@@ -353,7 +404,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   if (!CheckQueryLimits(parsed.root, &problem)) throw QueryError(problem);
   RankingOptions ranking = ranking_;
   ranking.xapian_operators_only = shards_.has_remote();
-  ranking.pair_terms = IndexHasPairTerms();
+  SetIndexTerms(&ranking);
   BuiltQuery built = BuildQuery(parsed.root, ranking, &database(),
                                 [this](const std::string& stem, Xapian::termcount limit) {
                                   return ExpandWildcard(database(), stem, limit);
@@ -711,9 +762,8 @@ std::vector<nlohmann::json> Searcher::SuggestOnce(const std::string& typed, size
   ApplySort(SortOrder::kRelevance, &enquire);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   size_t wanted_titles = limit > suggestions.size() ? limit - suggestions.size() : 0;
-  Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted_titles));
-  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    Article article = StoredArticle(it.get_document());
+  for (const Xapian::Document& document : BestTitles(&enquire, wanted_titles)) {
+    Article article = StoredArticle(document);
     suggestions.push_back({{"type", "title"}, {"text", article.title}, {"id", article.id}});
   }
   return suggestions;

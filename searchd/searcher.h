@@ -187,9 +187,10 @@ class Searcher {
   // once per index revision.
   const std::vector<FacetValue>& AllFacetValues(const FacetDefinition& facet);
 
-  // Whether every live shard's articles have pair terms (schema::kPairTermsMetadataKey); read
-  // once per revision.
-  bool IndexHasPairTerms();
+  // Which terms derived from the text every live shard's articles have (pair terms,
+  // schema::kPairTermsMetadataKey; expansion terms, kExpansionTermsMetadataKey): sets them in
+  // `ranking`. Read once per revision.
+  void SetIndexTerms(RankingOptions* ranking);
 
   SearchResponse SearchOnce(const SearchRequest& request);
   std::optional<std::vector<SearchHit>> SimilarOnce(const std::string& article_id, size_t limit);
@@ -234,7 +235,8 @@ class Searcher {
   std::string all_facet_values_revision_;
   FacetCounting facet_counting_ = FacetCounting::kColumnsFromRanking;
   bool pair_terms_ = false;
-  std::string pair_terms_revision_;  // the revision pair_terms_ was read at
+  bool expansion_terms_ = false;
+  std::string index_terms_revision_;  // the revision pair_terms_ and expansion_terms_ were read at
   // The analysed titles and bodies of the page's hits, kept between searches so that their
   // storage is reused.
   std::vector<TokenList> hit_titles_;

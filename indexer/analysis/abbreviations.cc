@@ -3,7 +3,9 @@
 
 #include "analysis/abbreviations.h"
 
+#include <algorithm>
 #include <sstream>
+#include <unordered_map>
 
 #include "analysis/analyzer.h"
 
@@ -61,11 +63,90 @@ std::vector<AbbreviationGroup> ParseTable(const std::string& text) {
   return groups;
 }
 
+// The groups whose expansion has two words or more, by the folded spelling of its first word.
+using GroupsByFirstWord = std::unordered_map<std::string, std::vector<const AbbreviationGroup*>>;
+
+const GroupsByFirstWord& ExpansionsByFirstWord() {
+  static const GroupsByFirstWord by_first_word = [] {
+    GroupsByFirstWord groups;
+    for (const AbbreviationGroup& group : AbbreviationGroups()) {
+      if (group.expansion_words.folded.size() < 2) continue;
+      groups[group.expansion_words.folded.front()].push_back(&group);
+    }
+    return groups;
+  }();
+  return by_first_word;
+}
+
+// Whether `group`'s words after the first stand after `first_position`, in order, leaving at
+// most group.optional_words positions between them. `at(p)` lists the tokens at position p.
+// Taking each word at the nearest position it can have is never worse than a farther one: it
+// leaves the most positions to spare for the words after it.
+template <typename TokensAt>
+bool RestFollows(const AbbreviationGroup& group, uint32_t first_position, const TokensAt& at) {
+  const std::vector<std::string>& words = group.expansion_words.folded;
+  size_t spare = group.optional_words;
+  uint32_t position = first_position;
+  for (size_t word = 1; word < words.size(); ++word) {
+    bool found = false;
+    for (size_t gap = 0; gap <= spare && !found; ++gap) {
+      for (const Token* token : at(position + 1 + static_cast<uint32_t>(gap))) {
+        if (token->folded != words[word]) continue;
+        position += 1 + static_cast<uint32_t>(gap);
+        spare -= gap;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::vector<AbbreviationGroup>& AbbreviationGroups() {
   static const std::vector<AbbreviationGroup> groups = ParseTable(AbbreviationTableText());
   return groups;
+}
+
+std::vector<std::pair<const AbbreviationGroup*, uint32_t>> CountExpansions(
+    const std::vector<Token>& tokens) {
+  std::vector<std::pair<const AbbreviationGroup*, uint32_t>> counts;
+  if (tokens.empty()) return counts;
+  const GroupsByFirstWord& by_first_word = ExpansionsByFirstWord();
+  // The tokens by position (a compound and its first part share one).
+  uint32_t first = tokens.front().position, last = tokens.front().position;
+  for (const Token& token : tokens) {
+    first = std::min(first, token.position);
+    last = std::max(last, token.position);
+  }
+  std::vector<std::vector<const Token*>> by_position(last - first + 1);
+  for (const Token& token : tokens) by_position[token.position - first].push_back(&token);
+  static const std::vector<const Token*> kNone;
+  auto at = [&](uint32_t position) -> const std::vector<const Token*>& {
+    return position <= last ? by_position[position - first] : kNone;
+  };
+  for (uint32_t position = first; position <= last; ++position) {
+    std::vector<const AbbreviationGroup*> found_here;
+    for (const Token* token : at(position)) {
+      auto groups = by_first_word.find(token->folded);
+      if (groups == by_first_word.end()) continue;
+      for (const AbbreviationGroup* group : groups->second) {
+        if (std::find(found_here.begin(), found_here.end(), group) != found_here.end()) continue;
+        if (!RestFollows(*group, position, at)) continue;
+        found_here.push_back(group);
+        auto counted = std::find_if(counts.begin(), counts.end(),
+                                    [&](const auto& count) { return count.first == group; });
+        if (counted == counts.end()) {
+          counts.emplace_back(group, 1);
+        } else {
+          ++counted->second;
+        }
+      }
+    }
+  }
+  return counts;
 }
 
 }  // namespace vnsearch

@@ -3,8 +3,12 @@
 #ifndef VNSEARCH_ANALYSIS_ABBREVIATIONS_H_
 #define VNSEARCH_ANALYSIS_ABBREVIATIONS_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "analysis/analyzer.h"
 
 namespace vnsearch {
 
@@ -25,6 +29,14 @@ struct AbbreviationGroup {
 
 // The table, grouped by expansion, in file order.
 const std::vector<AbbreviationGroup>& AbbreviationGroups();
+
+// How many times each group's expansion of two words or more stands in `tokens` (one field's,
+// in position order): its folded words in order, with at most `optional_words` positions left
+// between them in all — where a query that spells the expansion finds it (a phrase of the words
+// within words + optional_words positions). Counted once per position its first word is at;
+// groups not found are left out.
+std::vector<std::pair<const AbbreviationGroup*, uint32_t>> CountExpansions(
+    const std::vector<Token>& tokens);
 
 // The raw table text (abbreviations.tsv, compiled in).
 const char* AbbreviationTableText();

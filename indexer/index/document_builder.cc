@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "analysis/abbreviations.h"
 #include "analysis/analyzer.h"
 #include "article/article_json.h"
 #include "article/canonical_name.h"
@@ -56,6 +57,15 @@ void AddFoldedPairs(const std::vector<Token>& tokens, Xapian::Document* document
             schema::FoldedPairTerm(*by_position[i].second, *by_position[j].second));
       }
     }
+  }
+}
+
+// Each abbreviation expansion `tokens` (one field's) holds, as its kExpansion term counting
+// `wdf` an occurrence.
+void AddExpansions(const std::vector<Token>& tokens, Xapian::termcount wdf,
+                   Xapian::Document* document) {
+  for (const auto& [group, occurrences] : CountExpansions(tokens)) {
+    document->add_term(schema::ExpansionTerm(group->expansion_words.folded), occurrences * wdf);
   }
 }
 
@@ -122,12 +132,14 @@ Xapian::Document BuildDocument(const Article& article, const std::string& conten
   uint32_t next_position = Analyze(article.title, &tokens, 1);
   PostTokens(tokens, schema::kTitleWdf, true, &document);
   AddFoldedPairs(tokens, &document);
+  AddExpansions(tokens, schema::kTitleWdf, &document);
   // Body, then byline and source: each after a gap, so no phrase spans two of them.
   for (const std::string* text : {&article.body, &article.author, &article.source}) {
     tokens.clear();
     next_position = Analyze(*text, &tokens, next_position + schema::kBodyPositionGap);
     PostTokens(tokens, 1, false, &document);
     AddFoldedPairs(tokens, &document);
+    AddExpansions(tokens, 1, &document);
   }
 
   document.add_boolean_term(schema::ArticleIdTerm(article.id));

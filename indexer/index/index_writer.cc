@@ -80,18 +80,21 @@ IndexWriter::IndexWriter(const ShardLocation& location, double lock_wait_seconds
                          unsigned remote_timeout_ms)
     : database_(OpenLocation(location, lock_wait_seconds, remote_timeout_ms)) {}
 
-void IndexWriter::MarkPairTermsIfEmpty() {
-  // Every article this writer puts has its pair terms; an index that already holds articles
-  // may hold some written without them, and keeps its mark (or lack of it). Done at the first
-  // Put, not on opening: a writer that only holds the lock during a rebuild must have nothing
+void IndexWriter::MarkDerivedTermsIfEmpty() {
+  // Every article this writer puts has its pair and expansion terms; an index that already holds
+  // articles may hold some written without them, and keeps its mark (or lack of it). Done at the
+  // first Put, not on opening: a writer that only holds the lock during a rebuild must have nothing
   // to commit (Xapian commits on closing, and would write through the swapped link).
-  if (pair_terms_checked_) return;
-  pair_terms_checked_ = true;
-  if (database_.get_doccount() == 0) database_.set_metadata(schema::kPairTermsMetadataKey, "1");
+  if (derived_terms_checked_) return;
+  derived_terms_checked_ = true;
+  if (database_.get_doccount() == 0) {
+    database_.set_metadata(schema::kPairTermsMetadataKey, "1");
+    database_.set_metadata(schema::kExpansionTermsMetadataKey, "1");
+  }
 }
 
 void IndexWriter::Put(const PreparedArticle& prepared) {
-  MarkPairTermsIfEmpty();
+  MarkDerivedTermsIfEmpty();
   database_.replace_document(schema::ArticleIdTerm(prepared.article.id), prepared.document);
   changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {

@@ -49,15 +49,15 @@ class IndexWriter {
   Xapian::WritableDatabase& database() { return database_; }
 
  private:
-  // Marks a database begun empty as one whose articles all have pair terms
-  // (schema::kPairTermsMetadataKey); once, at the first Put.
-  void MarkPairTermsIfEmpty();
+  // Marks a database begun empty as one whose articles all have pair and expansion terms
+  // (schema::kPairTermsMetadataKey, kExpansionTermsMetadataKey); once, at the first Put.
+  void MarkDerivedTermsIfEmpty();
 
   Xapian::WritableDatabase database_;
   // The facet names this writer has read or written (IsPreferredFacetName picks among them).
   std::unordered_map<std::string, std::string> facet_names_;
   bool changed_ = false;  // since the last commit
-  bool pair_terms_checked_ = false;
+  bool derived_terms_checked_ = false;
 };
 
 // Creates `folder` and its missing parents for an index. Throws Xapian::DatabaseCreateError

@@ -47,6 +47,15 @@ std::string FacetNameKey(const char* prefix, const std::string& id) {
   return key;
 }
 
+std::string ExpansionTerm(const std::vector<std::string>& folded_words) {
+  std::string term = kExpansion;
+  for (size_t i = 0; i < folded_words.size(); ++i) {
+    if (i > 0) term += ' ';
+    term += folded_words[i];
+  }
+  return term;
+}
+
 std::string FoldedPairTerm(const std::string& first, const std::string& second) {
   return kFoldedPair + first + ' ' + second;
 }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace vnsearch::schema {
 
@@ -21,6 +22,11 @@ inline constexpr char kFolded[] = "XF";
 // a phrase is looked for only in the articles holding each of its pairs, so most articles are
 // ruled out without reading their positions. Not added to the document's length or statistics.
 inline constexpr char kFoldedPair[] = "XB";
+// An abbreviation group's expansion found in the text (analysis/abbreviations.h: its folded
+// words in order, "và" or another word allowed in the gaps the table allows) as one word,
+// "XEkhoa hoc cong nghe", with its frequency (a title occurrence counts kTitleWdf): a group is
+// searched as its abbreviations or this term, without reading the positions of its words.
+inline constexpr char kExpansion[] = "XE";
 // The title alone, for `title:` queries (exact without positions, folded with them).
 inline constexpr char kTitleExact[] = "S";
 inline constexpr char kTitleFolded[] = "XS";
@@ -87,6 +93,9 @@ inline constexpr char kCommitCountMetadataKey[] = "commits";
 // empty by a writer that adds them. searchd filters phrases by pairs only when every shard has
 // it (an index built before is searched as before, until rebuilt).
 inline constexpr char kPairTermsMetadataKey[] = "pair_terms";
+// "1" in a database whose every article has its kExpansion terms, set like kPairTermsMetadataKey:
+// searchd looks for an abbreviation's expansion by its term only when every shard has it.
+inline constexpr char kExpansionTermsMetadataKey[] = "expansion_terms";
 
 // ---- Positions and weights -----------------------------------------------------------------
 // Title words take positions from 1; the body starts after this gap so that no phrase spans the
@@ -111,6 +120,9 @@ std::string FacetNameKey(const char* prefix, const std::string& id);
 
 // The kFoldedPair term of folded words `first` and `second` side by side.
 std::string FoldedPairTerm(const std::string& first, const std::string& second);
+
+// The kExpansion term of an expansion whose folded words are `folded_words`.
+std::string ExpansionTerm(const std::vector<std::string>& folded_words);
 
 // kDateSlot's form of a date "YYYY-MM-DD": "YYYYMMDD" (empty for an empty date). The indexer
 // writes it and searchd's date ranges compare with it.

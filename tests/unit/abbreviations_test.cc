@@ -81,5 +81,61 @@ TEST(AbbreviationTableTest, HasTheAbbreviationsReadersUse) {
   }
 }
 
+// How many times `text` holds the expansion of the group of `abbreviation` (CountExpansions).
+uint32_t ExpansionsOf(const std::string& abbreviation, const std::string& text) {
+  std::vector<Token> tokens;
+  Analyze(text, &tokens);
+  for (const auto& [group, occurrences] : CountExpansions(tokens)) {
+    for (const std::string& written : group->abbreviations) {
+      if (written == abbreviation) return occurrences;
+    }
+  }
+  return 0;
+}
+
+TEST(ExpansionCountTest, CountsTheExpansionWhereAPhraseOfItsWordsStands) {
+  // "và" (or any one word: the phrase's window) may stand in the one gap the table allows.
+  EXPECT_EQ(ExpansionsOf("KH&CN", "Bộ Khoa học và Công nghệ"), 1u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "ngành khoa hoc cong nghe"), 1u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "Khoa học - Công nghệ, rồi khoa học và công nghệ"), 2u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "khoa học trẻ công nghệ"), 1u);
+  // Two gaps, the wrong order, a word missing: no.
+  EXPECT_EQ(ExpansionsOf("KH&CN", "khoa học, kỹ thuật và công nghệ"), 0u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "công nghệ khoa học"), 0u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "khoa học và công"), 0u);
+  // No gap where the table has no "và"; accents and tone placement do not matter.
+  EXPECT_EQ(ExpansionsOf("UBND", "Uỷ ban nhân dân tỉnh"), 1u);
+  EXPECT_EQ(ExpansionsOf("UBND", "Ủy ban và nhân dân"), 0u);
+  // A longer expansion holds a shorter one: both are counted.
+  EXPECT_EQ(ExpansionsOf("KHCN&MT", "Sở Khoa học, Công nghệ và Môi trường"), 1u);
+  EXPECT_EQ(ExpansionsOf("KH&CN", "Sở Khoa học, Công nghệ và Môi trường"), 1u);
+}
+
+TEST(ExpansionCountTest, EveryExpansionOfTheTableIsFoundInItsOwnText) {
+  for (const TableLine& line : TableLines()) {
+    if (FoldedTerms(line.expansion).size() < 2) continue;
+    EXPECT_EQ(ExpansionsOf(line.abbreviation, line.expansion), 1u) << line.expansion;
+    EXPECT_EQ(ExpansionsOf(line.abbreviation, line.abbreviation), 0u) << line.abbreviation;
+  }
+}
+
+TEST(ExpansionCountTest, AnIndexWithExpansionTermsIsAskedForTheTermNotThePhrase) {
+  RankingOptions options;
+  options.pair_terms = true;
+  options.expansion_terms = true;
+  for (const char* query : {"KH&CN", "khoa học và công nghệ", "khoa hoc cong nghe"}) {
+    BuiltQuery built = BuildQuery(ParseQuery(query).root, options);
+    for (const Xapian::Query* form : {&built.query, &built.query_matches}) {
+      std::string described = form->get_description();
+      EXPECT_NE(described.find("XEkhoa hoc cong nghe"), std::string::npos) << described;
+      EXPECT_EQ(described.find("PHRASE"), std::string::npos) << described;
+    }
+  }
+  // The title has no expansion terms: a title query keeps the phrase.
+  std::string title = BuildQuery(ParseQuery("title:KH&CN").root, options).query.get_description();
+  EXPECT_NE(title.find("PHRASE"), std::string::npos) << title;
+  EXPECT_EQ(title.find("XEkhoa"), std::string::npos) << title;
+}
+
 }  // namespace
 }  // namespace vnsearch
