@@ -330,7 +330,19 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
 void HttpServer::Stop() {
   stopping_ = true;
   poller_->Wake();
-  work_ready_.notify_all();
+  std::lock_guard<std::mutex> lock(work_mutex_);
+  WakeEveryWorker();
+}
+
+void HttpServer::WakeOneWorker() {
+  if (idle_workers_.empty()) return;  // a busy worker takes the work when it is done
+  idle_workers_.back()->notify_one();
+  idle_workers_.pop_back();
+}
+
+void HttpServer::WakeEveryWorker() {
+  for (std::condition_variable* idle : idle_workers_) idle->notify_one();
+  idle_workers_.clear();
 }
 
 void HttpServer::Run() {
@@ -414,7 +426,7 @@ void HttpServer::Run() {
       std::unique_ptr<Connection> ready = poller.Unpark(connection->fd);
       std::lock_guard<std::mutex> lock(work_mutex_);
       work_.emplace_back(std::move(ready), std::move(head));
-      work_ready_.notify_one();
+      WakeOneWorker();
     }
   };
 
@@ -517,7 +529,10 @@ void HttpServer::Run() {
   if (!listening_paused) ::epoll_ctl(poller.epoll_fd, EPOLL_CTL_DEL, poller.listen_fd, nullptr);
   ::close(poller.listen_fd);
   poller.listen_fd = -1;
-  work_ready_.notify_all();
+  {
+    std::lock_guard<std::mutex> lock(work_mutex_);
+    WakeEveryWorker();
+  }
   for (std::thread& worker : workers_) worker.join();
   workers_.clear();
   {
@@ -529,12 +544,19 @@ void HttpServer::Run() {
 }
 
 void HttpServer::WorkerLoop() {
+  std::condition_variable woken;
   while (true) {
     std::unique_ptr<Connection> connection;
     RequestHead head;
     {
       std::unique_lock<std::mutex> lock(work_mutex_);
-      work_ready_.wait(lock, [&] { return stopping_ || !work_.empty(); });
+      while (!stopping_ && work_.empty()) {
+        idle_workers_.push_back(&woken);
+        woken.wait(lock);
+        // Woken by WakeOneWorker, which took it off the list; or spuriously, still on it.
+        auto still_idle = std::find(idle_workers_.begin(), idle_workers_.end(), &woken);
+        if (still_idle != idle_workers_.end()) idle_workers_.erase(still_idle);
+      }
       if (stopping_) return;
       connection = std::move(work_.front().first);
       head = std::move(work_.front().second);

@@ -107,8 +107,14 @@ class HttpServer : public httplib::Server {
   std::unique_ptr<Poller> poller_;
   std::function<void(const RefusedRequest&)> refusal_logger_;
 
+  // Wakes the worker idle last (its searcher and memory the warmest in the caches), or every
+  // idle worker. Called with work_mutex_ held.
+  void WakeOneWorker();
+  void WakeEveryWorker();
+
   std::mutex work_mutex_;
-  std::condition_variable work_ready_;
+  // The idle workers, each waiting on its own condition, the one idle last at the back.
+  std::vector<std::condition_variable*> idle_workers_;
   std::deque<std::pair<std::unique_ptr<Connection>, RequestHead>> work_;
   std::vector<std::thread> workers_;
   std::atomic<bool> stopping_{false};
