@@ -21,7 +21,7 @@
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
 #include "searchd/revision_readers.h"
-#include "searchd/search_gate.h"
+#include "searchd/search_pool.h"
 #include "searchd/searcher.h"
 #include "searchd/shard_set.h"
 
@@ -92,7 +92,8 @@ void Guarded(httplib::Response* response, Handler handler) {
 }
 
 // The API's state and handlers. Thread-safe: what handlers share is immutable or locks itself
-// (cache, store, metrics); each worker thread has its own Searcher.
+// (cache, store, metrics); each worker thread, and each thread of the search pool, has its own
+// Searcher.
 class Api {
  public:
   Api(const ServerOptions& options, std::shared_ptr<FILE> access_log)
@@ -103,7 +104,7 @@ class Api {
         max_body_bytes_(options.max_body_bytes),
         access_log_(std::move(access_log)),
         cache_(options.cache_entries),
-        search_gate_(SearchSlots(options)),
+        search_pool_(SearchSlots(options)),
         store_(options.databases, options.corpus, options.shard_timeout_ms,
                /*lock_wait_seconds=*/2, &readers_) {}
 
@@ -173,7 +174,7 @@ class Api {
   const std::shared_ptr<FILE> access_log_;
   Metrics metrics_;
   ResultCache cache_;
-  SearchGate search_gate_;   // searches not answered from the cache take turns
+  SearchPool search_pool_;   // computes the searches not answered from the cache, in turn
   RevisionReaders readers_;  // before store_, which uses it
   ArticleStore store_;
 };

@@ -27,22 +27,23 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
         });
     bool from_cache = body.has_value();
     if (!from_cache) {
-      // A search waits its turn (search_gate.h) before it reads a revision of the index, so that
-      // the searches in line hold back no write (revision_readers.h). The answer's text is
-      // written once, for the reader and for the cache.
-      SearchGate::Turn turn(&search_gate_);
-      body = ReadIndex([&](Searcher& searcher) {
-        std::string revision = searcher.RevisionKey();
-        SearchResponse found = searcher.Search(search);
-        auto json_started = std::chrono::steady_clock::now();
-        std::string computed = Dump(ResponseJson(found));
-        if (!found.timed_out && found.partial_shards.empty()) {
-          cache_.Store(request.target, revision, computed);
-        }
-        metrics_.RecordSearch(
-            found.phases,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - json_started).count());
-        return computed;
+      // A search is computed by the search pool (search_pool.h) when its turn comes, and only
+      // then reads a revision of the index, so that the searches in line hold back no write
+      // (revision_readers.h). The answer's text is written once, for the reader and the cache.
+      search_pool_.Run([&] {
+        body = ReadIndex([&](Searcher& searcher) {
+          std::string revision = searcher.RevisionKey();
+          SearchResponse found = searcher.Search(search);
+          auto json_started = std::chrono::steady_clock::now();
+          std::string computed = Dump(ResponseJson(found));
+          if (!found.timed_out && found.partial_shards.empty()) {
+            cache_.Store(request.target, revision, computed);
+          }
+          metrics_.RecordSearch(found.phases, std::chrono::duration<double>(
+                                                  std::chrono::steady_clock::now() - json_started)
+                                                  .count());
+          return computed;
+        });
       });
     }
     // X-Vnsearch-Cache says whether the answer was searched or read from the cache.

@@ -1,45 +1,55 @@
-// search_gate: lets a fixed number of searches compute at once; the others wait their turn, in
-// the order they came. Searches sharing the cores all take longer, the longest longest of all,
-// while searches taking turns wait the same short while: the slowest answers come sooner.
-// Thread-safe.
-#ifndef VNSEARCH_SEARCHD_SEARCH_GATE_H_
-#define VNSEARCH_SEARCHD_SEARCH_GATE_H_
+// search_pool: a fixed number of threads that compute the searches, in the order they were asked
+// for, while the worker threads answering the requests wait for them. Searches sharing the cores
+// all take longer, the longest longest of all, while searches taking turns wait the same short
+// while: the slowest answers come sooner. And the few threads that search keep what searching
+// needs warm in the caches (their searcher of the index, its memory), which a search run on
+// whichever of many workers took its request would find cold. Thread-safe.
+#ifndef VNSEARCH_SEARCHD_SEARCH_POOL_H_
+#define VNSEARCH_SEARCHD_SEARCH_POOL_H_
 
 #include <condition_variable>
-#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace vnsearch {
 
-class SearchGate {
+class SearchPool {
  public:
-  // `slots`: searches computed at once; 0 lets every search in at once (no gate).
-  explicit SearchGate(unsigned slots) : slots_(slots) {}
-  SearchGate(const SearchGate&) = delete;
-  SearchGate& operator=(const SearchGate&) = delete;
+  // `threads`: searches computed at once; 0 computes each on the thread asking (no pool).
+  explicit SearchPool(unsigned threads);
+  // Waits for the searches asked for to end.
+  ~SearchPool();
+  SearchPool(const SearchPool&) = delete;
+  SearchPool& operator=(const SearchPool&) = delete;
 
-  // One search's turn: waits for it when made, gives it up when destroyed.
-  class Turn {
-   public:
-    explicit Turn(SearchGate* gate);
-    ~Turn();
-    Turn(const Turn&) = delete;
-    Turn& operator=(const Turn&) = delete;
+  // Runs `search` on a thread of the pool once the searches asked for before it have started,
+  // and returns when it has ended, throwing what it threw.
+  void Run(const std::function<void()>& search);
 
-   private:
-    SearchGate* const gate_;
-  };
-
-  unsigned slots() const { return slots_; }
+  unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
 
  private:
-  const unsigned slots_;
+  // A search asked for: the asking thread waits until `ended`.
+  struct Task {
+    const std::function<void()>* search;
+    std::exception_ptr thrown;
+    bool ended = false;
+    std::condition_variable done;
+  };
+
+  void ThreadLoop();
+
   std::mutex mutex_;
-  std::condition_variable turn_ended_;
-  uint64_t next_ticket_ = 0;  // the ticket the next search to come takes
-  uint64_t turns_ended_ = 0;  // searches done: ticket t may start once t < turns_ended_ + slots_
+  std::condition_variable asked_;  // a task was queued, or the pool is stopping
+  std::deque<Task*> tasks_;        // in the order they were asked for
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace vnsearch
 
-#endif  // VNSEARCH_SEARCHD_SEARCH_GATE_H_
+#endif  // VNSEARCH_SEARCHD_SEARCH_POOL_H_
