@@ -27,7 +27,8 @@ struct ServerOptions {
   std::string token;                // bearer token for writes; empty: writes are disabled (403)
   std::string corpus = "corpus";    // where articles written over HTTP are kept as files
   size_t cache_entries = 2000;      // search answers kept for repeated requests (0: none)
-  // Searches computed at once (search_gate.h); -1: one per core, 0: no limit.
+  // Threads of the search pool (search_pool.h); -1: one per core, 0: none (each search is
+  // computed by the worker that read it).
   int search_slots = -1;
 };
 
