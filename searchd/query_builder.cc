@@ -495,8 +495,8 @@ class Builder {
     return Xapian::Query(schema::ExpansionTerm(group.expansion_words.folded));
   }
 
-  // Every abbreviation of the group, or its expansion as a phrase, weighted as one term
-  // (OP_SYNONYM: occurrences of all forms add up, as if one word). The form the reader typed
+  // Every abbreviation of the group, or its expansion (its term, or a phrase), weighted as one
+  // term (OP_SYNONYM: occurrences of all forms add up, as if one word). The form the reader typed
   // (`typed_term`, or the expansion when it is "") adds a little on top, so that among equals an
   // article that says exactly what was asked for ranks first. A query without boosts (one that
   // only says which articles match) gets GroupMatches().
@@ -516,9 +516,10 @@ class Builder {
       forms.emplace_back(prefix + term);
       if (term == typed_term) typed_form = forms.back();
     }
-    // The expansion's term, or a plain phrase: a pair filter inside the synonym would change
-    // the frequency Xapian estimates for the synonym, and so its weight. The pairs filter the
-    // whole group instead: an article with any abbreviation, or with the expansion's pairs.
+    // The expansion: its term, or else a plain phrase (a pair filter inside the synonym would
+    // change the frequency Xapian estimates for the synonym, and so its weight; the pairs
+    // filter the whole group instead, below: an article with any abbreviation, or with the
+    // expansion's pairs).
     Xapian::termcount window = 0;
     std::vector<std::string> words = ExpansionWords(group, field, &window);
     forms.push_back(ExpansionTerm(group, field));
