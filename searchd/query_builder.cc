@@ -489,7 +489,7 @@ class Builder {
   // when the index has them and the field is not the title, which has none; else an empty
   // query, and the expansion is looked for as a phrase of its words.
   Xapian::Query ExpansionTerm(const AbbreviationGroup& group, const std::string& field) const {
-    if (!options_.expansion_terms || field == "title" || group.expansion_words.folded.size() < 2) {
+    if (!options_.expansion_terms || field == "title" || !HasExpansionTerm(group)) {
       return Xapian::Query();
     }
     return Xapian::Query(schema::ExpansionTerm(group.expansion_words.folded));

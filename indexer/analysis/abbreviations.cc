@@ -70,8 +70,7 @@ const GroupsByFirstWord& ExpansionsByFirstWord() {
   static const GroupsByFirstWord by_first_word = [] {
     GroupsByFirstWord groups;
     for (const AbbreviationGroup& group : AbbreviationGroups()) {
-      if (group.expansion_words.folded.size() < 2) continue;
-      groups[group.expansion_words.folded.front()].push_back(&group);
+      if (HasExpansionTerm(group)) groups[group.expansion_words.folded.front()].push_back(&group);
     }
     return groups;
   }();
@@ -79,7 +78,7 @@ const GroupsByFirstWord& ExpansionsByFirstWord() {
 }
 
 // Whether `group`'s words after the first stand after `first_position`, in order, leaving at
-// most group.optional_words positions between them. `at(p)` lists the tokens at position p.
+// most group.optional_words positions between them. `at(p)` is the range of tokens at p.
 // Taking each word at the nearest position it can have is never worse than a farther one: it
 // leaves the most positions to spare for the words after it.
 template <typename TokensAt>
@@ -90,8 +89,9 @@ bool RestFollows(const AbbreviationGroup& group, uint32_t first_position, const 
   for (size_t word = 1; word < words.size(); ++word) {
     bool found = false;
     for (size_t gap = 0; gap <= spare && !found; ++gap) {
-      for (const Token* token : at(position + 1 + static_cast<uint32_t>(gap))) {
-        if (token->folded != words[word]) continue;
+      auto [token, end] = at(position + 1 + static_cast<uint32_t>(gap));
+      for (; token != end; ++token) {
+        if ((*token)->folded != words[word]) continue;
         position += 1 + static_cast<uint32_t>(gap);
         spare -= gap;
         found = true;
@@ -115,22 +115,28 @@ std::vector<std::pair<const AbbreviationGroup*, uint32_t>> CountExpansions(
   std::vector<std::pair<const AbbreviationGroup*, uint32_t>> counts;
   if (tokens.empty()) return counts;
   const GroupsByFirstWord& by_first_word = ExpansionsByFirstWord();
-  // The tokens by position (a compound and its first part share one).
-  uint32_t first = tokens.front().position, last = tokens.front().position;
-  for (const Token& token : tokens) {
-    first = std::min(first, token.position);
-    last = std::max(last, token.position);
-  }
-  std::vector<std::vector<const Token*>> by_position(last - first + 1);
-  for (const Token& token : tokens) by_position[token.position - first].push_back(&token);
-  static const std::vector<const Token*> kNone;
-  auto at = [&](uint32_t position) -> const std::vector<const Token*>& {
-    return position <= last ? by_position[position - first] : kNone;
+  // The tokens in position order (a compound and its first part share one), and where each
+  // position's begin among them: two allocations for a field, not one per position.
+  std::vector<const Token*> sorted;
+  sorted.reserve(tokens.size());
+  for (const Token& token : tokens) sorted.push_back(&token);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Token* a, const Token* b) { return a->position < b->position; });
+  const uint32_t first = sorted.front()->position, last = sorted.back()->position;
+  std::vector<uint32_t> begins(last - first + 2);
+  for (const Token* token : sorted) ++begins[token->position - first + 1];
+  for (size_t i = 1; i < begins.size(); ++i) begins[i] += begins[i - 1];
+  auto at = [&](uint32_t position) {
+    if (position > last) return std::make_pair(sorted.end(), sorted.end());
+    return std::make_pair(sorted.begin() + begins[position - first],
+                          sorted.begin() + begins[position - first + 1]);
   };
+  std::vector<const AbbreviationGroup*> found_here;
   for (uint32_t position = first; position <= last; ++position) {
-    std::vector<const AbbreviationGroup*> found_here;
-    for (const Token* token : at(position)) {
-      auto groups = by_first_word.find(token->folded);
+    found_here.clear();
+    auto [token, end] = at(position);
+    for (; token != end; ++token) {
+      auto groups = by_first_word.find((*token)->folded);
       if (groups == by_first_word.end()) continue;
       for (const AbbreviationGroup* group : groups->second) {
         if (std::find(found_here.begin(), found_here.end(), group) != found_here.end()) continue;

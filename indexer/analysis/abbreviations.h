@@ -30,6 +30,12 @@ struct AbbreviationGroup {
 // The table, grouped by expansion, in file order.
 const std::vector<AbbreviationGroup>& AbbreviationGroups();
 
+// Whether the indexer finds `group`'s expansion in texts (CountExpansions): one of two words or
+// more; a one-word expansion is that word's own term.
+inline bool HasExpansionTerm(const AbbreviationGroup& group) {
+  return group.expansion_words.folded.size() >= 2;
+}
+
 // How many times each group's expansion of two words or more stands in `tokens` (one field's,
 // in position order): its folded words in order, with at most `optional_words` positions left
 // between them in all — where a query that spells the expansion finds it (a phrase of the words
