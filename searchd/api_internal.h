@@ -56,6 +56,11 @@ json HitJson(const SearchHit& hit);
 json FacetValuesJson(const std::vector<FacetValue>& values);
 json ResponseJson(const SearchResponse& response);
 
+// `answer`, a search answer as ResponseJson and Dump wrote it, with its "took_ms" set to
+// `took_ms`: a cached answer is sent with the time it took to answer, without parsing and
+// writing its JSON again.
+std::string WithTookMs(const std::string& answer, double took_ms);
+
 // Runs `handler`, turning every exception into the right error response.
 template <typename Handler>
 void Guarded(httplib::Response* response, Handler handler) {

@@ -66,5 +66,21 @@ json ResponseJson(const SearchResponse& response) {
   return answer;
 }
 
+std::string WithTookMs(const std::string& answer, double took_ms) {
+  // The key is the answer's own: inside a JSON string a quote is escaped, so `"took_ms":` can
+  // only be a key, and no object inside an answer has that key.
+  static constexpr std::string_view kKey = "\"took_ms\":";
+  size_t key = answer.find(kKey);
+  if (key == std::string::npos) return answer;  // not an answer ResponseJson wrote
+  size_t number = key + kKey.size();
+  size_t number_end = answer.find_first_of(",}", number);
+  std::string written;
+  written.reserve(answer.size() + 8);
+  written.append(answer, 0, number);
+  written += json(took_ms).dump();
+  written.append(answer, number_end);
+  return written;
+}
+
 }  // namespace api
 }  // namespace vnsearch

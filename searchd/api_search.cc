@@ -19,11 +19,9 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
           std::optional<std::string> cached = cache_.Find(request.target, searcher.RevisionKey());
           if (!cached) return std::nullopt;
           // The answer says how long it took to answer.
-          json answer = json::parse(*cached);
-          answer["took_ms"] =
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                  .count();
-          return Dump(answer);
+          return WithTookMs(*cached, std::chrono::duration<double, std::milli>(
+                                         std::chrono::steady_clock::now() - started)
+                                         .count());
         });
     bool from_cache = body.has_value();
     if (!from_cache) {

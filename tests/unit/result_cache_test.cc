@@ -1,8 +1,11 @@
-// Unit tests for the search result cache: revisions and least-recently-used eviction.
+// Unit tests for the search result cache: revisions and least-recently-used eviction, and the
+// time a cached answer is sent with.
 
 #include "searchd/result_cache.h"
 
 #include <gtest/gtest.h>
+
+#include "searchd/api_internal.h"
 
 namespace vnsearch {
 namespace {
@@ -32,6 +35,30 @@ TEST(ResultCacheTest, ZeroCapacityKeepsNothing) {
   ResultCache cache(0);
   cache.Store("a", "r", "A");
   EXPECT_FALSE(cache.Find("a", "r").has_value());
+}
+
+// A cached answer is sent with its own time: only "took_ms" changes, even when a title or a
+// snippet holds the key's text.
+TEST(ResultCacheTest, CachedAnswerGetsItsOwnTime) {
+  SearchResponse response;
+  response.query = "\"took_ms\": 1, {took_ms}";
+  response.total = 1;
+  response.took_ms = 12.5;
+  SearchHit hit;
+  hit.id = "tin/a";
+  hit.title = "\"took_ms\":99}";
+  hit.snippet = "<mark>took_ms</mark>\":3,";
+  response.hits.push_back(hit);
+  response.facets["unit"] = {{"Viện \"took_ms\":", 1, false}};
+  const std::string cached = api::Dump(api::ResponseJson(response));
+
+  nlohmann::json sent = nlohmann::json::parse(api::WithTookMs(cached, 0.0625));
+  EXPECT_EQ(sent["took_ms"], 0.0625);
+  nlohmann::json expected = nlohmann::json::parse(cached);
+  expected["took_ms"] = 0.0625;
+  EXPECT_EQ(sent, expected);
+  // Written as Dump writes it: the same bytes a freshly computed answer would have.
+  EXPECT_EQ(api::WithTookMs(cached, 0.0625), api::Dump(expected));
 }
 
 }  // namespace
