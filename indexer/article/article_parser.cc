@@ -33,8 +33,6 @@ std::string_view Trim(std::string_view line) {
   return TrimSpaces(line);
 }
 
-size_t WordCount(std::string_view line) { return SplitWords(line).size(); }
-
 // "D/M/YYYY" anywhere in the line (one or two digits for the day and the month).
 bool HasDate(std::string_view line) {
   for (size_t at = 0; at < line.size(); ++at) {
@@ -101,13 +99,12 @@ bool IsBoilerplateMarker(std::string_view line) {
                                                   "Từ khóa",
                                                   "Từ khoá",
                                                   "Tags"};
-  if (WordCount(line) > kMaxBoilerplateMarkerWords) return false;
   for (std::string_view marker : kMarkers) {
     if (!scan::StartsWith(line, 0, marker)) continue;
     // The marker ends at a word boundary (as a regular expression's \b sees bytes).
     bool word_before = scan::IsWordByte(marker.back());
     bool word_after = marker.size() < line.size() && scan::IsWordByte(line[marker.size()]);
-    if (word_before != word_after) return true;
+    if (word_before != word_after) return !HasMoreWordsThan(line, kMaxBoilerplateMarkerWords);
   }
   return false;
 }
@@ -227,7 +224,7 @@ void AddBylinePersons(const std::string& author, const std::vector<std::string_v
       }
       continue;
     }
-    if (line.empty() || WordCount(line) > kMaxBylineWords + 2) continue;
+    if (line.empty() || HasMoreWordsThan(line, kMaxBylineWords + 2)) continue;
     for (std::string& name : BylineNames(line, /*require_marker=*/true)) names.push_back(name);
   }
   // A byline run on to the last sentence: "… đã có khoảng 300 lái xe nộp lại thẻ. Đoàn Loan".
@@ -287,7 +284,7 @@ Layout ReadLayout(std::string_view raw_text) {
     if (lines[at].empty()) continue;
     if (first_text == lines.size()) first_text = at;
     if (!IsDateLine(lines[at])) {
-      if (WordCount(lines[at]) >= kMinHeadlineWords) break;
+      if (HasMoreWordsThan(lines[at], kMinHeadlineWords - 1)) break;
       // A short line is a section name only when a meta line follows it ("Tin hoạt động Trung
       // tâm" above "Cập nhật lúc: …"); otherwise it is a short headline ("Cải chính").
       size_t next = at + 1;
@@ -372,7 +369,7 @@ std::string Source(const Layout& layout, const std::string& body) {
   for (const auto* lines : {&layout.chrome_before, &layout.meta_after}) {
     for (std::string_view line : *lines) {
       std::string source = SourceFromChrome(line);
-      if (!source.empty() && WordCount(source) <= kMaxMetaLineWords) return source;
+      if (!source.empty() && !HasMoreWordsThan(source, kMaxMetaLineWords)) return source;
     }
   }
   return AgencyCode(body);

@@ -52,6 +52,22 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
+bool HasMoreWordsThan(std::string_view text, size_t limit) {
+  size_t chunks = 0;
+  bool chunk_has_alphanumeric = false;
+  for (size_t at = 0; at <= text.size(); ++at) {
+    char c = at < text.size() ? text[at] : ' ';
+    if (c == ' ' || c == '\t') {
+      chunks += chunk_has_alphanumeric;
+      if (chunks > limit) return true;
+      chunk_has_alphanumeric = false;
+    } else if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+      chunk_has_alphanumeric = true;
+    }
+  }
+  return SplitWords(text).size() > limit;
+}
+
 bool IsSpaceOnly(std::string_view gap) {
   for (size_t offset = 0; offset < gap.size();) {
     if (!IsSpaceInLine(NextCodePoint(gap, &offset))) return false;
