@@ -68,9 +68,10 @@ json ResponseJson(const SearchResponse& response) {
 
 std::string WithTookMs(const std::string& answer, double took_ms) {
   // The key is the answer's own: inside a JSON string a quote is escaped, so `"took_ms":` can
-  // only be a key, and no object inside an answer has that key.
+  // only be a key, and no object inside an answer has that key. Keys are written in order, so
+  // it is near the end, after the hits and facets.
   static constexpr std::string_view kKey = "\"took_ms\":";
-  size_t key = answer.find(kKey);
+  size_t key = answer.rfind(kKey);
   if (key == std::string::npos) return answer;  // not an answer ResponseJson wrote
   size_t number = key + kKey.size();
   size_t number_end = answer.find_first_of(",}", number);
