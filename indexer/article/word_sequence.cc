@@ -53,13 +53,18 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 bool HasMoreWordsThan(std::string_view text, size_t limit) {
+  // A chunk this short cannot hold a word the analyzer skips as too long, even if case folding
+  // tripled its bytes.
+  constexpr size_t kSureChunkBytes = kMaxTermBytes / 3;
   size_t chunks = 0;
+  size_t chunk_begin = 0;
   bool chunk_has_alphanumeric = false;
   for (size_t at = 0; at <= text.size(); ++at) {
     char c = at < text.size() ? text[at] : ' ';
     if (c == ' ' || c == '\t') {
-      chunks += chunk_has_alphanumeric;
+      chunks += chunk_has_alphanumeric && at - chunk_begin <= kSureChunkBytes;
       if (chunks > limit) return true;
+      chunk_begin = at + 1;
       chunk_has_alphanumeric = false;
     } else if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
       chunk_has_alphanumeric = true;

@@ -22,9 +22,9 @@ struct Word {
 // Splits `text` into words. Codes ("KH&CN", "2022-2025") are one word.
 std::vector<Word> SplitWords(std::string_view text);
 
-// SplitWords(text).size() > limit, answered without analysing `text` when its chunks between
-// spaces and tabs that hold an ASCII letter or digit are already more than `limit`: each such
-// chunk is at least one word, since no word spans a space.
+// SplitWords(text).size() > limit, answered without analysing `text` when its short chunks
+// between spaces and tabs that hold an ASCII letter or digit are already more than `limit`:
+// each such chunk is at least one word, since no word spans a space.
 bool HasMoreWordsThan(std::string_view text, size_t limit);
 
 // True when `gap` holds only spaces: the two words it separates belong to one phrase.
