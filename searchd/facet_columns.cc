@@ -6,6 +6,7 @@
 #include "searchd/facet_columns.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -15,15 +16,74 @@
 
 namespace vnsearch {
 
+namespace {
+
+uint64_t IdNumber(std::string_view id) {
+  uint64_t number = 0;
+  std::memcpy(&number, id.data(), sizeof number);
+  return number;
+}
+
+// Whether `database` holds, numbered up to `last_docid`, exactly `document_count` articles: none
+// of them deleted since they were counted (an article added since is numbered after).
+bool HoldsUpTo(const Xapian::Database& database, Xapian::docid last_docid,
+               Xapian::doccount document_count) {
+  Xapian::doccount added = 0;
+  // Every article has a sort key: its stream names every document.
+  Xapian::ValueIterator it = database.valuestream_begin(schema::kDateThenIdSlot);
+  if (it == database.valuestream_end(schema::kDateThenIdSlot)) return document_count == 0;
+  it.skip_to(last_docid + 1);
+  for (; it != database.valuestream_end(schema::kDateThenIdSlot); ++it) ++added;
+  return database.get_doccount() == document_count + added;
+}
+
+}  // namespace
+
 FacetColumns::FacetColumns(const Xapian::Database& database) {
-  const Xapian::docid last_docid = database.get_lastdocid();
-  for (const FacetDefinition& facet : Facets()) {
-    Column column;
-    column.starts.reserve(last_docid + 2);
-    column.starts.push_back(0);  // docid 0 is never used
-    std::unordered_map<std::string, uint32_t> numbers;
-    for (Xapian::ValueIterator it = database.valuestream_begin(facet.slot);
-         it != database.valuestream_end(facet.slot); ++it) {
+  columns_.resize(Facets().size());
+  for (Column& column : columns_) column.starts.push_back(0);  // docid 0 is never used
+  ReadDocuments(database, 1);
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::Extended(const FacetColumns& before,
+                                                     const Xapian::Database& database) {
+  if (before.uuid_.empty() || database.get_uuid() != before.uuid_) return nullptr;
+  std::string rewrite_count = database.get_metadata(schema::kRewriteCountMetadataKey);
+  if (before.rewrite_count_.empty() || rewrite_count != before.rewrite_count_) return nullptr;
+  if (database.get_lastdocid() < before.last_docid_ ||
+      !HoldsUpTo(database, before.last_docid_, before.document_count_)) {
+    return nullptr;
+  }
+  std::unique_ptr<FacetColumns> extended(new FacetColumns());
+  extended->columns_ = before.columns_;
+  extended->ReadDocuments(database, before.last_docid_ + 1);
+  return extended;
+}
+
+void FacetColumns::ReadDocuments(const Xapian::Database& database, Xapian::docid first_docid) {
+  uuid_ = database.get_uuid();
+  rewrite_count_ = database.get_metadata(schema::kRewriteCountMetadataKey);
+  last_docid_ = database.get_lastdocid();
+  document_count_ = database.get_doccount();
+  for (size_t facet = 0; facet < columns_.size(); ++facet) {
+    Column& column = columns_[facet];
+    column.starts.reserve(last_docid_ + 2);
+    // Ids new to the column, numbered as they are met; merged into `numbers` at the end.
+    std::unordered_map<uint64_t, uint32_t> added;
+    auto number_of = [&](std::string_view id) {
+      uint64_t key = IdNumber(id);
+      auto known = std::lower_bound(column.numbers.begin(), column.numbers.end(),
+                                    std::make_pair(key, uint32_t{0}));
+      if (known != column.numbers.end() && known->first == key) return known->second;
+      uint32_t next = static_cast<uint32_t>(column.ids.size() / schema::kFacetIdBytes);
+      auto [found, is_new] = added.emplace(key, next);
+      if (is_new) column.ids.append(id);
+      return found->second;
+    };
+    const Xapian::valueno slot = Facets()[facet].slot;
+    Xapian::ValueIterator it = database.valuestream_begin(slot);
+    if (first_docid > 1 && it != database.valuestream_end(slot)) it.skip_to(first_docid);
+    for (; it != database.valuestream_end(slot); ++it) {
       Xapian::docid docid = it.get_docid();
       // Documents without values up to this one end where they begin.
       while (column.starts.size() <= docid) {
@@ -32,18 +92,19 @@ FacetColumns::FacetColumns(const Xapian::Database& database) {
       const std::string slot_value = *it;
       for (size_t at = 0; at + schema::kFacetIdBytes <= slot_value.size();
            at += schema::kFacetIdBytes) {
-        std::string id = slot_value.substr(at, schema::kFacetIdBytes);
-        auto [found, added] = numbers.emplace(id, static_cast<uint32_t>(column.ids.size()));
-        if (added) column.ids.push_back(std::move(id));
-        column.values.push_back(found->second);
+        column.values.push_back(
+            number_of(std::string_view(slot_value).substr(at, schema::kFacetIdBytes)));
       }
     }
-    while (column.starts.size() < last_docid + 2) {
+    while (column.starts.size() < last_docid_ + 2) {
       column.starts.push_back(static_cast<uint32_t>(column.values.size()));
     }
+    column.numbers.insert(column.numbers.end(), added.begin(), added.end());
+    std::sort(column.numbers.begin(), column.numbers.end());
+    column.starts.shrink_to_fit();
     column.values.shrink_to_fit();
     column.ids.shrink_to_fit();
-    columns_.push_back(std::move(column));
+    column.numbers.shrink_to_fit();
   }
 }
 
@@ -52,7 +113,8 @@ size_t FacetColumns::MemoryBytes() const {
   for (const Column& column : columns_) {
     bytes += column.starts.capacity() * sizeof(uint32_t);
     bytes += column.values.capacity() * sizeof(uint32_t);
-    for (const std::string& id : column.ids) bytes += sizeof(std::string) + id.capacity();
+    bytes += column.ids.capacity();
+    bytes += column.numbers.capacity() * sizeof(column.numbers[0]);
   }
   return bytes;
 }
@@ -69,7 +131,11 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
   std::lock_guard<std::mutex> lock(mutex);
   auto found = built.find(revision_key);
   if (found != built.end()) return found->second;
-  auto columns = std::make_shared<const FacetColumns>(database);
+  // A revision that only added articles extends the newest columns instead of reading every
+  // article again.
+  std::shared_ptr<const FacetColumns> columns;
+  if (!built_order.empty()) columns = FacetColumns::Extended(*built[built_order.back()], database);
+  if (!columns) columns = std::make_shared<const FacetColumns>(database);
   built[revision_key] = columns;
   built_order.push_back(revision_key);
   if (built_order.size() > kRevisionsKept) {

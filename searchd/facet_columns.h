@@ -14,9 +14,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "index/schema.h"
 #include "searchd/facets.h"
 
 namespace vnsearch {
@@ -26,6 +28,14 @@ class FacetColumns {
   // Reads the value slot of each facet of Facets() for every document of `database` (local
   // databases only: a remote one would send the whole index over the network).
   explicit FacetColumns(const Xapian::Database& database);
+
+  // The columns of `database` read from `before` and the articles added since: when `database`
+  // is the one `before` was read from (same UUID) and has only gained articles, numbered after
+  // the last one `before` saw (schema::kRewriteCountMetadataKey unchanged, and every article
+  // numbered up to that one still there), a copy of `before` with the new articles' values
+  // appended. Null otherwise: the caller reads the whole index.
+  static std::unique_ptr<FacetColumns> Extended(const FacetColumns& before,
+                                                const Xapian::Database& database);
 
   FacetColumns(const FacetColumns&) = delete;
   FacetColumns& operator=(const FacetColumns&) = delete;
@@ -41,8 +51,13 @@ class FacetColumns {
 
   // How many distinct values facet number `facet` has, and the schema id (kFacetIdBytes bytes)
   // of value number `number`.
-  size_t value_count(size_t facet) const { return columns_[facet].ids.size(); }
-  const std::string& id(size_t facet, uint32_t number) const { return columns_[facet].ids[number]; }
+  size_t value_count(size_t facet) const {
+    return columns_[facet].ids.size() / schema::kFacetIdBytes;
+  }
+  std::string_view id(size_t facet, uint32_t number) const {
+    return std::string_view(columns_[facet].ids)
+        .substr(number * schema::kFacetIdBytes, schema::kFacetIdBytes);
+  }
 
   // The memory the columns hold, in bytes (for the README's sizing and the metrics).
   size_t MemoryBytes() const;
@@ -51,14 +66,28 @@ class FacetColumns {
   struct Column {
     std::vector<uint32_t> starts;  // by docid: where its values begin in `values` (docid + 1: end)
     std::vector<uint32_t> values;  // value numbers, document after document
-    std::vector<std::string> ids;  // by value number: the schema id
+    std::string ids;               // by value number: the schema ids, kFacetIdBytes each
+    // Each schema id (as a number) with its value number, sorted by id.
+    std::vector<std::pair<uint64_t, uint32_t>> numbers;
   };
+
+  FacetColumns() = default;
+
+  // Appends the values of the documents numbered from `first_docid` on, in order.
+  void ReadDocuments(const Xapian::Database& database, Xapian::docid first_docid);
+
   std::vector<Column> columns_;  // by facet number
+  // What the columns were read from, to tell whether a later revision only added articles.
+  std::string uuid_;
+  std::string rewrite_count_;
+  Xapian::docid last_docid_ = 0;
+  Xapian::doccount document_count_ = 0;
 };
 
 // The columns of the revision `revision_key` (Searcher::RevisionKey) of `database`, built on
 // first use by the thread that asks and then shared; the last two revisions are kept, so
-// readers of the previous one finish while the new one is in use.
+// readers of the previous one finish while the new one is in use. A revision that only added
+// articles to the newest one kept is built from it (FacetColumns::Extended).
 std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
                                                    const std::string& revision_key);
 

@@ -95,7 +95,9 @@ void IndexWriter::MarkDerivedTermsIfEmpty() {
 
 void IndexWriter::Put(const PreparedArticle& prepared) {
   MarkDerivedTermsIfEmpty();
-  database_.replace_document(schema::ArticleIdTerm(prepared.article.id), prepared.document);
+  std::string id_term = schema::ArticleIdTerm(prepared.article.id);
+  if (database_.get_termfreq(id_term) > 0) rewrote_ = true;
+  database_.replace_document(id_term, prepared.document);
   changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {
     auto [kept, first_seen] = facet_names_.emplace(key, std::string());
@@ -112,15 +114,23 @@ bool IndexWriter::Delete(const std::string& article_id) {
   if (database_.get_termfreq(id_term) == 0) return false;
   database_.delete_document(id_term);
   changed_ = true;
+  rewrote_ = true;
   return true;
+}
+
+void IndexWriter::CountUp(const char* key, bool count_this_commit) {
+  std::string written = database_.get_metadata(key);
+  if (!written.empty() && !count_this_commit) return;
+  unsigned long long count = written.empty() ? 0 : std::strtoull(written.c_str(), nullptr, 10);
+  database_.set_metadata(key, std::to_string(count + (count_this_commit ? 1 : 0)));
 }
 
 void IndexWriter::Commit() {
   if (changed_) {
-    std::string commits = database_.get_metadata(schema::kCommitCountMetadataKey);
-    unsigned long long count = commits.empty() ? 0 : std::strtoull(commits.c_str(), nullptr, 10);
-    database_.set_metadata(schema::kCommitCountMetadataKey, std::to_string(count + 1));
+    CountUp(schema::kCommitCountMetadataKey, true);
+    CountUp(schema::kRewriteCountMetadataKey, rewrote_);
     changed_ = false;
+    rewrote_ = false;
   }
   database_.commit();
 }

@@ -40,7 +40,8 @@ class IndexWriter {
 
   // Makes everything since the last commit durable and visible to readers, atomically: a crash
   // before it loses the batch, never the index. A commit that changes something also counts up
-  // the database's commit count (schema::kCommitCountMetadataKey).
+  // the database's commit count (schema::kCommitCountMetadataKey), and one that replaced or
+  // deleted an article its rewrite count (schema::kRewriteCountMetadataKey).
   void Commit();
 
   // The content hash stored for each article id (what incremental runs compare against).
@@ -53,10 +54,15 @@ class IndexWriter {
   // (schema::kPairTermsMetadataKey, kExpansionTermsMetadataKey); once, at the first Put.
   void MarkDerivedTermsIfEmpty();
 
+  // Counts metadata `key` up by one when `count_this_commit`; writes it as 0 (or 1) when the
+  // database has no such key yet.
+  void CountUp(const char* key, bool count_this_commit);
+
   Xapian::WritableDatabase database_;
   // The facet names this writer has read or written (IsPreferredFacetName picks among them).
   std::unordered_map<std::string, std::string> facet_names_;
   bool changed_ = false;  // since the last commit
+  bool rewrote_ = false;  // an article was replaced or deleted since the last commit
   bool derived_terms_checked_ = false;
 };
 

@@ -124,6 +124,46 @@ TEST_F(WritesApiTest, RepeatedSearchSeesAWriteAtOnce) {
   EXPECT_EQ(after["hits"][0]["id"], "tin/luong-the-vinh");
 }
 
+// Facet counts after writes are those a server starting on the index would count: an added
+// article extends the running server's facet columns, a replaced one makes it read them again.
+TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
+  const std::string query = "đại hội";
+  auto facets = [&](int port) {
+    json answer = ApiClient(port).Search(query);
+    EXPECT_TRUE(answer.contains("facets")) << answer.dump();
+    return answer["facets"];
+  };
+  auto expect_fresh_counts = [&](const std::string& after) {
+    json running = facets(server_->port());
+    SearchdProcess fresh(SearchdProcess::ServeOnly{}, {"--db", server_->database()});
+    EXPECT_EQ(running, facets(fresh.port())) << "after " << after;
+    return running;
+  };
+  json before = facets(server_->port());
+  httplib::Client client = Client();
+  json added = {{"id", "tin/dai-hoi-phong-toan"},
+                {"title", "Đại hội Chi bộ Phòng Toán học nhiệm kỳ 2025-2030"},
+                {"body",
+                 "Đồng chí Lương Thế Vinh, Bí thư Chi bộ Phòng Toán học, phát biểu tại "
+                 "Đại hội nhiệm kỳ 2025-2030 của Viện Toán học."}};
+  httplib::Result result = client.Post("/api/articles", added.dump(), "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 201);
+  json after_add = expect_fresh_counts("an added article");
+  EXPECT_NE(after_add, before) << "the added article's values are counted";
+
+  json replaced = {{"id", "tin/dai-hoi-phong-toan"},
+                   {"title", "Đại hội Chi bộ Phòng Vật lý nhiệm kỳ 2020-2025"},
+                   {"body",
+                    "Đồng chí Phạm Quang Vinh, Bí thư Chi bộ Phòng Vật lý, phát biểu tại "
+                    "Đại hội nhiệm kỳ 2020-2025 của Viện Vật lý."}};
+  result = client.Post("/api/articles", replaced.dump(), "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_TRUE(result->status == 200 || result->status == 201) << result->status;
+  json after_replace = expect_fresh_counts("a replaced article");
+  EXPECT_NE(after_replace, after_add) << "the replaced article's values are counted anew";
+}
+
 TEST_F(WritesApiTest, PostedTextIsAnalysedLikeACorpusFile) {
   httplib::Client client = Client();
   std::string text = ReadText(std::string(VNSEARCH_CORPUS) + "/004_ae8750124fb58d60.txt");

@@ -8,9 +8,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "index/index_writer.h"
+#include "index/prepared_article.h"
 #include "index/schema.h"
 
 namespace vnsearch {
@@ -141,6 +146,162 @@ TEST(FacetColumnsTest, AConjunctionStopsAtItsDeadlineEvenWithoutMatches) {
   EXPECT_TRUE(in_time.CountConjunction(
       database, {"even", "odd"}, std::chrono::steady_clock::now() + std::chrono::hours(1), &total));
   EXPECT_EQ(total, 0u);
+}
+
+// ---- Columns of a revision that only added articles (FacetColumns::Extended) ----------------
+
+// An index in a temporary folder written by IndexWriter, as vnsearchd's and vnsearch-index's
+// writes are, with articles that name the units, persons and terms they are given.
+class ExtendedColumnsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/vnsearch-columns-XXXXXX";
+    folder_ = mkdtemp(pattern);
+    path_ = folder_ + "/db";
+    writer_ = std::make_unique<IndexWriter>(path_, 0, /*plain_folder=*/true);
+  }
+  void TearDown() override {
+    writer_.reset();
+    std::filesystem::remove_all(folder_);
+  }
+
+  void Put(const std::string& id, std::vector<std::string> units, std::vector<std::string> persons,
+           std::string term) {
+    Article article;
+    article.id = id;
+    article.title = "Đại hội " + id;
+    article.body = "Nội dung " + id;
+    for (std::string& unit : units) article.units.push_back({std::move(unit), ""});
+    for (std::string& person : persons) article.persons.push_back({std::move(person), {}});
+    if (!term.empty()) article.terms.push_back(std::move(term));
+    writer_->Put(PrepareParsedArticle(std::move(article), "hash-" + id));
+  }
+
+  Xapian::Database Committed() {
+    writer_->Commit();
+    return Xapian::Database(path_);
+  }
+
+  // Every document's ids, facet by facet, the same in both.
+  static void ExpectSameColumns(const FacetColumns& expected, const FacetColumns& actual,
+                                Xapian::docid last_docid) {
+    for (size_t facet = 0; facet < Facets().size(); ++facet) {
+      EXPECT_EQ(actual.value_count(facet), expected.value_count(facet)) << "facet " << facet;
+      for (Xapian::docid docid = 1; docid <= last_docid + 1; ++docid) {
+        auto ids = [&](const FacetColumns& columns) {
+          std::vector<std::string> named;
+          auto [value, end] = columns.ValuesOf(facet, docid);
+          for (; value != end; ++value) named.emplace_back(columns.id(facet, *value));
+          return named;
+        };
+        EXPECT_EQ(ids(actual), ids(expected)) << "facet " << facet << ", docid " << docid;
+      }
+    }
+  }
+
+  std::string folder_;
+  std::string path_;
+  std::unique_ptr<IndexWriter> writer_;
+};
+
+TEST_F(ExtendedColumnsTest, AddedArticlesAreReadAloneAndGiveTheSameColumns) {
+  Put("a", {"Viện Vật lý", "Bộ Khoa học và Công nghệ"}, {"Trần Bình Trọng"}, "2020-2025");
+  Put("b", {"Viện Vật lý"}, {}, "");
+  Put("c", {}, {"Lê Xuân Định", "Trần Bình Trọng"}, "2020-2025");
+  Xapian::Database first = Committed();
+  FacetColumns before(first);
+
+  // One new value in each facet and known ones; an article with no facet value at all.
+  Put("d", {"Viện Hóa học", "Viện Vật lý"}, {"Nguyễn Thị Yến"}, "2025-2030");
+  Put("e", {}, {}, "");
+  Put("f", {"Bộ Khoa học và Công nghệ"}, {"Lê Xuân Định"}, "2020-2025");
+  Xapian::Database second = Committed();
+  std::unique_ptr<FacetColumns> extended = FacetColumns::Extended(before, second);
+  ASSERT_NE(extended, nullptr) << "a revision that only added articles is extended";
+  FacetColumns reread(second);
+  ExpectSameColumns(reread, *extended, second.get_lastdocid());
+
+  // Counting over the extended columns names the new values.
+  FacetCountingSpy spy(*extended, {kUnitFacet});
+  for (Xapian::docid docid = 1; docid <= second.get_lastdocid(); ++docid) spy.Count(docid);
+  EXPECT_EQ(spy.Counted(kUnitFacet).size(), 3u);
+
+  // Extended again, from the extended columns.
+  Put("g", {"Viện Toán học"}, {}, "");
+  Xapian::Database third = Committed();
+  std::unique_ptr<FacetColumns> twice = FacetColumns::Extended(*extended, third);
+  ASSERT_NE(twice, nullptr);
+  ExpectSameColumns(FacetColumns(third), *twice, third.get_lastdocid());
+}
+
+TEST_F(ExtendedColumnsTest, ReplacedOrDeletedArticlesMeanReadingEverythingAgain) {
+  Put("a", {"Viện Vật lý"}, {}, "");
+  Put("b", {"Viện Hóa học"}, {}, "");
+  Xapian::Database first = Committed();
+  FacetColumns before(first);
+
+  // The same id again, with another unit: its document keeps its number, so only a full read
+  // sees the change.
+  Put("a", {"Viện Toán học"}, {}, "");
+  Xapian::Database replaced = Committed();
+  EXPECT_EQ(FacetColumns::Extended(before, replaced), nullptr);
+
+  FacetColumns after_replace(replaced);
+  ASSERT_TRUE(writer_->Delete("b"));
+  Xapian::Database deleted = Committed();
+  EXPECT_EQ(FacetColumns::Extended(after_replace, deleted), nullptr);
+
+  // Added articles after those are extended again.
+  FacetColumns after_delete(deleted);
+  Put("c", {"Viện Vật lý"}, {}, "");
+  Xapian::Database added = Committed();
+  std::unique_ptr<FacetColumns> extended = FacetColumns::Extended(after_delete, added);
+  ASSERT_NE(extended, nullptr);
+  ExpectSameColumns(FacetColumns(added), *extended, added.get_lastdocid());
+}
+
+TEST_F(ExtendedColumnsTest, OnlyTheSameIndexWithARewriteCountIsExtended) {
+  Put("a", {"Viện Vật lý"}, {}, "");
+  Xapian::Database first = Committed();
+  FacetColumns before(first);
+  writer_.reset();
+
+  // A writer that does not count rewrites (older than the count) deleted an article and added
+  // another: the document count tells.
+  {
+    Xapian::WritableDatabase older(path_);
+    older.delete_document(schema::ArticleIdTerm("a"));
+    Xapian::Document document;
+    document.add_value(schema::kDateThenIdSlot, schema::DateThenIdSlotValue("", "b"));
+    older.add_document(document);
+    older.commit();
+  }
+  EXPECT_EQ(FacetColumns::Extended(before, Xapian::Database(path_)), nullptr);
+
+  // An index whose writers never counted rewrites.
+  {
+    Xapian::WritableDatabase older(path_);
+    older.set_metadata(schema::kRewriteCountMetadataKey, "");
+    older.commit();
+  }
+  FacetColumns uncounted{Xapian::Database(path_)};
+  {
+    Xapian::WritableDatabase older(path_);
+    Xapian::Document document;
+    document.add_value(schema::kDateThenIdSlot, schema::DateThenIdSlotValue("", "c"));
+    older.add_document(document);
+    older.commit();
+  }
+  EXPECT_EQ(FacetColumns::Extended(uncounted, Xapian::Database(path_)), nullptr);
+
+  // Another index: same articles, another UUID.
+  IndexWriter other(folder_ + "/other", 0, /*plain_folder=*/true);
+  Article article;
+  article.id = "a";
+  article.units.push_back({"Viện Vật lý", ""});
+  other.Put(PrepareParsedArticle(article, "hash-a"));
+  other.Commit();
+  EXPECT_EQ(FacetColumns::Extended(before, Xapian::Database(folder_ + "/other")), nullptr);
 }
 
 }  // namespace
