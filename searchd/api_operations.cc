@@ -23,7 +23,8 @@ void Api::MetricsPage(httplib::Response* response) {
   Guarded(response, [&] {
     Xapian::doccount documents =
         ReadIndex([](Searcher& searcher) { return searcher.DocumentCount(); });
-    response->set_content(metrics_.Render(documents), "text/plain; version=0.0.4; charset=utf-8");
+    response->set_content(metrics_.Render(documents, FacetColumnReadCounts()),
+                          "text/plain; version=0.0.4; charset=utf-8");
   });
 }
 

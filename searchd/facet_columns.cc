@@ -119,6 +119,18 @@ size_t FacetColumns::MemoryBytes() const {
   return bytes;
 }
 
+namespace {
+
+std::mutex column_reads_mutex;
+FacetColumnReads column_reads;
+
+}  // namespace
+
+FacetColumnReads FacetColumnReadCounts() {
+  std::lock_guard<std::mutex> lock(column_reads_mutex);
+  return column_reads;
+}
+
 std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
                                                    const std::string& revision_key) {
   // The columns of the newest revisions asked for, and the order they were built in. The lock
@@ -135,7 +147,12 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
   // article again.
   std::shared_ptr<const FacetColumns> columns;
   if (!built_order.empty()) columns = FacetColumns::Extended(*built[built_order.back()], database);
-  if (!columns) columns = std::make_shared<const FacetColumns>(database);
+  bool extended = columns != nullptr;
+  if (!extended) columns = std::make_shared<const FacetColumns>(database);
+  {
+    std::lock_guard<std::mutex> count_lock(column_reads_mutex);
+    ++(extended ? column_reads.extended : column_reads.whole);
+  }
   built[revision_key] = columns;
   built_order.push_back(revision_key);
   if (built_order.size() > kRevisionsKept) {

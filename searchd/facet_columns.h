@@ -91,6 +91,14 @@ class FacetColumns {
 std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
                                                    const std::string& revision_key);
 
+// How often FacetColumnsOf has read every article of a revision, and how often it has extended
+// the columns of the revision before instead (for /metrics).
+struct FacetColumnReads {
+  unsigned long whole = 0;
+  unsigned long extended = 0;
+};
+FacetColumnReads FacetColumnReadCounts();
+
 // Counts the values of the facets it is given for every match a counting pass visits.
 class FacetCountingSpy : public Xapian::MatchSpy {
  public:

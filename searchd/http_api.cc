@@ -164,6 +164,7 @@ bool InstallRoutes(const ServerOptions& options, HttpServer* server, std::string
   }
   try {
     Searcher probe(options.databases, options.shard_timeout_ms);
+    probe.ReadFacetColumns();
   } catch (const ShardsUnavailable& down) {
     // Remote shards may start after the daemon: it answers 503 until one does.
     std::fprintf(stderr, "vnsearchd: %s; serving 503 until a shard answers\n", down.what());

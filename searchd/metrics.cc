@@ -37,7 +37,7 @@ void Metrics::RecordSearch(const SearchPhases& phases, double json_seconds) {
   search_phase_seconds_["json"] += json_seconds;
 }
 
-std::string Metrics::Render(unsigned long documents) const {
+std::string Metrics::Render(unsigned long documents, const FacetColumnReads& column_reads) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::ostringstream out;
   out << "# HELP vnsearch_build_info The running vnsearchd's version; always 1.\n"
@@ -73,7 +73,12 @@ std::string Metrics::Render(unsigned long documents) const {
   }
   out << "# HELP vnsearch_index_documents Articles in the index.\n"
       << "# TYPE vnsearch_index_documents gauge\n"
-      << "vnsearch_index_documents " << documents << "\n";
+      << "vnsearch_index_documents " << documents << "\n"
+      << "# HELP vnsearch_facet_column_reads_total Facet columns made for a new index revision: "
+         "by reading every article, or by extending the revision before with the articles added.\n"
+      << "# TYPE vnsearch_facet_column_reads_total counter\n"
+      << "vnsearch_facet_column_reads_total{how=\"whole\"} " << column_reads.whole << "\n"
+      << "vnsearch_facet_column_reads_total{how=\"extended\"} " << column_reads.extended << "\n";
   return out.str();
 }
 

@@ -24,7 +24,8 @@ class Metrics {
   void RecordSearch(const SearchPhases& phases, double json_seconds);
 
   // The exposition text; `documents` is the index's document count.
-  std::string Render(unsigned long documents) const;
+  std::string Render(unsigned long documents,
+                     const FacetColumnReads& column_reads = FacetColumnReads()) const;
 
  private:
   static constexpr std::array<double, 12> kBucketBounds = {

@@ -355,6 +355,12 @@ bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query
 
 void Searcher::Refresh() { shards_.Refresh(); }
 
+void Searcher::ReadFacetColumns() {
+  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
+    FacetColumnsOf(database(), RevisionKey());
+  }
+}
+
 void Searcher::SetIndexTerms(RankingOptions* ranking) {
   std::string revision = RevisionKey();
   if (revision != index_terms_revision_) {

@@ -124,6 +124,10 @@ class Searcher {
   // changed.
   void Refresh();
 
+  // Reads the facet columns of the index's revision now, where searches use them (one local
+  // database), so that the first search does not wait for them.
+  void ReadFacetColumns();
+
   // Runs `request` within a time budget (see timed_out). Throws QueryError for a malformed
   // query or one past the word and wildcard limits of query_limits.h, QueryTooCostly for one
   // that would read more postings than they allow, or whose page of hits could not be found in

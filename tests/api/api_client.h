@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,26 @@ class ApiClient {
     nlohmann::json response = Search(query, extra);
     for (const nlohmann::json& hit : response["hits"]) ids.push_back(hit["id"]);
     return ids;
+  }
+
+  // The value of the sample `series` (name with labels, exactly as printed) in /metrics, or 0
+  // when it is absent (a counter not yet incremented).
+  double Metric(const std::string& series) const {
+    httplib::Result result = Get("/metrics");
+    EXPECT_TRUE(result) << "no answer from vnsearchd";
+    return result ? SampleValue(result->body, series) : 0;
+  }
+
+  // The value of the sample `series` in a Prometheus text exposition, or 0 when it is absent.
+  static double SampleValue(const std::string& exposition, const std::string& series) {
+    std::istringstream lines(exposition);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.compare(0, series.size() + 1, series + " ") == 0) {
+        return std::stod(line.substr(series.size() + 1));
+      }
+    }
+    return 0;
   }
 
  private:

@@ -104,17 +104,9 @@ json GetJson(const ApiClient& client, const std::string& path, int status) {
   return body.is_discarded() ? json(nullptr) : body;
 }
 
-// The value of the sample `series` (name with labels, exactly as printed) in a Prometheus text
-// exposition, or 0 when it is absent (a counter not yet incremented).
+// The value of the sample `series` in a Prometheus text exposition (ApiClient::SampleValue).
 double SampleValue(const std::string& exposition, const std::string& series) {
-  std::istringstream lines(exposition);
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (line.compare(0, series.size() + 1, series + " ") == 0) {
-      return std::stod(line.substr(series.size() + 1));
-    }
-  }
-  return 0;
+  return ApiClient::SampleValue(exposition, series);
 }
 
 // The sum of the request counters of every route but /metrics itself.

@@ -139,7 +139,11 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
     EXPECT_EQ(running, facets(fresh.port())) << "after " << after;
     return running;
   };
+  ApiClient api(server_->port());
+  const std::string whole = "vnsearch_facet_column_reads_total{how=\"whole\"}";
+  const std::string extended = "vnsearch_facet_column_reads_total{how=\"extended\"}";
   json before = facets(server_->port());
+  EXPECT_EQ(api.Metric(whole), 1) << "read once, when the server started";
   httplib::Client client = Client();
   json added = {{"id", "tin/dai-hoi-phong-toan"},
                 {"title", "Đại hội Chi bộ Phòng Toán học nhiệm kỳ 2025-2030"},
@@ -151,6 +155,8 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   ASSERT_EQ(result->status, 201);
   json after_add = expect_fresh_counts("an added article");
   EXPECT_NE(after_add, before) << "the added article's values are counted";
+  EXPECT_EQ(api.Metric(whole), 1);
+  EXPECT_EQ(api.Metric(extended), 1) << "an added article extends the columns";
 
   json replaced = {{"id", "tin/dai-hoi-phong-toan"},
                    {"title", "Đại hội Chi bộ Phòng Vật lý nhiệm kỳ 2020-2025"},
@@ -162,6 +168,7 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   ASSERT_TRUE(result->status == 200 || result->status == 201) << result->status;
   json after_replace = expect_fresh_counts("a replaced article");
   EXPECT_NE(after_replace, after_add) << "the replaced article's values are counted anew";
+  EXPECT_EQ(api.Metric(whole), 2) << "a replaced article means reading them all again";
 }
 
 TEST_F(WritesApiTest, PostedTextIsAnalysedLikeACorpusFile) {
