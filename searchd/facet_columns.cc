@@ -24,19 +24,6 @@ uint64_t IdNumber(std::string_view id) {
   return number;
 }
 
-// Whether `database` holds, numbered up to `last_docid`, exactly `document_count` articles: none
-// of them deleted since they were counted (an article added since is numbered after).
-bool HoldsUpTo(const Xapian::Database& database, Xapian::docid last_docid,
-               Xapian::doccount document_count) {
-  Xapian::doccount added = 0;
-  // Every article has a sort key: its stream names every document.
-  Xapian::ValueIterator it = database.valuestream_begin(schema::kDateThenIdSlot);
-  if (it == database.valuestream_end(schema::kDateThenIdSlot)) return document_count == 0;
-  it.skip_to(last_docid + 1);
-  for (; it != database.valuestream_end(schema::kDateThenIdSlot); ++it) ++added;
-  return database.get_doccount() == document_count + added;
-}
-
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& database) {
@@ -48,10 +35,9 @@ FacetColumns::FacetColumns(const Xapian::Database& database) {
 std::unique_ptr<FacetColumns> FacetColumns::Extended(const FacetColumns& before,
                                                      const Xapian::Database& database) {
   if (before.uuid_.empty() || database.get_uuid() != before.uuid_) return nullptr;
-  std::string rewrite_count = database.get_metadata(schema::kRewriteCountMetadataKey);
-  if (before.rewrite_count_.empty() || rewrite_count != before.rewrite_count_) return nullptr;
-  if (database.get_lastdocid() < before.last_docid_ ||
-      !HoldsUpTo(database, before.last_docid_, before.document_count_)) {
+  std::string replacement_count = database.get_metadata(schema::kReplacementCountMetadataKey);
+  if (before.replacement_count_.empty() || replacement_count != before.replacement_count_ ||
+      database.get_lastdocid() < before.last_docid_) {
     return nullptr;
   }
   std::unique_ptr<FacetColumns> extended(new FacetColumns());
@@ -62,9 +48,8 @@ std::unique_ptr<FacetColumns> FacetColumns::Extended(const FacetColumns& before,
 
 void FacetColumns::ReadDocuments(const Xapian::Database& database, Xapian::docid first_docid) {
   uuid_ = database.get_uuid();
-  rewrite_count_ = database.get_metadata(schema::kRewriteCountMetadataKey);
+  replacement_count_ = database.get_metadata(schema::kReplacementCountMetadataKey);
   last_docid_ = database.get_lastdocid();
-  document_count_ = database.get_doccount();
   for (size_t facet = 0; facet < columns_.size(); ++facet) {
     Column& column = columns_[facet];
     column.starts.reserve(last_docid_ + 2);

@@ -30,10 +30,11 @@ class FacetColumns {
   explicit FacetColumns(const Xapian::Database& database);
 
   // The columns of `database` read from `before` and the articles added since: when `database`
-  // is the one `before` was read from (same UUID) and has only gained articles, numbered after
-  // the last one `before` saw (schema::kRewriteCountMetadataKey unchanged, and every article
-  // numbered up to that one still there), a copy of `before` with the new articles' values
-  // appended. Null otherwise: the caller reads the whole index.
+  // is the one `before` was read from (same UUID) and no article was replaced since
+  // (schema::kReplacementCountMetadataKey unchanged), a copy of `before` with the values of the
+  // articles numbered after the last one `before` saw appended. The values of an article
+  // deleted since stay in the copy, never counted: a deleted article matches nothing. Null
+  // otherwise: the caller reads the whole index.
   static std::unique_ptr<FacetColumns> Extended(const FacetColumns& before,
                                                 const Xapian::Database& database);
 
@@ -79,9 +80,8 @@ class FacetColumns {
   std::vector<Column> columns_;  // by facet number
   // What the columns were read from, to tell whether a later revision only added articles.
   std::string uuid_;
-  std::string rewrite_count_;
+  std::string replacement_count_;
   Xapian::docid last_docid_ = 0;
-  Xapian::doccount document_count_ = 0;
 };
 
 // The columns of the revision `revision_key` (Searcher::RevisionKey) of `database`, built on

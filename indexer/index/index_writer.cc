@@ -96,7 +96,7 @@ void IndexWriter::MarkDerivedTermsIfEmpty() {
 void IndexWriter::Put(const PreparedArticle& prepared) {
   MarkDerivedTermsIfEmpty();
   std::string id_term = schema::ArticleIdTerm(prepared.article.id);
-  if (database_.get_termfreq(id_term) > 0) rewrote_ = true;
+  if (database_.get_termfreq(id_term) > 0) replaced_ = true;
   database_.replace_document(id_term, prepared.document);
   changed_ = true;
   for (const auto& [key, name] : prepared.facet_names) {
@@ -114,7 +114,6 @@ bool IndexWriter::Delete(const std::string& article_id) {
   if (database_.get_termfreq(id_term) == 0) return false;
   database_.delete_document(id_term);
   changed_ = true;
-  rewrote_ = true;
   return true;
 }
 
@@ -128,9 +127,9 @@ void IndexWriter::CountUp(const char* key, bool count_this_commit) {
 void IndexWriter::Commit() {
   if (changed_) {
     CountUp(schema::kCommitCountMetadataKey, true);
-    CountUp(schema::kRewriteCountMetadataKey, rewrote_);
+    CountUp(schema::kReplacementCountMetadataKey, replaced_);
     changed_ = false;
-    rewrote_ = false;
+    replaced_ = false;
   }
   database_.commit();
 }

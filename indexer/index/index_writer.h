@@ -40,8 +40,8 @@ class IndexWriter {
 
   // Makes everything since the last commit durable and visible to readers, atomically: a crash
   // before it loses the batch, never the index. A commit that changes something also counts up
-  // the database's commit count (schema::kCommitCountMetadataKey), and one that replaced or
-  // deleted an article its rewrite count (schema::kRewriteCountMetadataKey).
+  // the database's commit count (schema::kCommitCountMetadataKey), and one that replaced an
+  // article its replacement count (schema::kReplacementCountMetadataKey).
   void Commit();
 
   // The content hash stored for each article id (what incremental runs compare against).
@@ -61,8 +61,8 @@ class IndexWriter {
   Xapian::WritableDatabase database_;
   // The facet names this writer has read or written (IsPreferredFacetName picks among them).
   std::unordered_map<std::string, std::string> facet_names_;
-  bool changed_ = false;  // since the last commit
-  bool rewrote_ = false;  // an article was replaced or deleted since the last commit
+  bool changed_ = false;   // since the last commit
+  bool replaced_ = false;  // an article was replaced since the last commit
   bool derived_terms_checked_ = false;
 };
 

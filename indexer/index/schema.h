@@ -89,12 +89,14 @@ inline constexpr char kShardMetadataKey[] = "shard";
 // remote backend does not report revisions, and cached answers must end with the state they
 // were computed on.
 inline constexpr char kCommitCountMetadataKey[] = "commits";
-// How many of those commits replaced or deleted an article, written by every commit of
-// vnsearch's writers (from 0). Between two revisions with the same count the index only gained
-// articles, numbered after its last one before: searchd then reads only those into its facet
-// columns instead of every article again. (A writer older than this key does not count; like
-// the marks below, the key describes the writers that have written since it appeared.)
-inline constexpr char kRewriteCountMetadataKey[] = "rewrites";
+// How many of those commits replaced an article, written by every commit of vnsearch's writers
+// (from 0). An article put again under its id keeps its document number with new contents;
+// added ones are numbered after the last, and deleted ones never match again. So between two
+// revisions with the same count, every document numbered up to the last one before holds what
+// it held or is gone: searchd then reads only the documents numbered after into its facet
+// columns instead of every article again. (A writer older than this key does not count; like the
+// marks below, the key describes the writers that have written since it appeared.)
+inline constexpr char kReplacementCountMetadataKey[] = "replacements";
 // "1" in a database whose every article has its kFoldedPair terms: set when an index is begun
 // empty by a writer that adds them. searchd filters phrases by pairs only when every shard has
 // it (an index built before is searched as before, until rebuilt).

@@ -124,8 +124,9 @@ TEST_F(WritesApiTest, RepeatedSearchSeesAWriteAtOnce) {
   EXPECT_EQ(after["hits"][0]["id"], "tin/luong-the-vinh");
 }
 
-// Facet counts after writes are those a server starting on the index would count: an added
-// article extends the running server's facet columns, a replaced one makes it read them again.
+// Facet counts after writes are those a server starting on the index would count: an added or
+// deleted article extends the running server's facet columns, a replaced one makes it read them
+// again.
 TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   const std::string query = "đại hội";
   auto facets = [&](int port) {
@@ -169,6 +170,14 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   json after_replace = expect_fresh_counts("a replaced article");
   EXPECT_NE(after_replace, after_add) << "the replaced article's values are counted anew";
   EXPECT_EQ(api.Metric(whole), 2) << "a replaced article means reading them all again";
+
+  result = client.Delete("/api/articles/tin/dai-hoi-phong-toan");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 204);
+  json after_delete = expect_fresh_counts("a deleted article");
+  EXPECT_NE(after_delete, after_replace) << "the deleted article's values are no longer counted";
+  EXPECT_EQ(api.Metric(whole), 2);
+  EXPECT_EQ(api.Metric(extended), 2) << "a deleted article matches nothing: the columns are kept";
 }
 
 TEST_F(WritesApiTest, PostedTextIsAnalysedLikeACorpusFile) {
