@@ -1,7 +1,8 @@
 // facet_columns: a column is built from the facet's value stream (Xapian reads a slot for every
-// document in docid order, without touching the documents); its ids are numbered in the order
-// they are first met. Counting keeps, beside the counts, the list of values counted, so that a
-// match set of ten articles is ranked from a few dozen values, not from every value of the index.
+// document in docid order, without touching the documents), and extended from the document after
+// the last one it read; its ids are numbered in the order they are first met. Counting keeps,
+// beside the counts, the list of values counted, so that a match set of ten articles is ranked from
+// a few dozen values, not from every value of the index.
 
 #include "searchd/facet_columns.h"
 
@@ -128,8 +129,8 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
   std::lock_guard<std::mutex> lock(mutex);
   auto found = built.find(revision_key);
   if (found != built.end()) return found->second;
-  // A revision that only added articles extends the newest columns instead of reading every
-  // article again.
+  // A revision that only added or deleted articles extends the newest columns instead of reading
+  // every article again.
   std::shared_ptr<const FacetColumns> columns;
   if (!built_order.empty()) columns = FacetColumns::Extended(*built[built_order.back()], database);
   bool extended = columns != nullptr;

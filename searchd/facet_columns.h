@@ -1,6 +1,7 @@
-// facet_columns: every article's facet values as small numbers held in memory, read once per
-// revision of one local index, so that counting a match's values is a few array increments instead
-// of a value-slot read and a map insert per match. Shards keep Xapian's
+// facet_columns: every article's facet values as small numbers held in memory, for each revision
+// of one local index (read whole, or extended by the articles a write added), so that counting a
+// match's values is a few array increments instead of a value-slot read and a map insert per
+// match. Shards keep Xapian's
 // ValueCountMatchSpy (xapian-tcpsrv runs no spy of ours, and shards interleave document
 // numbers); both give the same counts.
 // A FacetColumns is immutable and shared by every worker thread; a FacetCountingSpy is not
@@ -78,7 +79,7 @@ class FacetColumns {
   void ReadDocuments(const Xapian::Database& database, Xapian::docid first_docid);
 
   std::vector<Column> columns_;  // by facet number
-  // What the columns were read from, to tell whether a later revision only added articles.
+  // What the columns were read from, to tell whether a later revision can extend them.
   std::string uuid_;
   std::string replacement_count_;
   Xapian::docid last_docid_ = 0;
@@ -86,8 +87,8 @@ class FacetColumns {
 
 // The columns of the revision `revision_key` (Searcher::RevisionKey) of `database`, built on
 // first use by the thread that asks and then shared; the last two revisions are kept, so
-// readers of the previous one finish while the new one is in use. A revision that only added
-// articles to the newest one kept is built from it (FacetColumns::Extended).
+// readers of the previous one finish while the new one is in use. A revision that only added or
+// deleted articles of the newest one kept is built from it (FacetColumns::Extended).
 std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& database,
                                                    const std::string& revision_key);
 
