@@ -146,12 +146,17 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   json before = facets(server_->port());
   EXPECT_EQ(api.Metric(whole), 1) << "read once, when the server started";
   httplib::Client client = Client();
-  json added = {{"id", "tin/dai-hoi-phong-toan"},
-                {"title", "Đại hội Chi bộ Phòng Toán học nhiệm kỳ 2025-2030"},
-                {"body",
-                 "Đồng chí Lương Thế Vinh, Bí thư Chi bộ Phòng Toán học, phát biểu tại "
-                 "Đại hội nhiệm kỳ 2025-2030 của Viện Toán học."}};
-  httplib::Result result = client.Post("/api/articles", added.dump(), "application/json");
+  // The congress of one department's Chi bộ: its secretary, term and institute.
+  auto post_congress = [&](const std::string& department, const std::string& secretary,
+                           const std::string& term, const std::string& institute) {
+    json article = {
+        {"id", "tin/dai-hoi-phong"},
+        {"title", "Đại hội Chi bộ Phòng " + department + " nhiệm kỳ " + term},
+        {"body", "Đồng chí " + secretary + ", Bí thư Chi bộ Phòng " + department +
+                     ", phát biểu tại Đại hội nhiệm kỳ " + term + " của Viện " + institute + "."}};
+    return client.Post("/api/articles", article.dump(), "application/json");
+  };
+  httplib::Result result = post_congress("Toán học", "Lương Thế Vinh", "2025-2030", "Toán học");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 201);
   json after_add = expect_fresh_counts("an added article");
@@ -159,19 +164,14 @@ TEST_F(WritesApiTest, FacetCountsAfterWritesAreThoseOfAFreshStart) {
   EXPECT_EQ(api.Metric(whole), 1);
   EXPECT_EQ(api.Metric(extended), 1) << "an added article extends the columns";
 
-  json replaced = {{"id", "tin/dai-hoi-phong-toan"},
-                   {"title", "Đại hội Chi bộ Phòng Vật lý nhiệm kỳ 2020-2025"},
-                   {"body",
-                    "Đồng chí Phạm Quang Vinh, Bí thư Chi bộ Phòng Vật lý, phát biểu tại "
-                    "Đại hội nhiệm kỳ 2020-2025 của Viện Vật lý."}};
-  result = client.Post("/api/articles", replaced.dump(), "application/json");
+  result = post_congress("Vật lý", "Phạm Quang Vinh", "2020-2025", "Vật lý");
   ASSERT_TRUE(result);
   ASSERT_TRUE(result->status == 200 || result->status == 201) << result->status;
   json after_replace = expect_fresh_counts("a replaced article");
   EXPECT_NE(after_replace, after_add) << "the replaced article's values are counted anew";
   EXPECT_EQ(api.Metric(whole), 2) << "a replaced article means reading them all again";
 
-  result = client.Delete("/api/articles/tin/dai-hoi-phong-toan");
+  result = client.Delete("/api/articles/tin/dai-hoi-phong");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 204);
   json after_delete = expect_fresh_counts("a deleted article");
