@@ -520,11 +520,12 @@ class Builder {
     // change the frequency Xapian estimates for the synonym, and so its weight; the pairs
     // filter the whole group instead, below: an article with any abbreviation, or with the
     // expansion's pairs).
-    Xapian::termcount window = 0;
-    std::vector<std::string> words = ExpansionWords(group, field, &window);
     forms.push_back(ExpansionTerm(group, field));
     const bool expansion_is_term = !forms.back().empty();
+    Xapian::termcount window = 0;
+    std::vector<std::string> words;
     if (!expansion_is_term) {
+      words = ExpansionWords(group, field, &window);
       forms.back() = Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
     }
     if (typed_term.empty()) typed_form = forms.back();

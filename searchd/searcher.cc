@@ -201,8 +201,6 @@ std::vector<std::string> ConjunctionTerms(const Xapian::Query& query) {
   return terms;
 }
 
-// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
-// document number, so one index and any set of shards give the same pages.
 // A weight to 12 significant digits. Over several shards Xapian adds up a synonym's statistics
 // in another order than over one index, so that equally relevant articles in two shards can
 // differ in the last bits of their weights: those bits must not decide which comes first.
@@ -221,8 +219,8 @@ std::vector<Xapian::Document> BestTitles(Xapian::Enquire* enquire, size_t wanted
     double weight;
     std::string sort_key;
   };
-  std::vector<Ranked> ranked;
   if (wanted == 0) return {};
+  std::vector<Ranked> ranked;
   constexpr Xapian::doccount kMostRead = 1000;
   Xapian::doccount read = static_cast<Xapian::doccount>(wanted) + 8;
   while (true) {
@@ -249,6 +247,8 @@ std::vector<Xapian::Document> BestTitles(Xapian::Enquire* enquire, size_t wanted
   return best;
 }
 
+// Every order is total: equals are ordered by date, then id (schema::kDateThenIdSlot), never by
+// document number, so one index and any set of shards give the same pages.
 void ApplySort(SortOrder sort, Xapian::Enquire* enquire) {
   if (sort == SortOrder::kRelevance) {
     // Equally relevant: newest first.
