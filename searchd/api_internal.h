@@ -21,6 +21,7 @@
 #include "searchd/request_params.h"
 #include "searchd/result_cache.h"
 #include "searchd/revision_readers.h"
+#include "searchd/search_answer.h"
 #include "searchd/search_pool.h"
 #include "searchd/searcher.h"
 #include "searchd/shard_set.h"
@@ -54,12 +55,6 @@ void SendError(httplib::Response* response, int status, const std::string& code,
 
 json HitJson(const SearchHit& hit);
 json FacetValuesJson(const std::vector<FacetValue>& values);
-json ResponseJson(const SearchResponse& response);
-
-// `answer`, a search answer as ResponseJson and Dump wrote it, with its "took_ms" set to
-// `took_ms`: a cached answer is sent with the time it took to answer, without parsing and
-// writing its JSON again.
-std::string WithTookMs(const std::string& answer, double took_ms);
 
 // Runs `handler`, turning every exception into the right error response.
 template <typename Handler>

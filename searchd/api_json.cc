@@ -42,46 +42,5 @@ json FacetValuesJson(const std::vector<FacetValue>& values) {
   return array;
 }
 
-json ResponseJson(const SearchResponse& response) {
-  // Built by moves: an initializer list would copy every hit and facet once more.
-  json hits = json::array();
-  for (const SearchHit& hit : response.hits) {
-    json object = HitJson(hit);
-    object["snippet"] = hit.snippet;
-    hits.push_back(std::move(object));
-  }
-  json facets = json::object();
-  for (const auto& [name, values] : response.facets) facets[name] = FacetValuesJson(values);
-  json answer = {{"query", response.query},
-                 {"total", response.total},
-                 {"page", response.page},
-                 {"size", response.size},
-                 {"took_ms", response.took_ms},
-                 {"suggestion", response.suggestion},
-                 {"partial_match", response.partial_match},
-                 {"timed_out", response.timed_out},
-                 {"partial_shards", response.partial_shards}};
-  answer["hits"] = std::move(hits);
-  answer["facets"] = std::move(facets);
-  return answer;
-}
-
-std::string WithTookMs(const std::string& answer, double took_ms) {
-  // The key is the answer's own: inside a JSON string a quote is escaped, so `"took_ms":` can
-  // only be a key, and no object inside an answer has that key. Keys are written in order, so
-  // it is near the end, after the hits and facets.
-  static constexpr std::string_view kKey = "\"took_ms\":";
-  size_t key = answer.rfind(kKey);
-  if (key == std::string::npos) return answer;  // not an answer ResponseJson wrote
-  size_t number = key + kKey.size();
-  size_t number_end = answer.find_first_of(",}", number);
-  std::string written;
-  written.reserve(answer.size() + 8);
-  written.append(answer, 0, number);
-  written += json(took_ms).dump();
-  written.append(answer, number_end);
-  return written;
-}
-
 }  // namespace api
 }  // namespace vnsearch

@@ -33,7 +33,7 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
           std::string revision = searcher.RevisionKey();
           SearchResponse found = searcher.Search(search);
           auto json_started = std::chrono::steady_clock::now();
-          std::string computed = Dump(ResponseJson(found));
+          std::string computed = SearchAnswerText(found);
           if (!found.timed_out && found.partial_shards.empty()) {
             cache_.Store(request.target, revision, computed);
           }

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "searchd/api_internal.h"
+#include "searchd/search_answer.h"
 #include "searchd/searcher.h"
 
 namespace {
@@ -94,7 +94,7 @@ std::vector<SearchRequest> RequestsFor(const std::string& query, Searcher* searc
 json Answer(const SearchRequest& request, Searcher* searcher) {
   json answer;
   try {
-    answer = vnsearch::api::ResponseJson(searcher->Search(request));
+    answer = json::parse(vnsearch::api::SearchAnswerText(searcher->Search(request)));
     answer.erase("took_ms");
     for (json& hit : answer["hits"]) {
       char rounded[32];

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "searchd/api_internal.h"
+#include "searchd/search_answer.h"
 
 namespace vnsearch {
 namespace {
@@ -50,7 +51,7 @@ TEST(ResultCacheTest, CachedAnswerGetsItsOwnTime) {
   hit.snippet = "<mark>took_ms</mark>\":3,";
   response.hits.push_back(hit);
   response.facets["unit"] = {{"Viện \"took_ms\":", 1, false}};
-  const std::string cached = api::Dump(api::ResponseJson(response));
+  const std::string cached = api::SearchAnswerText(response);
 
   nlohmann::json sent = nlohmann::json::parse(api::WithTookMs(cached, 0.0625));
   EXPECT_EQ(sent["took_ms"], 0.0625);

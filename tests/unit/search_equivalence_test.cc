@@ -17,7 +17,7 @@
 #include "index/index_writer.h"
 #include "index/prepared_article.h"
 #include "index/schema.h"
-#include "searchd/api_internal.h"
+#include "searchd/search_answer.h"
 #include "searchd/searcher.h"
 
 namespace vnsearch {
@@ -114,7 +114,7 @@ class SearchEquivalenceTest : public ::testing::Test {
   // tree of another shape adds the same weights in another order, which can change the last
   // bits of a double (never the order of the hits, which is compared as it is).
   static nlohmann::json Answer(Searcher* searcher, const SearchRequest& request) {
-    nlohmann::json answer = api::ResponseJson(searcher->Search(request));
+    nlohmann::json answer = nlohmann::json::parse(api::SearchAnswerText(searcher->Search(request)));
     answer.erase("took_ms");
     for (nlohmann::json& hit : answer["hits"]) {
       char rounded[32];
