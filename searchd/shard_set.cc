@@ -8,13 +8,15 @@
 
 #include "searchd/shard_set.h"
 
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
-#include "index/generations.h"
 #include "index/schema.h"
 
 namespace vnsearch {
@@ -50,11 +52,40 @@ class DownRegistry {
   std::map<std::string, Clock::time_point> down_since_;
 };
 
-std::string FileText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+// The path `spec` leads to through the symbolic links it ends in, each read once: a rebuild
+// publishes a generation by pointing the --db link at it (generations.h). Cheaper than
+// std::filesystem::canonical, which resolves every folder on the way (a dozen system calls):
+// LayoutKey runs before every request.
+std::string LinkedPath(const std::string& spec) {
+  std::string path = std::filesystem::path(spec).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();  // "db/" would follow the link
+  constexpr int kMaxLinks = 40;  // as the kernel's own limit for a path (ELOOP)
+  for (int link = 0; link < kMaxLinks; ++link) {
+    char target[PATH_MAX];
+    ssize_t length = ::readlink(path.c_str(), target, sizeof target);
+    if (length <= 0 || static_cast<size_t>(length) == sizeof target) break;  // not a link
+    std::string next(target, static_cast<size_t>(length));
+    size_t folder_end = path.find_last_of('/');
+    if (next.front() != '/' && folder_end != std::string::npos) {
+      next = path.substr(0, folder_end + 1) + next;  // relative to the link's folder
+    }
+    path = std::filesystem::path(next).lexically_normal().string();
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+  }
+  return path;
+}
+
+// Reads the file at `path` (a shard stub: a few lines) into *text; false with errno set when it
+// cannot be opened (ENOENT: none; ENOTDIR: a folder on the way is a file).
+bool ReadSmallFile(const std::string& path, std::string* text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[4096];
+  ssize_t got;
+  while ((got = ::read(fd, buffer, sizeof buffer)) > 0)
+    text->append(buffer, static_cast<size_t>(got));
+  ::close(fd);
+  return true;
 }
 
 Xapian::Database OpenLocation(const ShardLocation& location, unsigned timeout_ms) {
@@ -73,12 +104,14 @@ std::string ShardSet::LayoutKey() const {
   std::string key;
   for (const std::string& spec : specs_) {
     if (spec.rfind("tcp://", 0) == 0) continue;
-    std::string generation = CurrentGeneration(spec);
+    std::string generation = LinkedPath(spec);
     key += generation;
-    std::error_code ignored;
-    std::filesystem::path stub = generation;
-    if (std::filesystem::is_directory(stub, ignored)) stub /= kShardStubName;
-    if (std::filesystem::is_regular_file(stub, ignored)) key += "=" + FileText(stub);
+    // A shard stub, as a folder's XAPIANDB or as the file named: its text lists the shards.
+    std::string stub_text;
+    if (ReadSmallFile(generation + "/" + kShardStubName, &stub_text) ||
+        (errno == ENOTDIR && ReadSmallFile(generation, &stub_text))) {
+      key += "=" + stub_text;
+    }
     key += ";";
   }
   return key;
