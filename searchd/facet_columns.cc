@@ -150,35 +150,46 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
 
 namespace {
 
-// Count arrays, every entry zero, kept by each thread from one counting pass to the next: an
-// array has an entry for each value of a facet (tens of thousands), which a pass would
-// otherwise allocate and zero whatever the number of matches.
-std::vector<std::vector<Xapian::doccount>>& SpareCounts() {
-  thread_local std::vector<std::vector<Xapian::doccount>> spare;
+// Count arrays, every entry zero, and arrays for the touched values, kept by each thread from
+// one counting pass to the next: an array has an entry for each value of a facet (tens of
+// thousands), which a pass would otherwise allocate and zero whatever the number of matches.
+struct SpareArrays {
+  std::vector<std::vector<Xapian::doccount>> counts;
+  std::vector<std::vector<uint32_t>> touched;
+};
+SpareArrays& ThisThreadSpareArrays() {
+  thread_local SpareArrays spare;
   return spare;
+}
+
+template <typename Array>
+Array Borrow(std::vector<Array>* spare, size_t size) {
+  Array array;
+  if (!spare->empty()) {
+    array = std::move(spare->back());
+    spare->pop_back();
+  }
+  if (array.size() < size) array.resize(size);
+  return array;
 }
 
 }  // namespace
 
 FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets)
     : columns_(columns) {
-  std::vector<std::vector<Xapian::doccount>>& spare = SpareCounts();
+  SpareArrays& spare = ThisThreadSpareArrays();
   for (size_t facet : facets) {
-    std::vector<Xapian::doccount> counts;
-    if (!spare.empty()) {
-      counts = std::move(spare.back());
-      spare.pop_back();
-    }
-    if (counts.size() < columns.value_count(facet)) counts.resize(columns.value_count(facet));
-    tallies_.push_back({facet, std::move(counts), {}});
+    size_t values = columns.value_count(facet);
+    tallies_.push_back({facet, Borrow(&spare.counts, values), Borrow(&spare.touched, values + 1)});
   }
 }
 
 FacetCountingSpy::~FacetCountingSpy() {
-  std::vector<std::vector<Xapian::doccount>>& spare = SpareCounts();
+  SpareArrays& spare = ThisThreadSpareArrays();
   for (Tally& tally : tallies_) {
-    for (uint32_t value : tally.touched) tally.counts[value] = 0;
-    spare.push_back(std::move(tally.counts));
+    for (uint32_t value : tally.Touched()) tally.counts[value] = 0;
+    spare.counts.push_back(std::move(tally.counts));
+    spare.touched.push_back(std::move(tally.touched));
   }
 }
 
@@ -189,9 +200,16 @@ void FacetCountingSpy::operator()(const Xapian::Document& document, double) {
 void FacetCountingSpy::Count(Xapian::docid docid) {
   for (Tally& tally : tallies_) {
     auto [value, end] = columns_.ValuesOf(tally.facet, docid);
+    Xapian::doccount* counts = tally.counts.data();
+    uint32_t* touched = tally.touched.data();
+    size_t touched_count = tally.touched_count;
     for (; value != end; ++value) {
-      if (tally.counts[*value]++ == 0) tally.touched.push_back(*value);
+      // Without a branch: a value is written past the touched ones every time, and kept (the
+      // count moves on) only when it was not counted before.
+      touched[touched_count] = *value;
+      touched_count += counts[*value]++ == 0;
     }
+    tally.touched_count = touched_count;
   }
 }
 
@@ -199,8 +217,8 @@ CountedValues FacetCountingSpy::Counted(size_t facet) const {
   CountedValues counted;
   for (const Tally& tally : tallies_) {
     if (tally.facet != facet) continue;
-    counted.reserve(tally.touched.size());
-    for (uint32_t value : tally.touched) {
+    counted.reserve(tally.touched_count);
+    for (uint32_t value : tally.Touched()) {
       counted.emplace_back(tally.counts[value], columns_.id(facet, value));
     }
   }
@@ -211,20 +229,20 @@ CountedValues FacetCountingSpy::MostFrequent(size_t facet, size_t limit, bool* c
   *cut = false;
   for (const Tally& tally : tallies_) {
     if (tally.facet != facet) continue;
-    if (limit == 0 || tally.touched.size() <= limit) return Counted(facet);
+    if (limit == 0 || tally.touched_count <= limit) return Counted(facet);
     std::vector<Xapian::doccount> counts;
-    counts.reserve(tally.touched.size());
-    for (uint32_t value : tally.touched) counts.push_back(tally.counts[value]);
+    counts.reserve(tally.touched_count);
+    for (uint32_t value : tally.Touched()) counts.push_back(tally.counts[value]);
     std::nth_element(counts.begin(), counts.begin() + (limit - 1), counts.end(),
                      std::greater<Xapian::doccount>());
     const Xapian::doccount least = counts[limit - 1];
     CountedValues counted;
-    for (uint32_t value : tally.touched) {
+    for (uint32_t value : tally.Touched()) {
       if (tally.counts[value] >= least) {
         counted.emplace_back(tally.counts[value], columns_.id(facet, value));
       }
     }
-    *cut = counted.size() < tally.touched.size();
+    *cut = counted.size() < tally.touched_count;
     return counted;
   }
   return {};

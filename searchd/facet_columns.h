@@ -122,12 +122,24 @@ class FacetCountingSpy : public Xapian::MatchSpy {
   CountedValues MostFrequent(size_t facet, size_t limit, bool* cut) const;
 
  private:
+  // The value numbers of a tally whose count is not 0.
+  struct TouchedValues {
+    const uint32_t* first;
+    const uint32_t* last;
+    const uint32_t* begin() const { return first; }
+    const uint32_t* end() const { return last; }
+    size_t size() const { return static_cast<size_t>(last - first); }
+  };
   struct Tally {
     size_t facet;
     // By value number (at least value_count(facet) of them): borrowed from the thread's spare
     // arrays, all zero, and given back zeroed again.
     std::vector<Xapian::doccount> counts;
-    std::vector<uint32_t> touched;  // the value numbers whose count is not 0
+    // The first `touched_count` are the value numbers whose count is not 0; room for one more
+    // than every value (Count writes one past the last before it knows whether to keep it).
+    std::vector<uint32_t> touched;
+    size_t touched_count = 0;
+    TouchedValues Touched() const { return {touched.data(), touched.data() + touched_count}; }
   };
   const FacetColumns& columns_;
   std::vector<Tally> tallies_;
