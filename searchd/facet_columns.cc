@@ -1,8 +1,9 @@
-// facet_columns: a column is built from the facet's value stream (Xapian reads a slot for every
-// document in docid order, without touching the documents), and extended from the document after
-// the last one it read; its ids are numbered in the order they are first met. Counting keeps,
-// beside the counts, the list of values counted, so that a match set of ten articles is ranked from
-// a few dozen values, not from every value of the index.
+// facet_columns: each facet is read from its value stream (Xapian reads a slot for every
+// document in docid order, without touching the documents), from the first document or from the
+// one after the last read; the facets' values are then laid out document by document, numbered
+// in the order they are first met. Counting keeps, beside the counts, the list of values counted,
+// so that a match set of ten articles is ranked from a few dozen values, not from every value of
+// the index.
 
 #include "searchd/facet_columns.h"
 
@@ -28,8 +29,8 @@ uint64_t IdNumber(std::string_view id) {
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& database) {
-  columns_.resize(Facets().size());
-  for (Column& column : columns_) column.starts.push_back(0);  // docid 0 is never used
+  starts_ = {0, 0};  // docid 0 is never used: no values, and docid 1's begin where it ends
+  numbers_.resize(Facets().size());
   ReadDocuments(database, 1);
 }
 
@@ -42,7 +43,11 @@ std::unique_ptr<FacetColumns> FacetColumns::Extended(const FacetColumns& before,
     return nullptr;
   }
   std::unique_ptr<FacetColumns> extended(new FacetColumns());
-  extended->columns_ = before.columns_;
+  extended->starts_ = before.starts_;
+  extended->values_ = before.values_;
+  extended->ids_ = before.ids_;
+  extended->facet_of_ = before.facet_of_;
+  extended->numbers_ = before.numbers_;
   extended->ReadDocuments(database, before.last_docid_ + 1);
   return extended;
 }
@@ -51,28 +56,39 @@ void FacetColumns::ReadDocuments(const Xapian::Database& database, Xapian::docid
   uuid_ = database.get_uuid();
   replacement_count_ = database.get_metadata(schema::kReplacementCountMetadataKey);
   last_docid_ = database.get_lastdocid();
-  for (size_t facet = 0; facet < columns_.size(); ++facet) {
-    Column& column = columns_[facet];
-    column.starts.reserve(last_docid_ + 2);
-    // Ids new to the column, numbered as they are met; merged into `numbers` at the end.
+  const size_t documents = last_docid_ >= first_docid ? last_docid_ - first_docid + 1 : 0;
+  // Facet by facet, from the facet's value stream: the new documents' values, by their docid
+  // less `first_docid`.
+  struct FacetValues {
+    std::vector<uint32_t> starts;
+    std::vector<uint32_t> values;
+  };
+  std::vector<FacetValues> read(numbers_.size());
+  for (size_t facet = 0; facet < numbers_.size(); ++facet) {
+    FacetValues& column = read[facet];
+    column.starts.reserve(documents + 1);
+    std::vector<std::pair<uint64_t, uint32_t>>& numbers = numbers_[facet];
+    // Ids new to the facet, numbered as they are met; merged into `numbers` at the end.
     std::unordered_map<uint64_t, uint32_t> added;
     auto number_of = [&](std::string_view id) {
       uint64_t key = IdNumber(id);
-      auto known = std::lower_bound(column.numbers.begin(), column.numbers.end(),
-                                    std::make_pair(key, uint32_t{0}));
-      if (known != column.numbers.end() && known->first == key) return known->second;
-      uint32_t next = static_cast<uint32_t>(column.ids.size() / schema::kFacetIdBytes);
-      auto [found, is_new] = added.emplace(key, next);
-      if (is_new) column.ids.append(id);
+      auto known =
+          std::lower_bound(numbers.begin(), numbers.end(), std::make_pair(key, uint32_t{0}));
+      if (known != numbers.end() && known->first == key) return known->second;
+      auto [found, is_new] = added.emplace(key, static_cast<uint32_t>(facet_of_.size()));
+      if (is_new) {
+        ids_.append(id);
+        facet_of_.push_back(static_cast<uint8_t>(facet));
+      }
       return found->second;
     };
     const Xapian::valueno slot = Facets()[facet].slot;
     Xapian::ValueIterator it = database.valuestream_begin(slot);
     if (first_docid > 1 && it != database.valuestream_end(slot)) it.skip_to(first_docid);
     for (; it != database.valuestream_end(slot); ++it) {
-      Xapian::docid docid = it.get_docid();
+      size_t document = it.get_docid() - first_docid;
       // Documents without values up to this one end where they begin.
-      while (column.starts.size() <= docid) {
+      while (column.starts.size() <= document) {
         column.starts.push_back(static_cast<uint32_t>(column.values.size()));
       }
       const std::string slot_value = *it;
@@ -82,26 +98,32 @@ void FacetColumns::ReadDocuments(const Xapian::Database& database, Xapian::docid
             number_of(std::string_view(slot_value).substr(at, schema::kFacetIdBytes)));
       }
     }
-    while (column.starts.size() < last_docid_ + 2) {
+    while (column.starts.size() < documents + 1) {
       column.starts.push_back(static_cast<uint32_t>(column.values.size()));
     }
-    column.numbers.insert(column.numbers.end(), added.begin(), added.end());
-    std::sort(column.numbers.begin(), column.numbers.end());
-    column.starts.shrink_to_fit();
-    column.values.shrink_to_fit();
-    column.ids.shrink_to_fit();
-    column.numbers.shrink_to_fit();
+    numbers.insert(numbers.end(), added.begin(), added.end());
+    std::sort(numbers.begin(), numbers.end());
+    numbers.shrink_to_fit();
   }
+  // Each document's values together, facet after facet.
+  starts_.reserve(starts_.size() + documents);
+  for (size_t document = 0; document < documents; ++document) {
+    for (const FacetValues& column : read) {
+      values_.insert(values_.end(), column.values.begin() + column.starts[document],
+                     column.values.begin() + column.starts[document + 1]);
+    }
+    starts_.push_back(static_cast<uint32_t>(values_.size()));
+  }
+  starts_.shrink_to_fit();
+  values_.shrink_to_fit();
+  ids_.shrink_to_fit();
+  facet_of_.shrink_to_fit();
 }
 
 size_t FacetColumns::MemoryBytes() const {
-  size_t bytes = 0;
-  for (const Column& column : columns_) {
-    bytes += column.starts.capacity() * sizeof(uint32_t);
-    bytes += column.values.capacity() * sizeof(uint32_t);
-    bytes += column.ids.capacity();
-    bytes += column.numbers.capacity() * sizeof(column.numbers[0]);
-  }
+  size_t bytes = starts_.capacity() * sizeof(uint32_t) + values_.capacity() * sizeof(uint32_t) +
+                 ids_.capacity() + facet_of_.capacity();
+  for (const auto& numbers : numbers_) bytes += numbers.capacity() * sizeof(numbers[0]);
   return bytes;
 }
 
@@ -151,8 +173,8 @@ std::shared_ptr<const FacetColumns> FacetColumnsOf(const Xapian::Database& datab
 namespace {
 
 // Count arrays, every entry zero, and arrays for the touched values, kept by each thread from
-// one counting pass to the next: an array has an entry for each value of a facet (tens of
-// thousands), which a pass would otherwise allocate and zero whatever the number of matches.
+// one counting pass to the next: an array has an entry for each value (tens of thousands),
+// which a pass would otherwise allocate and zero whatever the number of matches.
 struct SpareArrays {
   std::vector<std::vector<Xapian::doccount>> counts;
   std::vector<std::vector<uint32_t>> touched;
@@ -175,83 +197,63 @@ Array Borrow(std::vector<Array>* spare, size_t size) {
 
 }  // namespace
 
-FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets)
-    : columns_(columns) {
+FacetCountingSpy::FacetCountingSpy(const FacetColumns& columns) : columns_(columns) {
   SpareArrays& spare = ThisThreadSpareArrays();
-  for (size_t facet : facets) {
-    size_t values = columns.value_count(facet);
-    tallies_.push_back({facet, Borrow(&spare.counts, values), Borrow(&spare.touched, values + 1)});
-  }
+  counts_ = Borrow(&spare.counts, columns.value_count());
+  touched_ = Borrow(&spare.touched, columns.value_count() + 1);
 }
 
 FacetCountingSpy::~FacetCountingSpy() {
+  for (size_t i = 0; i < touched_count_; ++i) counts_[touched_[i]] = 0;
   SpareArrays& spare = ThisThreadSpareArrays();
-  for (Tally& tally : tallies_) {
-    for (uint32_t value : tally.Touched()) tally.counts[value] = 0;
-    spare.counts.push_back(std::move(tally.counts));
-    spare.touched.push_back(std::move(tally.touched));
-  }
+  spare.counts.push_back(std::move(counts_));
+  spare.touched.push_back(std::move(touched_));
 }
 
 void FacetCountingSpy::operator()(const Xapian::Document& document, double) {
   Count(document.get_docid());
 }
 
-void FacetCountingSpy::Count(Xapian::docid docid) {
-  for (Tally& tally : tallies_) {
-    auto [value, end] = columns_.ValuesOf(tally.facet, docid);
-    Xapian::doccount* counts = tally.counts.data();
-    uint32_t* touched = tally.touched.data();
-    size_t touched_count = tally.touched_count;
-    for (; value != end; ++value) {
-      // Without a branch: a value is written past the touched ones every time, and kept (the
-      // count moves on) only when it was not counted before.
-      touched[touched_count] = *value;
-      touched_count += counts[*value]++ == 0;
+const std::vector<uint32_t>& FacetCountingSpy::TouchedIn(size_t facet) const {
+  if (touched_by_facet_.empty()) {
+    touched_by_facet_.resize(Facets().size());
+    for (size_t i = 0; i < touched_count_; ++i) {
+      touched_by_facet_[columns_.facet_of(touched_[i])].push_back(touched_[i]);
     }
-    tally.touched_count = touched_count;
   }
+  return touched_by_facet_[facet];
 }
 
 CountedValues FacetCountingSpy::Counted(size_t facet) const {
   CountedValues counted;
-  for (const Tally& tally : tallies_) {
-    if (tally.facet != facet) continue;
-    counted.reserve(tally.touched_count);
-    for (uint32_t value : tally.Touched()) {
-      counted.emplace_back(tally.counts[value], columns_.id(facet, value));
-    }
-  }
+  const std::vector<uint32_t>& touched = TouchedIn(facet);
+  counted.reserve(touched.size());
+  for (uint32_t value : touched) counted.emplace_back(counts_[value], columns_.id(value));
   return counted;
 }
 
 CountedValues FacetCountingSpy::MostFrequent(size_t facet, size_t limit, bool* cut) const {
   *cut = false;
-  for (const Tally& tally : tallies_) {
-    if (tally.facet != facet) continue;
-    if (limit == 0 || tally.touched_count <= limit) return Counted(facet);
-    std::vector<Xapian::doccount> counts;
-    counts.reserve(tally.touched_count);
-    for (uint32_t value : tally.Touched()) counts.push_back(tally.counts[value]);
-    std::nth_element(counts.begin(), counts.begin() + (limit - 1), counts.end(),
-                     std::greater<Xapian::doccount>());
-    const Xapian::doccount least = counts[limit - 1];
-    CountedValues counted;
-    for (uint32_t value : tally.Touched()) {
-      if (tally.counts[value] >= least) {
-        counted.emplace_back(tally.counts[value], columns_.id(facet, value));
-      }
-    }
-    *cut = counted.size() < tally.touched_count;
-    return counted;
+  const std::vector<uint32_t>& touched = TouchedIn(facet);
+  if (limit == 0 || touched.size() <= limit) return Counted(facet);
+  std::vector<Xapian::doccount> counts;
+  counts.reserve(touched.size());
+  for (uint32_t value : touched) counts.push_back(counts_[value]);
+  std::nth_element(counts.begin(), counts.begin() + (limit - 1), counts.end(),
+                   std::greater<Xapian::doccount>());
+  const Xapian::doccount least = counts[limit - 1];
+  CountedValues counted;
+  for (uint32_t value : touched) {
+    if (counts_[value] >= least) counted.emplace_back(counts_[value], columns_.id(value));
   }
-  return {};
+  *cut = counted.size() < touched.size();
+  return counted;
 }
 
 FacetCounters::FacetCounters(const FacetColumns* columns, std::vector<size_t> facets)
     : facets_(std::move(facets)) {
   if (columns != nullptr) {
-    column_spy_ = std::make_unique<FacetCountingSpy>(*columns, facets_);
+    column_spy_ = std::make_unique<FacetCountingSpy>(*columns);
     return;
   }
   for (size_t facet : facets_) {

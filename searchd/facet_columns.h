@@ -42,43 +42,41 @@ class FacetColumns {
   FacetColumns(const FacetColumns&) = delete;
   FacetColumns& operator=(const FacetColumns&) = delete;
 
-  // The values of document `docid` in facet number `facet` (its index in Facets()), as numbers
-  // below value_count(facet); none for a document the index did not hold.
-  std::pair<const uint32_t*, const uint32_t*> ValuesOf(size_t facet, Xapian::docid docid) const {
-    const Column& column = columns_[facet];
-    if (docid + 1 >= column.starts.size()) return {nullptr, nullptr};
-    const uint32_t* values = column.values.data();
-    return {values + column.starts[docid], values + column.starts[docid + 1]};
+  // The values of document `docid` in every facet, facet after facet in the order of Facets(),
+  // as value numbers below value_count(); none for a document the index did not hold. One
+  // document's values lie together, so counting a match reads one short run.
+  std::pair<const uint32_t*, const uint32_t*> ValuesOf(Xapian::docid docid) const {
+    if (docid + 1 >= starts_.size()) return {nullptr, nullptr};
+    const uint32_t* values = values_.data();
+    return {values + starts_[docid], values + starts_[docid + 1]};
   }
 
-  // How many distinct values facet number `facet` has, and the schema id (kFacetIdBytes bytes)
-  // of value number `number`.
-  size_t value_count(size_t facet) const {
-    return columns_[facet].ids.size() / schema::kFacetIdBytes;
-  }
-  std::string_view id(size_t facet, uint32_t number) const {
-    return std::string_view(columns_[facet].ids)
-        .substr(number * schema::kFacetIdBytes, schema::kFacetIdBytes);
+  // How many distinct values there are, in all facets and in facet number `facet` (its index
+  // in Facets()); the facet of value number `number`, and its schema id (kFacetIdBytes bytes).
+  size_t value_count() const { return facet_of_.size(); }
+  size_t value_count(size_t facet) const { return numbers_[facet].size(); }
+  size_t facet_of(uint32_t number) const { return facet_of_[number]; }
+  std::string_view id(uint32_t number) const {
+    return std::string_view(ids_).substr(number * schema::kFacetIdBytes, schema::kFacetIdBytes);
   }
 
   // The memory the columns hold, in bytes (for the README's sizing and the metrics).
   size_t MemoryBytes() const;
 
  private:
-  struct Column {
-    std::vector<uint32_t> starts;  // by docid: where its values begin in `values` (docid + 1: end)
-    std::vector<uint32_t> values;  // value numbers, document after document
-    std::string ids;               // by value number: the schema ids, kFacetIdBytes each
-    // Each schema id (as a number) with its value number, sorted by id.
-    std::vector<std::pair<uint64_t, uint32_t>> numbers;
-  };
-
   FacetColumns() = default;
 
   // Appends the values of the documents numbered from `first_docid` on, in order.
   void ReadDocuments(const Xapian::Database& database, Xapian::docid first_docid);
 
-  std::vector<Column> columns_;  // by facet number
+  // By docid: where its values begin in `values_` (docid + 1: where they end).
+  std::vector<uint32_t> starts_;
+  std::vector<uint32_t> values_;  // value numbers, document after document
+  // By value number, numbered as first met: the schema ids (kFacetIdBytes each) and the facets.
+  std::string ids_;
+  std::vector<uint8_t> facet_of_;
+  // By facet: each schema id (as a number) with its value number, sorted by id.
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> numbers_;
   // What the columns were read from, to tell whether a later revision can extend them.
   std::string uuid_;
   std::string replacement_count_;
@@ -100,11 +98,12 @@ struct FacetColumnReads {
 };
 FacetColumnReads FacetColumnReadCounts();
 
-// Counts the values of the facets it is given for every match a counting pass visits.
+// Counts the facets' values for every match a counting pass visits. It counts every facet's
+// values (one run per match, cheaper than picking some out) and reports the facets asked for.
 class FacetCountingSpy : public Xapian::MatchSpy {
  public:
-  // `facets`: facet numbers (indexes in Facets()) to count. `columns` must outlive the spy.
-  FacetCountingSpy(const FacetColumns& columns, std::vector<size_t> facets);
+  // `columns` must outlive the spy.
+  explicit FacetCountingSpy(const FacetColumns& columns);
   ~FacetCountingSpy() override;
 
   FacetCountingSpy(const FacetCountingSpy&) = delete;
@@ -113,36 +112,39 @@ class FacetCountingSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& document, double weight) override;
 
   // Counts the values of document `docid`, as a pass calling the spy would.
-  void Count(Xapian::docid docid);
+  void Count(Xapian::docid docid) {
+    auto [value, end] = columns_.ValuesOf(docid);
+    Xapian::doccount* counts = counts_.data();
+    uint32_t* touched = touched_.data();
+    size_t touched_count = touched_count_;
+    for (; value != end; ++value) {
+      // Without a branch: each value is written past the touched ones, and kept (the count
+      // moves on) only when it was not counted before.
+      touched[touched_count] = *value;
+      touched_count += counts[*value]++ == 0;
+    }
+    touched_count_ = touched_count;
+    touched_by_facet_.clear();
+  }
 
-  // Every value counted in facet number `facet` (one of those given).
+  // Every value counted in facet number `facet`.
   CountedValues Counted(size_t facet) const;
   // Only those a list of the `limit` most frequent can show: the values at least as frequent
   // as the limit-th (all that tie with it). *cut says whether some were left out.
   CountedValues MostFrequent(size_t facet, size_t limit, bool* cut) const;
 
  private:
-  // The value numbers of a tally whose count is not 0.
-  struct TouchedValues {
-    const uint32_t* first;
-    const uint32_t* last;
-    const uint32_t* begin() const { return first; }
-    const uint32_t* end() const { return last; }
-    size_t size() const { return static_cast<size_t>(last - first); }
-  };
-  struct Tally {
-    size_t facet;
-    // By value number (at least value_count(facet) of them): borrowed from the thread's spare
-    // arrays, all zero, and given back zeroed again.
-    std::vector<Xapian::doccount> counts;
-    // The first `touched_count` are the value numbers whose count is not 0; room for one more
-    // than every value (Count writes one past the last before it knows whether to keep it).
-    std::vector<uint32_t> touched;
-    size_t touched_count = 0;
-    TouchedValues Touched() const { return {touched.data(), touched.data() + touched_count}; }
-  };
   const FacetColumns& columns_;
-  std::vector<Tally> tallies_;
+  // By value number (at least value_count() of them): borrowed from the thread's spare
+  // arrays, all zero, and given back zeroed again.
+  std::vector<Xapian::doccount> counts_;
+  // The first `touched_count_` are the value numbers whose count is not 0; room for one more
+  // than every value (Count writes one past the last before it knows whether to keep it).
+  std::vector<uint32_t> touched_;
+  size_t touched_count_ = 0;
+  // The touched value numbers split by facet, made when first asked for after counting.
+  const std::vector<uint32_t>& TouchedIn(size_t facet) const;
+  mutable std::vector<std::vector<uint32_t>> touched_by_facet_;
 };
 
 // The spies that count some facets over one pass of matches: one FacetCountingSpy over
