@@ -236,12 +236,23 @@ CountedValues FacetCountingSpy::MostFrequent(size_t facet, size_t limit, bool* c
   *cut = false;
   const std::vector<uint32_t>& touched = TouchedIn(facet);
   if (limit == 0 || touched.size() <= limit) return Counted(facet);
-  std::vector<Xapian::doccount> counts;
-  counts.reserve(touched.size());
-  for (uint32_t value : touched) counts.push_back(counts_[value]);
-  std::nth_element(counts.begin(), counts.begin() + (limit - 1), counts.end(),
-                   std::greater<Xapian::doccount>());
-  const Xapian::doccount least = counts[limit - 1];
+  // The limit-th largest count, in one pass: a heap of the `limit` largest counts met so far,
+  // the least of them on top (most counts are below it and cost one comparison).
+  std::vector<Xapian::doccount> largest;
+  largest.reserve(limit);
+  auto more = std::greater<Xapian::doccount>();
+  for (uint32_t value : touched) {
+    Xapian::doccount count = counts_[value];
+    if (largest.size() < limit) {
+      largest.push_back(count);
+      std::push_heap(largest.begin(), largest.end(), more);
+    } else if (count > largest.front()) {
+      std::pop_heap(largest.begin(), largest.end(), more);
+      largest.back() = count;
+      std::push_heap(largest.begin(), largest.end(), more);
+    }
+  }
+  const Xapian::doccount least = largest.front();
   CountedValues counted;
   for (uint32_t value : touched) {
     if (counts_[value] >= least) counted.emplace_back(counts_[value], columns_.id(value));
