@@ -666,27 +666,34 @@ bool Highlighter::MatchesWord(const TokenView& token) const {
 }
 
 std::vector<bool> Highlighter::MatchTokens(const TokenList& tokens) const {
-  // The bytes a matching spelling can start with: most tokens of a body are ruled out by one
-  // look-up (an empty term or prefix could match anything, and rules out nothing).
+  // The bytes a matching spelling can start with, and the lengths it can have (bit n: n bytes,
+  // bit 63: 63 or more): most tokens of a body are ruled out by two look-ups, without a search
+  // of `terms` (an empty term or prefix could match anything, and rules out nothing).
+  static constexpr size_t kLongest = 63;
+  auto length_bit = [](size_t length) { return uint64_t{1} << std::min(length, kLongest); };
   std::bitset<256> first_bytes;
-  bool any_first_byte = false;
+  uint64_t lengths = 0;
+  bool any_token = false;
   for (const std::set<std::string, std::less<>>::value_type& term : terms) {
     if (term.empty())
-      any_first_byte = true;
+      any_token = true;
     else
       first_bytes.set(static_cast<unsigned char>(term[0]));
+    lengths |= length_bit(term.size());
   }
   for (const std::string& prefix : prefixes) {
     if (prefix.empty())
-      any_first_byte = true;
+      any_token = true;
     else
       first_bytes.set(static_cast<unsigned char>(prefix[0]));
+    lengths |= ~(length_bit(prefix.size()) - 1);  // this length and every longer one
   }
   std::vector<bool> matched(tokens.size(), false);
   for (size_t i = 0; i < tokens.size(); ++i) {
     std::string_view spelling = space == MatchSpace::kExact ? tokens[i].exact : tokens[i].folded;
-    if (!any_first_byte &&
-        (spelling.empty() || !first_bytes.test(static_cast<unsigned char>(spelling[0])))) {
+    if (!any_token &&
+        (spelling.empty() || !first_bytes.test(static_cast<unsigned char>(spelling[0])) ||
+         (lengths & length_bit(spelling.size())) == 0)) {
       continue;
     }
     matched[i] = MatchesWord(tokens[i]);

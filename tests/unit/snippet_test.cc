@@ -34,6 +34,19 @@ TEST(SnippetTest, ExactQueryDoesNotMarkOtherAccents) {
   EXPECT_EQ(html, "<mark>học</mark> hóc hoc");
 }
 
+TEST(SnippetTest, WildcardsMarkWordsOfEveryLengthFromTheirPrefix) {
+  // The prefix itself, longer words, and not shorter ones or other words of the same length.
+  EXPECT_EQ(HighlightAll("ng nghi nghiệp Nghị quyết nghiên cứu ngày", HighlighterFor("nghi*")),
+            "ng <mark>nghi nghiệp Nghị</mark> quyết <mark>nghiên</mark> cứu ngày");
+  // A word longer than any length told apart (63 bytes and more): 30 letters of 3 bytes.
+  std::string long_word;
+  for (int letter = 0; letter < 30; ++letter) long_word += "ệ";
+  EXPECT_EQ(HighlightAll("a " + long_word + " b", HighlighterFor("ệệ*")),
+            "a <mark>" + long_word + "</mark> b");
+  EXPECT_EQ(HighlightAll("a " + long_word + " b", HighlighterFor(long_word)),
+            "a <mark>" + long_word + "</mark> b");
+}
+
 TEST(SnippetTest, EscapesEverythingElse) {
   std::string html = HighlightAll("<b>KH&CN</b> & \"x\"", HighlighterFor("KH&CN"));
   EXPECT_EQ(html, "&lt;b&gt;<mark>KH&amp;CN</mark>&lt;/b&gt; &amp; &quot;x&quot;");
