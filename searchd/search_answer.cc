@@ -1,7 +1,8 @@
-// search_answer: the answer appended to one string, key by key in sorted order. Strings of valid
-// UTF-8 are escaped here as nlohmann::json escapes them (with ensure_ascii off); a string with an
-// ill-formed sequence, and every floating-point number, is written by nlohmann::json itself, so
-// the bytes are its bytes whatever the input.
+// search_answer: the answer appended to one string, key by key in sorted order, a comma written
+// wherever a value follows a value. Strings of valid UTF-8 are escaped here as nlohmann::json
+// escapes them (with ensure_ascii off); a string with an ill-formed sequence, and every
+// floating-point number, is written by nlohmann::json itself, so the bytes are its bytes
+// whatever the input.
 
 #include "searchd/search_answer.h"
 
@@ -23,29 +24,62 @@ class AnswerText {
 
   std::string Release() { return std::move(text_); }
 
-  // `"name":`, after a comma unless it is the object's first key.
-  void Key(std::string_view name, bool first = false) {
-    if (!first) text_ += ',';
+  // An object or array begun or ended: '{', '[', '}' or ']'. Commas are written as needed.
+  void Open(char bracket) {
+    Separate();
+    text_ += bracket;
+    after_value_ = false;
+  }
+  void Close(char bracket) {
+    text_ += bracket;
+    after_value_ = true;
+  }
+
+  // `"name":` for a key of ours (no character to escape); KeyOf for any text.
+  void Key(std::string_view name) {
+    Separate();
     text_ += '"';
     text_ += name;
     text_ += "\":";
+    after_value_ = false;
   }
-  void Raw(std::string_view text) { text_ += text; }
-  void Bool(bool value) { text_ += value ? "true" : "false"; }
-  void Unsigned(uint64_t value) {
-    char digits[24];
-    auto written = std::to_chars(digits, digits + sizeof digits, value);
-    text_.append(digits, written.ptr);
+  void KeyOf(std::string_view text) {
+    String(text);
+    text_ += ':';
+    after_value_ = false;
   }
-  void Signed(int64_t value) {
-    char digits[24];
-    auto written = std::to_chars(digits, digits + sizeof digits, value);
-    text_.append(digits, written.ptr);
+
+  void Field(std::string_view name, std::string_view value) {
+    Key(name);
+    String(value);
+  }
+  void Field(std::string_view name, const std::vector<std::string>& values) {
+    Key(name);
+    Strings(values);
+  }
+  void Field(std::string_view name, bool value) {
+    Key(name);
+    text_ += value ? "true" : "false";
+    after_value_ = true;
+  }
+  void Field(std::string_view name, int64_t value) {
+    Key(name);
+    Number(value);
+  }
+  void Field(std::string_view name, uint64_t value) {
+    Key(name);
+    Number(value);
   }
   // Shortest round-trip digits, "12.0" for a whole number, null for NaN: nlohmann's own.
-  void Double(double value) { text_ += json(value).dump(); }
+  void Field(std::string_view name, double value) {
+    Key(name);
+    text_ += json(value).dump();
+    after_value_ = true;
+  }
 
   void String(std::string_view value) {
+    Separate();
+    after_value_ = true;
     if (!IsWellFormed(value)) {
       text_ += json(value).dump(-1, ' ', false, json::error_handler_t::replace);
       return;
@@ -92,12 +126,9 @@ class AnswerText {
   }
 
   void Strings(const std::vector<std::string>& values) {
-    text_ += '[';
-    for (size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) text_ += ',';
-      String(values[i]);
-    }
-    text_ += ']';
+    Open('[');
+    for (const std::string& value : values) String(value);
+    Close(']');
   }
 
  private:
@@ -112,48 +143,36 @@ class AnswerText {
     return true;
   }
 
+  // A comma before the next value or key, unless an object or array was just begun.
+  void Separate() {
+    if (after_value_) text_ += ',';
+  }
+
+  template <typename Integer>
+  void Number(Integer value) {
+    char digits[24];
+    auto written = std::to_chars(digits, digits + sizeof digits, value);
+    text_.append(digits, written.ptr);
+    after_value_ = true;
+  }
+
   std::string text_;
+  bool after_value_ = false;  // a value was the last thing written
 };
 
 void WriteHit(const SearchHit& hit, AnswerText* text) {
-  text->Raw("{");
-  text->Key("author", true);
-  text->String(hit.author);
-  text->Key("date");
-  text->String(hit.date);
-  text->Key("id");
-  text->String(hit.id);
-  text->Key("persons");
-  text->Strings(hit.persons);
-  text->Key("score");
-  text->Double(hit.score);
-  text->Key("snippet");
-  text->String(hit.snippet);
-  text->Key("source");
-  text->String(hit.source);
-  text->Key("terms");
-  text->Strings(hit.terms);
-  text->Key("title");
-  text->String(hit.title);
-  text->Key("units");
-  text->Strings(hit.units);
-  text->Raw("}");
-}
-
-void WriteFacetValues(const std::vector<FacetValue>& values, AnswerText* text) {
-  text->Raw("[");
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) text->Raw(",");
-    text->Raw("{");
-    text->Key("count", true);
-    text->Unsigned(values[i].count);
-    text->Key("selected");
-    text->Bool(values[i].selected);
-    text->Key("value");
-    text->String(values[i].value);
-    text->Raw("}");
-  }
-  text->Raw("]");
+  text->Open('{');
+  text->Field("author", hit.author);
+  text->Field("date", hit.date);
+  text->Field("id", hit.id);
+  text->Field("persons", hit.persons);
+  text->Field("score", hit.score);
+  text->Field("snippet", hit.snippet);
+  text->Field("source", hit.source);
+  text->Field("terms", hit.terms);
+  text->Field("title", hit.title);
+  text->Field("units", hit.units);
+  text->Close('}');
 }
 
 }  // namespace
@@ -164,45 +183,36 @@ std::string SearchAnswerText(const SearchResponse& response) {
     expected_bytes += 256 + hit.title.size() + hit.snippet.size();
   }
   AnswerText text(expected_bytes);
-  text.Raw("{");
-  // std::map orders the facets by name, as nlohmann's object does.
-  text.Key("facets", true);
-  text.Raw("{");
-  bool first_facet = true;
-  for (const auto& [name, values] : response.facets) {
-    if (!first_facet) text.Raw(",");
-    first_facet = false;
-    text.String(name);
-    text.Raw(":");
-    WriteFacetValues(values, &text);
+  text.Open('{');
+  text.Key("facets");
+  text.Open('{');
+  for (const auto& [name, values] : response.facets) {  // std::map: by name, as nlohmann's
+    text.KeyOf(name);
+    text.Open('[');
+    for (const FacetValue& value : values) {
+      text.Open('{');
+      text.Field("count", uint64_t{value.count});
+      text.Field("selected", value.selected);
+      text.Field("value", value.value);
+      text.Close('}');
+    }
+    text.Close(']');
   }
-  text.Raw("}");
+  text.Close('}');
   text.Key("hits");
-  text.Raw("[");
-  for (size_t i = 0; i < response.hits.size(); ++i) {
-    if (i > 0) text.Raw(",");
-    WriteHit(response.hits[i], &text);
-  }
-  text.Raw("]");
-  text.Key("page");
-  text.Signed(response.page);
-  text.Key("partial_match");
-  text.Bool(response.partial_match);
-  text.Key("partial_shards");
-  text.Strings(response.partial_shards);
-  text.Key("query");
-  text.String(response.query);
-  text.Key("size");
-  text.Signed(response.size);
-  text.Key("suggestion");
-  text.String(response.suggestion);
-  text.Key("timed_out");
-  text.Bool(response.timed_out);
-  text.Key("took_ms");
-  text.Double(response.took_ms);
-  text.Key("total");
-  text.Unsigned(response.total);
-  text.Raw("}");
+  text.Open('[');
+  for (const SearchHit& hit : response.hits) WriteHit(hit, &text);
+  text.Close(']');
+  text.Field("page", int64_t{response.page});
+  text.Field("partial_match", response.partial_match);
+  text.Field("partial_shards", response.partial_shards);
+  text.Field("query", response.query);
+  text.Field("size", int64_t{response.size});
+  text.Field("suggestion", response.suggestion);
+  text.Field("timed_out", response.timed_out);
+  text.Field("took_ms", response.took_ms);
+  text.Field("total", uint64_t{response.total});
+  text.Close('}');
   return text.Release();
 }
 
