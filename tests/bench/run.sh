@@ -111,6 +111,9 @@ VNSEARCH_BENCH_CORPUS="$corpus" "$bench_bin/analysis_bench" \
   tee "$out_dir/analysis_bench.txt"
 
 echo
+VNSEARCH_BENCH_DB="$db" "$bench_bin/facet_bench" 2>&1 | tee "$out_dir/facet_bench.txt"
+
+echo
 "$bench_bin/known_item_eval" --corpus "$corpus" --db "$db" \
   --queries "${VNSEARCH_BENCH_QUERIES:-300}" | tee "$out_dir/known_item_eval.txt"
 
@@ -155,5 +158,5 @@ else
 fi
 
 echo
-echo "run.sh: results kept in $out_dir/{qa_eval,index,analysis_bench,known_item_eval," \
+echo "run.sh: results kept in $out_dir/{qa_eval,index,analysis_bench,facet_bench,known_item_eval," \
      "long_query_eval,role_facts,ner_eval,load_test,shard_bench,soak,index_bench}.txt"
