@@ -3,7 +3,8 @@
 // slots (the way a set of shards is counted) on the same matches. The matches are the documents of
 // one folded word, chosen by how many documents hold it (2%, 10%, 25% and 50% of the index), so
 // that any index gives the same kinds of match set.
-// Usage: facet_bench [--benchmark_* flags]   Env: VNSEARCH_BENCH_DB (an index vnsearch-index wrote).
+// Usage: facet_bench [--benchmark_* flags]   Env: VNSEARCH_BENCH_DB (an index vnsearch-index
+// wrote).
 
 #include <benchmark/benchmark.h>
 #include <xapian.h>
@@ -56,8 +57,8 @@ void SetMatchesProcessed(benchmark::State& state, int percent) {
   const Index& index = TheIndex();
   state.SetItemsProcessed(state.iterations() *
                           static_cast<int64_t>(index.matches.at(percent).size()));
-  state.SetLabel(index.words.at(percent) + ", " +
-                 std::to_string(index.matches.at(percent).size()) + " matches");
+  state.SetLabel(index.words.at(percent) + ", " + std::to_string(index.matches.at(percent).size()) +
+                 " matches");
 }
 
 // vnsearchd's way on one local index: the columns, counted and cut to the values a list of ten
