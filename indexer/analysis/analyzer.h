@@ -28,8 +28,9 @@ struct Token {
 
 // Appends the tokens of `text` to `tokens`, numbering positions from `first_position`.
 // Returns the next free position. Never fails: invalid UTF-8, control characters and unknown
-// scripts are treated as separators or opaque letters, and words longer than kMaxTermBytes
-// are skipped. The fast form: reuse one list (clear() between texts) and no term is allocated.
+// scripts are treated as separators or opaque letters, and words of more than kMaxTermBytes
+// bytes or more than 64 letters are skipped. The fast form: reuse one list (clear() between
+// texts) and no term is allocated.
 uint32_t Analyze(std::string_view text, TokenList* tokens, uint32_t first_position = 0);
 
 // The same tokens, each with its own copy of its terms.
