@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "index/schema.h"
+#include "searchd/match_bitmap.h"
 
 namespace vnsearch {
 
@@ -56,6 +57,7 @@ void FacetColumns::ReadDocuments(const Xapian::Database& database, Xapian::docid
   uuid_ = database.get_uuid();
   replacement_count_ = database.get_metadata(schema::kReplacementCountMetadataKey);
   last_docid_ = database.get_lastdocid();
+  term_bitmaps_ = std::make_unique<TermBitmaps>(last_docid_);
   const size_t documents = last_docid_ >= first_docid ? last_docid_ - first_docid + 1 : 0;
   // Facet by facet, from the facet's value stream: the new documents' values, by their docid
   // less `first_docid`.
@@ -262,7 +264,7 @@ CountedValues FacetCountingSpy::MostFrequent(size_t facet, size_t limit, bool* c
 }
 
 FacetCounters::FacetCounters(const FacetColumns* columns, std::vector<size_t> facets)
-    : facets_(std::move(facets)) {
+    : facets_(std::move(facets)), columns_(columns) {
   if (columns != nullptr) {
     column_spy_ = std::make_unique<FacetCountingSpy>(*columns);
     return;
@@ -288,16 +290,41 @@ bool FacetCounters::CountConjunction(const Xapian::Database& database,
                                      std::chrono::steady_clock::time_point deadline,
                                      Xapian::doccount* total) {
   *total = 0;
-  // The rarest list leads; each of its documents is looked for in the others, which skip
-  // ahead to it (and the leader then to whatever document they stopped at).
+  // Frequent terms are looked up in their bitmaps. The rarest of the others leads: each of its
+  // documents is looked for in the other lists, which skip ahead to it (and the leader then to
+  // whatever document they stopped at), and then in the bitmaps.
   std::vector<std::pair<Xapian::doccount, std::string>> by_frequency;
   for (const std::string& term : terms)
     by_frequency.emplace_back(database.get_termfreq(term), term);
   std::sort(by_frequency.begin(), by_frequency.end());
+  std::vector<std::shared_ptr<const TermBitmap>> bitmaps;
   std::vector<Xapian::PostingIterator> lists;
-  for (const auto& [frequency, term] : by_frequency) lists.push_back(database.postlist_begin(term));
+  for (const auto& [frequency, term] : by_frequency) {
+    std::shared_ptr<const TermBitmap> bitmap =
+        columns_->term_bitmaps().Of(database, term, frequency);
+    if (bitmap)
+      bitmaps.push_back(std::move(bitmap));
+    else
+      lists.push_back(database.postlist_begin(term));
+  }
+  if (lists.empty()) {
+    TermBitmap everywhere = *bitmaps.front();
+    for (size_t i = 1; i < bitmaps.size(); ++i) {
+      for (size_t word = 0; word < everywhere.size(); ++word)
+        everywhere[word] &= (*bitmaps[i])[word];
+    }
+    return CountBits(everywhere, deadline, total);
+  }
+  auto in_bitmaps = [&bitmaps](Xapian::docid docid) {
+    for (const std::shared_ptr<const TermBitmap>& bitmap : bitmaps) {
+      if (docid / 64 >= bitmap->size() || ((*bitmap)[docid / 64] >> (docid % 64) & 1) == 0) {
+        return false;
+      }
+    }
+    return true;
+  };
   const Xapian::PostingIterator end;
-  if (lists.empty() || lists[0] == end) return true;
+  if (lists[0] == end) return true;
   Xapian::docid candidate = *lists[0];
   // The clock is read every so many candidates, matching or not: lists that seldom meet are
   // walked far between matches.
@@ -318,13 +345,40 @@ bool FacetCounters::CountConjunction(const Xapian::Database& database,
       }
     }
     if (everywhere) {
-      column_spy_->Count(candidate);
-      ++*total;
+      if (in_bitmaps(candidate)) {
+        column_spy_->Count(candidate);
+        ++*total;
+      }
       ++lists[0];
     }
     if (lists[0] == end) return true;
     candidate = *lists[0];
   }
+}
+
+bool FacetCounters::CountMatchBitmap(const Xapian::Database& database, const Xapian::Query& query,
+                                     std::chrono::steady_clock::time_point deadline,
+                                     Xapian::doccount* total) {
+  *total = 0;
+  std::optional<TermBitmap> matches = MatchBitmap(query, database, &columns_->term_bitmaps());
+  return matches && CountBits(*matches, deadline, total);
+}
+
+bool FacetCounters::CountBits(const TermBitmap& matches,
+                              std::chrono::steady_clock::time_point deadline,
+                              Xapian::doccount* total) {
+  constexpr size_t kWordsBetweenClockChecks = 4096;
+  for (size_t word = 0; word < matches.size(); ++word) {
+    if (word % kWordsBetweenClockChecks == 0 && std::chrono::steady_clock::now() > deadline) {
+      return false;
+    }
+    // Each set bit, lowest first (__builtin_ctzll: its number; C++20's std::countr_zero).
+    for (uint64_t bits = matches[word]; bits != 0; bits &= bits - 1) {
+      column_spy_->Count(static_cast<Xapian::docid>(word * 64 + __builtin_ctzll(bits)));
+      ++*total;
+    }
+  }
+  return true;
 }
 
 std::vector<CountedValues> FacetCounters::MostFrequent(size_t limit, bool* cut) const {

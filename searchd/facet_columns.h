@@ -21,6 +21,7 @@
 
 #include "index/schema.h"
 #include "searchd/facets.h"
+#include "searchd/term_bitmaps.h"
 
 namespace vnsearch {
 
@@ -63,6 +64,10 @@ class FacetColumns {
   // The memory the columns hold, in bytes (for the README's sizing and the metrics).
   size_t MemoryBytes() const;
 
+  // The bitmaps of the revision's frequent terms, made as counts ask for them (thread-safe):
+  // they belong to one revision, as the columns do.
+  TermBitmaps& term_bitmaps() const { return *term_bitmaps_; }
+
  private:
   FacetColumns() = default;
 
@@ -81,6 +86,7 @@ class FacetColumns {
   std::string uuid_;
   std::string replacement_count_;
   Xapian::docid last_docid_ = 0;
+  std::unique_ptr<TermBitmaps> term_bitmaps_;
 };
 
 // The columns of the revision `revision_key` (Searcher::RevisionKey) of `database`, built on
@@ -161,9 +167,16 @@ class FacetCounters {
   void CountDocuments(const std::vector<Xapian::docid>& docids);
   bool has_columns() const { return column_spy_ != nullptr; }
   // Counts every document holding all of `terms` (at least one), the matches of Xapian's AND
-  // of them, by walking their posting lists — no pass, no document object per match — and
-  // returns how many; false when `deadline` passed first. Only when given columns.
+  // of them — no pass, no document object per match — and returns how many; false when
+  // `deadline` passed first. Frequent terms are read from their bitmaps (TermBitmaps), the
+  // others' posting lists walked. Only when given columns.
   bool CountConjunction(const Xapian::Database& database, const std::vector<std::string>& terms,
+                        std::chrono::steady_clock::time_point deadline, Xapian::doccount* total);
+
+  // Counts the matches of `query`, which must depend only on which terms an article holds
+  // (MatchesByTermsAlone), from the terms' bitmaps and lists (MatchBitmap) — no pass — and
+  // returns how many; false when `deadline` passed first. Only when given columns.
+  bool CountMatchBitmap(const Xapian::Database& database, const Xapian::Query& query,
                         std::chrono::steady_clock::time_point deadline, Xapian::doccount* total);
 
   // What was counted, facet by facet in the order given.
@@ -173,7 +186,12 @@ class FacetCounters {
   std::vector<CountedValues> MostFrequent(size_t limit, bool* cut) const;
 
  private:
+  // Counts the documents whose bits are set in `matches`; false when `deadline` passed first.
+  bool CountBits(const TermBitmap& matches, std::chrono::steady_clock::time_point deadline,
+                 Xapian::doccount* total);
+
   std::vector<size_t> facets_;
+  const FacetColumns* columns_;
   std::unique_ptr<FacetCountingSpy> column_spy_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies_;
 };

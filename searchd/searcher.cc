@@ -21,6 +21,7 @@
 #include "index/stored_article.h"
 #include "searchd/accent_restorer.h"
 #include "searchd/facet_columns.h"
+#include "searchd/match_bitmap.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_limits.h"
 #include "searchd/query_parser.h"
@@ -443,18 +444,20 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   // was measured: weighing every match costs as much as the unweighted pass it saves.) But a
   // local index, whose facets are counted from columns, has the ranking pass visit at least
   // kCountFromRankingUpTo matches, recording each one it visits: when that was all of them, they
-  // are counted from the columns and the counting pass is not needed — unless the matches are
-  // the articles holding all of some terms (words, and filters of one value each): those are
-  // counted by walking the terms' posting lists (CountFacets), cheaper than making the ranking
-  // pass weigh them.
+  // are counted from the columns and the counting pass is not needed — unless which articles
+  // match depends only on which terms they hold (words, codes, abbreviations, filters of one
+  // value each): those are counted from the terms' bitmaps and posting lists (CountFacets),
+  // cheaper than making the ranking pass weigh them.
   Xapian::Enquire enquire(database());
   enquire.set_time_limit(kMatchSeconds);
   DeadlineSpy deadline_spy(deadline);
   if (!shards_.has_remote()) enquire.add_matchspy(&deadline_spy);  // see DeadlineSpy
   const bool columns_from_ranking =
       request.with_facets && Revision() && facet_counting_ == FacetCounting::kColumnsFromRanking;
-  bool record_matches =
-      columns_from_ranking && ConjunctionTerms(Filtered(built.query_matches, all_filters)).empty();
+  auto worth_recording = [&](const Xapian::Query& matches) {
+    return columns_from_ranking && !MatchesByTermsAlone(Filtered(matches, all_filters));
+  };
+  bool record_matches = worth_recording(built.query_matches);
   MatchRecorder recorder(kRecordedMatchesUpTo);
   if (record_matches) enquire.add_matchspy(&recorder);
   ApplySort(request.sort, &enquire);
@@ -484,12 +487,15 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     // only ever narrow what the words find.
     try {
       if (ranking_.rank_fallback_like_ranked) enquire.set_weighting_scheme(ranked_weight);
-      if (columns_from_ranking && !record_matches) {  // the words' conjunction found nothing
-        record_matches = true;
-        enquire.add_matchspy(&recorder);
+      const bool record_relaxed = worth_recording(built.relaxed_matches);
+      if (record_relaxed) {
+        if (!record_matches) enquire.add_matchspy(&recorder);
+        recorder.Restart();
         check_at_least = kCountFromRankingUpTo;
+      } else if (record_matches) {
+        check_at_least = 0;  // the recorder stays stopped
       }
-      recorder.Restart();
+      record_matches = record_relaxed;
       ranked = PageOfMatches(Filtered(built.relaxed, all_filters), built.relaxed_pair_bonus, offset,
                              request.size, check_at_least, by_relevance, &enquire, &recorder);
       matcher = built.relaxed_matches;
@@ -568,9 +574,13 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
   // and filters of one value each) are counted by walking the terms' posting lists.
   auto count = [&](const Xapian::Query& filters, FacetCounters* counters, Xapian::doccount* total) {
     if (counters->has_columns()) {
-      std::vector<std::string> conjunction = ConjunctionTerms(Filtered(matcher, filters));
+      Xapian::Query matches = Filtered(matcher, filters);
+      std::vector<std::string> conjunction = ConjunctionTerms(matches);
       if (!conjunction.empty()) {
         return counters->CountConjunction(database(), conjunction, deadline, total);
+      }
+      if (MatchesByTermsAlone(matches)) {
+        return counters->CountMatchBitmap(database(), matches, deadline, total);
       }
     }
     Xapian::Enquire counter(database());

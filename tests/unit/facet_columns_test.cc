@@ -84,8 +84,8 @@ TEST(FacetColumnsTest, EachCountStartsFromZero) {
 }
 
 TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
-  // 600 documents holding terms a, b, c at random (a fixed sequence), each with one of four
-  // units.
+  // 600 documents holding terms a, b, c at random (a fixed sequence), frequent enough for bitmaps
+  // (TermBitmaps), and "rare", which is walked; each with one of four units.
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   uint32_t random = 12345;
   auto next_percent = [&random] {
@@ -97,15 +97,18 @@ TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
     if (next_percent() < 50) document.add_term("a");
     if (next_percent() < 35) document.add_term("b");
     if (next_percent() < 40) document.add_term("c");
+    if (i % 100 == 0 || next_percent() < 1) document.add_term("rare");  // too rare for a bitmap
     document.add_term("every");
     document.add_value(schema::kUnitsSlot, Id(static_cast<char>('A' + i % 4)));
     database.add_document(document);
   }
   FacetColumns columns(database);
+  ASSERT_LT(database.get_termfreq("rare") * TermBitmaps::kDensity, database.get_lastdocid());
   const auto far_off = std::chrono::steady_clock::now() + std::chrono::hours(1);
   const std::vector<std::vector<std::string>> conjunctions = {
-      {"a"},      {"c"},           {"a", "b"},     {"b", "c"},
-      {"c", "a"}, {"a", "b", "c"}, {"every", "c"}, {"a", "nowhere"}};
+      {"a"},      {"c"},           {"a", "b"},        {"b", "c"},
+      {"c", "a"}, {"a", "b", "c"}, {"every", "c"},    {"a", "nowhere"},
+      {"rare"},   {"rare", "a"},   {"b", "rare", "c"}};
   for (const std::vector<std::string>& terms : conjunctions) {
     // What Xapian matches, counted from the columns document by document.
     Xapian::Enquire enquire(database);
@@ -124,28 +127,49 @@ TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
     EXPECT_EQ(total, matches.size()) << terms[0] << " " << terms.size();
     EXPECT_EQ(Named(walked.Counted()[0]), Named(expected.Counted()[0]))
         << terms[0] << " " << terms.size();
+
+    // The same conjunction as a query worked out from bitmaps, with a boost that changes
+    // nothing of what matches.
+    Xapian::Query boosted(Xapian::Query::OP_AND_MAYBE,
+                          Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
+                          Xapian::Query("c"));
+    FacetCounters from_bitmap(&columns, {kUnitFacet});
+    ASSERT_TRUE(from_bitmap.CountMatchBitmap(database, boosted, far_off, &total));
+    EXPECT_EQ(total, matches.size()) << terms[0] << " " << terms.size();
+    EXPECT_EQ(Named(from_bitmap.Counted()[0]), Named(expected.Counted()[0]))
+        << terms[0] << " " << terms.size();
   }
+  EXPECT_GT(columns.term_bitmaps().MemoryBytes(), 0u);
 }
 
 TEST(FacetColumnsTest, AConjunctionStopsAtItsDeadlineEvenWithoutMatches) {
-  // Two words that never meet, in alternate documents: the walk goes on without a match.
-  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  for (int i = 1; i <= 5000; ++i) {
-    Xapian::Document document;
-    document.add_term(i % 2 == 0 ? "even" : "odd");
-    document.add_value(schema::kUnitsSlot, Id('A'));
-    database.add_document(document);
+  // Two words that never meet: in alternate documents (frequent: their bitmaps are ANDed), and
+  // in 1 of 64 each (rare: the walk goes on without a match).
+  for (int spacing : {2, 64}) {
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 1; i <= 70000; ++i) {
+      Xapian::Document document;
+      if (i % spacing == 0) document.add_term("even");
+      if (i % spacing == spacing / 2) document.add_term("odd");
+      document.add_value(schema::kUnitsSlot, Id('A'));
+      database.add_document(document);
+    }
+    FacetColumns columns(database);
+    Xapian::doccount total = 0;
+    FacetCounters late(&columns, {kUnitFacet});
+    EXPECT_FALSE(late.CountConjunction(database, {"even", "odd"},
+                                       std::chrono::steady_clock::now() - std::chrono::seconds(1),
+                                       &total))
+        << spacing;
+    FacetCounters in_time(&columns, {kUnitFacet});
+    EXPECT_TRUE(in_time.CountConjunction(database, {"even", "odd"},
+                                         std::chrono::steady_clock::now() + std::chrono::hours(1),
+                                         &total))
+        << spacing;
+    EXPECT_EQ(total, 0u);
+    // Only the walk needs the rare words' lists: frequent ones have bitmaps.
+    EXPECT_EQ(columns.term_bitmaps().MemoryBytes() > 0, spacing == 2) << spacing;
   }
-  FacetColumns columns(database);
-  Xapian::doccount total = 0;
-  FacetCounters late(&columns, {kUnitFacet});
-  EXPECT_FALSE(late.CountConjunction(database, {"even", "odd"},
-                                     std::chrono::steady_clock::now() - std::chrono::seconds(1),
-                                     &total));
-  FacetCounters in_time(&columns, {kUnitFacet});
-  EXPECT_TRUE(in_time.CountConjunction(
-      database, {"even", "odd"}, std::chrono::steady_clock::now() + std::chrono::hours(1), &total));
-  EXPECT_EQ(total, 0u);
 }
 
 // ---- Columns of a revision that only added articles (FacetColumns::Extended) ----------------

@@ -1,0 +1,150 @@
+// A boolean query's matches worked out from term bitmaps and posting lists are Xapian's matches,
+// for frequent terms (bitmaps kept) and rare ones (lists read), nested every way the query
+// builder nests them (issue #13: counting facets without a Xapian pass).
+
+#include "searchd/match_bitmap.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "searchd/quorum_source.h"
+#include "searchd/term_bitmaps.h"
+
+namespace vnsearch {
+namespace {
+
+using Query = Xapian::Query;
+
+// 800 documents holding "a", "b", "c" (a third to a half of them each) and "rare" (about 1 in
+// 100: too few to earn a bitmap) at random (a fixed sequence), and "every".
+Xapian::WritableDatabase RandomDatabase() {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  uint32_t random = 2024;
+  auto next_percent = [&random] {
+    random = random * 1103515245u + 12345u;  // the C standard's example generator
+    return (random >> 16) % 100;
+  };
+  for (int i = 1; i <= 800; ++i) {
+    Xapian::Document document;
+    if (next_percent() < 50) document.add_term("a");
+    if (next_percent() < 35) document.add_term("b");
+    if (next_percent() < 40) document.add_term("c");
+    if (next_percent() < 1) document.add_term("rare");
+    document.add_term("every");
+    database.add_document(document);
+  }
+  return database;
+}
+
+std::vector<Xapian::docid> XapianMatches(const Xapian::Database& database, const Query& query) {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  Xapian::MSet matches = enquire.get_mset(0, database.get_doccount());
+  std::vector<Xapian::docid> docids;
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) docids.push_back(*it);
+  std::sort(docids.begin(), docids.end());
+  return docids;
+}
+
+std::vector<Xapian::docid> SetBits(const TermBitmap& bitmap) {
+  std::vector<Xapian::docid> docids;
+  for (Xapian::docid docid = 0; docid < bitmap.size() * 64; ++docid) {
+    if ((bitmap[docid / 64] >> (docid % 64) & 1) != 0) docids.push_back(docid);
+  }
+  return docids;
+}
+
+Query Term(const char* term) { return Query(term); }
+
+std::vector<Query> BooleanQueries() {
+  Query a = Term("a"), b = Term("b"), c = Term("c"), rare = Term("rare");
+  return {
+      a,
+      rare,
+      Term("nowhere"),
+      Query(std::string()),  // MatchAll
+      Query(),               // MatchNothing
+      Query(Query::OP_AND, a, b),
+      Query(Query::OP_AND, rare, c),
+      Query(Query::OP_OR, rare, b),
+      Query(Query::OP_AND_NOT, a, Query(Query::OP_OR, b, rare)),
+      Query(Query::OP_FILTER, Query(Query::OP_OR, a, rare), c),
+      Query(Query::OP_SYNONYM, b, rare),
+      Query(Query::OP_AND_MAYBE, c, a),
+      Query(Query::OP_SCALE_WEIGHT, Query(Query::OP_AND, a, b), 0),
+      Query(Query::OP_AND, Query(Query::OP_OR, a, Term("nowhere")),
+            Query(Query::OP_AND_NOT, Query(std::string()), c)),
+      // The query builder's shape for an abbreviation within words side by side.
+      Query(Query::OP_AND, Term("every"),
+            Query(Query::OP_OR, rare, Query(Query::OP_FILTER, Query(Query::OP_AND, a, b), c))),
+  };
+}
+
+TEST(MatchBitmapTest, MatchesWhatXapianMatches) {
+  Xapian::WritableDatabase database = RandomDatabase();
+  ASSERT_LT(database.get_termfreq("rare") * TermBitmaps::kDensity, database.get_lastdocid());
+  TermBitmaps bitmaps(database.get_lastdocid());
+  size_t matched = 0;
+  for (const Query& query : BooleanQueries()) {
+    ASSERT_TRUE(MatchesByTermsAlone(query)) << query.get_description();
+    std::optional<TermBitmap> bitmap = MatchBitmap(query, database, &bitmaps);
+    ASSERT_TRUE(bitmap.has_value()) << query.get_description();
+    std::vector<Xapian::docid> expected = XapianMatches(database, query);
+    EXPECT_EQ(SetBits(*bitmap), expected) << query.get_description();
+    matched += expected.size();
+  }
+  EXPECT_GT(matched, 2000u);
+  // Frequent terms keep their bitmaps: "a", "b", "c", "every" and "" (every document).
+  EXPECT_EQ(bitmaps.MemoryBytes(), 5 * bitmaps.words() * sizeof(uint64_t));
+}
+
+TEST(MatchBitmapTest, ADeletedArticleLeavesTheNextRevisionsBitmaps) {
+  Xapian::WritableDatabase database = RandomDatabase();
+  Query query(Query::OP_AND, Term("a"), Term("every"));
+  TermBitmaps before(database.get_lastdocid());
+  std::vector<Xapian::docid> matched = SetBits(*MatchBitmap(query, database, &before));
+  ASSERT_FALSE(matched.empty());
+  database.delete_document(matched.front());
+  TermBitmaps after(database.get_lastdocid());  // a revision has its own
+  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after)), XapianMatches(database, query));
+  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after)).size(), matched.size() - 1);
+}
+
+TEST(MatchBitmapTest, OnlyQueriesOfTermsAloneAreWorkedOut) {
+  Xapian::WritableDatabase database = RandomDatabase();
+  TermBitmaps bitmaps(database.get_lastdocid());
+  const std::vector<Query> needing_xapian = {
+      Query(Query::OP_PHRASE, Term("a"), Term("b")),
+      Query(Query::OP_AND, Term("a"), Query(Query::OP_NEAR, Term("b"), Term("c"))),
+      Query(Query::OP_VALUE_RANGE, 0, "a", "b"),
+      Query(Query::OP_WILDCARD, "ev"),
+      Query(Query::OP_OR, Term("a"), QuorumPostingSource::Make({"a", "b", "c"}, 2)),
+      Query(Query::OP_XOR, Term("a"), Term("b")),
+  };
+  for (const Query& query : needing_xapian) {
+    EXPECT_FALSE(MatchesByTermsAlone(query)) << query.get_description();
+    EXPECT_FALSE(MatchBitmap(query, database, &bitmaps).has_value()) << query.get_description();
+  }
+}
+
+TEST(MatchBitmapTest, OnlyFrequentTermsEarnABitmapAndKeepIt) {
+  Xapian::WritableDatabase database = RandomDatabase();
+  TermBitmaps bitmaps(database.get_lastdocid());
+  EXPECT_EQ(bitmaps.Of(database, "rare", database.get_termfreq("rare")), nullptr);
+  EXPECT_EQ(bitmaps.Of(database, "nowhere", 0), nullptr);
+  std::shared_ptr<const TermBitmap> first = bitmaps.Of(database, "a", database.get_termfreq("a"));
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(bitmaps.Of(database, "a", database.get_termfreq("a")), first);  // made once
+  EXPECT_EQ(SetBits(*first), XapianMatches(database, Term("a")));
+  EXPECT_EQ(bitmaps.MemoryBytes(), bitmaps.words() * sizeof(uint64_t));
+  // A database past the revision the bitmaps are for is never read into them.
+  TermBitmaps older(database.get_lastdocid() - 1);
+  EXPECT_EQ(older.Of(database, "every", database.get_termfreq("every")), nullptr);
+  EXPECT_FALSE(older.Read(database, "every").has_value());
+}
+
+}  // namespace
+}  // namespace vnsearch
