@@ -357,10 +357,12 @@ bool FacetCounters::CountConjunction(const Xapian::Database& database,
 }
 
 bool FacetCounters::CountMatchBitmap(const Xapian::Database& database, const Xapian::Query& query,
+                                     const std::vector<TermQuorum>& quorums,
                                      std::chrono::steady_clock::time_point deadline,
                                      Xapian::doccount* total) {
   *total = 0;
-  std::optional<TermBitmap> matches = MatchBitmap(query, database, &columns_->term_bitmaps());
+  std::optional<TermBitmap> matches =
+      MatchBitmap(query, database, &columns_->term_bitmaps(), quorums);
   return matches && CountBits(*matches, deadline, total);
 }
 

@@ -21,6 +21,7 @@
 
 #include "index/schema.h"
 #include "searchd/facets.h"
+#include "searchd/quorum_source.h"
 #include "searchd/term_bitmaps.h"
 
 namespace vnsearch {
@@ -174,9 +175,11 @@ class FacetCounters {
                         std::chrono::steady_clock::time_point deadline, Xapian::doccount* total);
 
   // Counts the matches of `query`, which must depend only on which terms an article holds
-  // (MatchesByTermsAlone), from the terms' bitmaps and lists (MatchBitmap) — no pass — and
-  // returns how many; false when `deadline` passed first. Only when given columns.
+  // (MatchesByTermsAlone, with the query's `quorums`), from the terms' bitmaps and lists
+  // (MatchBitmap) — no pass — and returns how many; false when `deadline` passed first. Only when
+  // given columns.
   bool CountMatchBitmap(const Xapian::Database& database, const Xapian::Query& query,
+                        const std::vector<TermQuorum>& quorums,
                         std::chrono::steady_clock::time_point deadline, Xapian::doccount* total);
 
   // What was counted, facet by facet in the order given.

@@ -7,20 +7,23 @@
 #include <xapian.h>
 
 #include <optional>
+#include <vector>
 
+#include "searchd/quorum_source.h"
 #include "searchd/term_bitmaps.h"
 
 namespace vnsearch {
 
 // Whether the matches of `query` depend only on which terms an article holds: terms (and
-// MatchAll) joined by AND, OR, AND_NOT, FILTER, SYNONYM, AND_MAYBE and SCALE_WEIGHT. A phrase,
-// a value range, a posting source or a wildcard left to Xapian need Xapian's pass.
-bool MatchesByTermsAlone(const Xapian::Query& query);
+// MatchAll) and quorums of terms (QuorumPostingSource, when one of `quorums`, the query's)
+// joined by AND, OR, AND_NOT, FILTER, SYNONYM, AND_MAYBE and SCALE_WEIGHT. A phrase, a value
+// range, another posting source or a wildcard left to Xapian need Xapian's pass.
+bool MatchesByTermsAlone(const Xapian::Query& query, const std::vector<TermQuorum>& quorums);
 
 // The matches of `query` in `database`, which must be the revision of `bitmaps`: frequent terms
 // from their bitmaps, the others from their posting lists. Nothing when !MatchesByTermsAlone.
 std::optional<TermBitmap> MatchBitmap(const Xapian::Query& query, const Xapian::Database& database,
-                                      TermBitmaps* bitmaps);
+                                      TermBitmaps* bitmaps, const std::vector<TermQuorum>& quorums);
 
 }  // namespace vnsearch
 

@@ -69,6 +69,9 @@ class Builder {
     return bonus;
   }
 
+  // Every quorum of terms (a QuorumPostingSource) put in a query built so far.
+  const std::vector<TermQuorum>& quorums() const { return quorums_; }
+
   // For each child of `and_node`, whether it is a question word that is neither required nor
   // weighted: in a long query, or one that ends with a question mark. A few words without one
   // are keywords, all looked for: "Bao giờ cho đến tháng Mười" is a film, "kịch bản nào cho
@@ -375,6 +378,7 @@ class Builder {
             Xapian::Query(Xapian::Query::OP_OR, any_anchor.begin(), any_anchor.end()), 0));
       } else {
         enough_words.push_back(QuorumPostingSource::Make(anchors, std::max<size_t>(quorum, 1)));
+        quorums_.push_back({anchors, std::max<size_t>(quorum, 1)});
       }
     }
     Xapian::Query matches;  // weightless: which articles match
@@ -643,6 +647,7 @@ class Builder {
   const QueryNode* ranked_node_ = nullptr;
   const QueryNode* long_node_ = nullptr;
   std::vector<Xapian::Query> pair_bonuses_;
+  std::vector<TermQuorum> quorums_;
   const WildcardExpander& expand_wildcard_;
 };
 
@@ -764,11 +769,16 @@ BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
     Builder every_word(built.space, /*with_boosts=*/false, options, nullptr, expand_wildcard);
     every_word.TreatAsLong(free_text);
     built.every_word = every_word.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
+    built.quorums.insert(built.quorums.end(), every_word.quorums().begin(),
+                         every_word.quorums().end());
   } else {
     built.relaxed = builder.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
     built.relaxed_pair_bonus = builder.TakePairBonus();
     built.query_matches = matcher.Build(root, /*relaxed=*/false, /*negated=*/false, &scratch);
     built.relaxed_matches = matcher.Build(root, /*relaxed=*/true, /*negated=*/false, &scratch);
+  }
+  for (const Builder* used : {&builder, &matcher}) {
+    built.quorums.insert(built.quorums.end(), used->quorums().begin(), used->quorums().end());
   }
   if (!built.title_terms.empty()) {
     std::vector<Xapian::Query> in_title(built.title_terms.begin(), built.title_terms.end());

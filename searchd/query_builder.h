@@ -13,6 +13,7 @@
 
 #include "analysis/analyzer.h"
 #include "searchd/query_parser.h"
+#include "searchd/quorum_source.h"
 
 namespace vnsearch {
 
@@ -110,6 +111,9 @@ struct BuiltQuery {
   // The title-only terms of those words: an article whose headline holds the query's words is
   // most likely the one sought, so they are added as an optional boost.
   std::vector<std::string> title_terms;
+  // Every quorum of terms in the queries above (QuorumPostingSource), for working out their
+  // matches without Xapian (match_bitmap.h).
+  std::vector<TermQuorum> quorums;
   // Every `prefix*` of the query (excluded ones too) as the prefixed stem its expansion starts
   // with ("XFtr"): what estimating the query's cost needs besides its terms.
   std::vector<std::string> wildcards;

@@ -9,10 +9,18 @@
 
 namespace vnsearch {
 
-QuorumPostingSource::QuorumPostingSource(std::vector<std::string> terms, size_t quorum)
-    : terms_(std::move(terms)), quorum_(std::max<size_t>(quorum, 1)) {
-  std::sort(terms_.begin(), terms_.end());
-  terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
+TermQuorum TermQuorum::Distinct() const {
+  TermQuorum distinct{terms, std::max<size_t>(quorum, 1)};
+  std::sort(distinct.terms.begin(), distinct.terms.end());
+  distinct.terms.erase(std::unique(distinct.terms.begin(), distinct.terms.end()),
+                       distinct.terms.end());
+  return distinct;
+}
+
+QuorumPostingSource::QuorumPostingSource(std::vector<std::string> terms, size_t quorum) {
+  TermQuorum held = TermQuorum{std::move(terms), quorum}.Distinct();
+  terms_ = std::move(held.terms);
+  quorum_ = held.quorum;
 }
 
 Xapian::Query QuorumPostingSource::Make(std::vector<std::string> terms, size_t quorum) {
@@ -82,6 +90,10 @@ void QuorumPostingSource::skip_to(Xapian::docid at_least, double) {
 
 Xapian::PostingSource* QuorumPostingSource::clone() const {
   return new QuorumPostingSource(terms_, quorum_);
+}
+
+std::string TermQuorum::QueryDescription() const {
+  return "Query(PostingSource(" + QuorumPostingSource(terms, quorum).get_description() + "))";
 }
 
 std::string QuorumPostingSource::get_description() const {

@@ -12,6 +12,20 @@
 
 namespace vnsearch {
 
+// What a QuorumPostingSource matches, for code that works the matches out without Xapian
+// (match_bitmap.h): the articles holding at least `quorum` of `terms`.
+struct TermQuorum {
+  std::vector<std::string> terms;
+  size_t quorum = 1;
+
+  // The quorum as a QuorumPostingSource holds it, which is what it matches: the terms sorted,
+  // each once (a term named twice counts once), and a quorum of at least one.
+  TermQuorum Distinct() const;
+  // What Xapian's Query::get_description() says of a query that is the source: how such code
+  // recognises it (Xapian gives no other way to reach a query's posting source).
+  std::string QueryDescription() const;
+};
+
 class QuorumPostingSource : public Xapian::PostingSource {
  public:
   // Matches the articles holding at least `quorum` (≥ 1) of `terms` (distinct terms).

@@ -455,7 +455,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   const bool columns_from_ranking =
       request.with_facets && Revision() && facet_counting_ == FacetCounting::kColumnsFromRanking;
   auto worth_recording = [&](const Xapian::Query& matches) {
-    return columns_from_ranking && !MatchesByTermsAlone(Filtered(matches, all_filters));
+    return columns_from_ranking &&
+           !MatchesByTermsAlone(Filtered(matches, all_filters), built.quorums);
   };
   bool record_matches = worth_recording(built.query_matches);
   MatchRecorder recorder(kRecordedMatchesUpTo);
@@ -511,7 +512,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   if (ranked.count_cut_short && !request.with_facets) response.timed_out = true;
   timer.Lap(&phases.ranking);
   if (request.with_facets && !response.timed_out) {
-    CountFacets(request, matcher, date_range, deadline,
+    CountFacets(request, matcher, built.quorums, date_range, deadline,
                 record_matches ? recorder.AllMatches(ranked.total_exact, ranked.total) : nullptr,
                 &response);
   }
@@ -556,7 +557,8 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
 }
 
 void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                           const Xapian::Query& date_range, Clock::time_point deadline,
+                           const std::vector<TermQuorum>& quorums, const Xapian::Query& date_range,
+                           Clock::time_point deadline,
                            const std::vector<Xapian::docid>* all_matches,
                            SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
@@ -579,8 +581,8 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       if (!conjunction.empty()) {
         return counters->CountConjunction(database(), conjunction, deadline, total);
       }
-      if (MatchesByTermsAlone(matches)) {
-        return counters->CountMatchBitmap(database(), matches, deadline, total);
+      if (MatchesByTermsAlone(matches, quorums)) {
+        return counters->CountMatchBitmap(database(), matches, quorums, deadline, total);
       }
     }
     Xapian::Enquire counter(database());

@@ -201,11 +201,13 @@ class Searcher {
   std::vector<nlohmann::json> SuggestOnce(const std::string& typed, size_t limit);
 
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
-  // query's matches without ranking boosts. Stops (setting response->timed_out) at `deadline`.
+  // query's matches without ranking boosts, whose quorums of terms are among `quorums`
+  // (BuiltQuery::quorums). Stops (setting response->timed_out) at `deadline`.
   // `all_matches` (may be null): every match of the fully filtered query, as the ranking pass
   // recorded them; they are then counted without a pass of their own.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
+                   const std::vector<TermQuorum>& quorums, const Xapian::Query& date_range,
+                   std::chrono::steady_clock::time_point deadline,
                    const std::vector<Xapian::docid>* all_matches, SearchResponse* response);
 
   // One hit of a page: its document and its weight in the order of the page.

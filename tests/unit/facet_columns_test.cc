@@ -134,7 +134,7 @@ TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
                           Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                           Xapian::Query("c"));
     FacetCounters from_bitmap(&columns, {kUnitFacet});
-    ASSERT_TRUE(from_bitmap.CountMatchBitmap(database, boosted, far_off, &total));
+    ASSERT_TRUE(from_bitmap.CountMatchBitmap(database, boosted, {}, far_off, &total));
     EXPECT_EQ(total, matches.size()) << terms[0] << " " << terms.size();
     EXPECT_EQ(Named(from_bitmap.Counted()[0]), Named(expected.Counted()[0]))
         << terms[0] << " " << terms.size();

@@ -59,9 +59,32 @@ std::vector<Xapian::docid> SetBits(const TermBitmap& bitmap) {
 
 Query Term(const char* term) { return Query(term); }
 
+// Quorums of terms, as the query builder makes them for ranked queries.
+const std::vector<TermQuorum>& Quorums() {
+  static const std::vector<TermQuorum> quorums = {{{"a", "b", "c"}, 2},
+                                                  {{"rare", "b", "c", "every"}, 3},
+                                                  {{"a", "rare"}, 1},
+                                                  {{"c", "a"}, 3},
+                                                  {{"b", "a", "b"}, 2}};  // "b" counts once
+  return quorums;
+}
+
+Query QuorumQuery(size_t number) {
+  return QuorumPostingSource::Make(Quorums()[number].terms, Quorums()[number].quorum);
+}
+
 std::vector<Query> BooleanQueries() {
   Query a = Term("a"), b = Term("b"), c = Term("c"), rare = Term("rare");
   return {
+      QuorumQuery(0),
+      QuorumQuery(1),
+      QuorumQuery(2),
+      QuorumQuery(3),  // more than it has terms: nothing
+      QuorumQuery(4),
+      Query(Query::OP_AND, QuorumQuery(1), Query(Query::OP_AND_NOT, a, QuorumQuery(2))),
+      // The query builder's shape for a ranked query.
+      Query(Query::OP_FILTER, Query(Query::OP_OR, a, Query(Query::OP_OR, b, c)),
+            Query(Query::OP_OR, Query(Query::OP_SYNONYM, rare, Term("nowhere")), QuorumQuery(0))),
       a,
       rare,
       Term("nowhere"),
@@ -89,14 +112,14 @@ TEST(MatchBitmapTest, MatchesWhatXapianMatches) {
   TermBitmaps bitmaps(database.get_lastdocid());
   size_t matched = 0;
   for (const Query& query : BooleanQueries()) {
-    ASSERT_TRUE(MatchesByTermsAlone(query)) << query.get_description();
-    std::optional<TermBitmap> bitmap = MatchBitmap(query, database, &bitmaps);
+    ASSERT_TRUE(MatchesByTermsAlone(query, Quorums())) << query.get_description();
+    std::optional<TermBitmap> bitmap = MatchBitmap(query, database, &bitmaps, Quorums());
     ASSERT_TRUE(bitmap.has_value()) << query.get_description();
     std::vector<Xapian::docid> expected = XapianMatches(database, query);
     EXPECT_EQ(SetBits(*bitmap), expected) << query.get_description();
     matched += expected.size();
   }
-  EXPECT_GT(matched, 2000u);
+  EXPECT_GT(matched, 3000u);
   // Frequent terms keep their bitmaps: "a", "b", "c", "every" and "" (every document).
   EXPECT_EQ(bitmaps.MemoryBytes(), 5 * bitmaps.words() * sizeof(uint64_t));
 }
@@ -105,12 +128,12 @@ TEST(MatchBitmapTest, ADeletedArticleLeavesTheNextRevisionsBitmaps) {
   Xapian::WritableDatabase database = RandomDatabase();
   Query query(Query::OP_AND, Term("a"), Term("every"));
   TermBitmaps before(database.get_lastdocid());
-  std::vector<Xapian::docid> matched = SetBits(*MatchBitmap(query, database, &before));
+  std::vector<Xapian::docid> matched = SetBits(*MatchBitmap(query, database, &before, {}));
   ASSERT_FALSE(matched.empty());
   database.delete_document(matched.front());
   TermBitmaps after(database.get_lastdocid());  // a revision has its own
-  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after)), XapianMatches(database, query));
-  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after)).size(), matched.size() - 1);
+  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after, {})), XapianMatches(database, query));
+  EXPECT_EQ(SetBits(*MatchBitmap(query, database, &after, {})).size(), matched.size() - 1);
 }
 
 TEST(MatchBitmapTest, OnlyQueriesOfTermsAloneAreWorkedOut) {
@@ -121,13 +144,18 @@ TEST(MatchBitmapTest, OnlyQueriesOfTermsAloneAreWorkedOut) {
       Query(Query::OP_AND, Term("a"), Query(Query::OP_NEAR, Term("b"), Term("c"))),
       Query(Query::OP_VALUE_RANGE, 0, "a", "b"),
       Query(Query::OP_WILDCARD, "ev"),
-      Query(Query::OP_OR, Term("a"), QuorumPostingSource::Make({"a", "b", "c"}, 2)),
       Query(Query::OP_XOR, Term("a"), Term("b")),
+      // A quorum the query builder did not say it made, and another posting source.
+      Query(Query::OP_OR, Term("a"), QuorumPostingSource::Make({"a", "b", "c"}, 1)),
+      Query(Query::OP_OR, Term("a"), QuorumPostingSource::Make({"b", "c"}, 2)),
+      Query(new Xapian::ValueWeightPostingSource(0)),
   };
   for (const Query& query : needing_xapian) {
-    EXPECT_FALSE(MatchesByTermsAlone(query)) << query.get_description();
-    EXPECT_FALSE(MatchBitmap(query, database, &bitmaps).has_value()) << query.get_description();
+    EXPECT_FALSE(MatchesByTermsAlone(query, Quorums())) << query.get_description();
+    EXPECT_FALSE(MatchBitmap(query, database, &bitmaps, Quorums()).has_value())
+        << query.get_description();
   }
+  EXPECT_FALSE(MatchesByTermsAlone(QuorumQuery(0), {}));
 }
 
 TEST(MatchBitmapTest, OnlyFrequentTermsEarnABitmapAndKeepIt) {
