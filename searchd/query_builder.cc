@@ -69,6 +69,12 @@ class Builder {
     return bonus;
   }
 
+  // Ranked queries' weightless sides go through `precompute_matches` (query_builder.h), which
+  // must outlive the builder.
+  void PrecomputeMatchesWith(const MatchesPrecomputer& precompute_matches) {
+    precompute_matches_ = &precompute_matches;
+  }
+
   // Every quorum of terms (a QuorumPostingSource) put in a query built so far.
   const std::vector<TermQuorum>& quorums() const { return quorums_; }
 
@@ -392,6 +398,10 @@ class Builder {
     }
     if (matches.empty() || !with_boosts_) return matches;
     required.insert(required.end(), weighted.begin(), weighted.end());
+    // The weightless side, as the searcher can have it read most cheaply.
+    if (precompute_matches_ != nullptr && *precompute_matches_) {
+      matches = (*precompute_matches_)(matches, quorums_);
+    }
     Xapian::Query combined(Xapian::Query::OP_FILTER,
                            Xapian::Query(Xapian::Query::OP_OR, required.begin(), required.end()),
                            matches);
@@ -649,6 +659,7 @@ class Builder {
   std::vector<Xapian::Query> pair_bonuses_;
   std::vector<TermQuorum> quorums_;
   const WildcardExpander& expand_wildcard_;
+  const MatchesPrecomputer* precompute_matches_ = nullptr;
 };
 
 bool AnyDiacritics(const QueryNode& node) {
@@ -747,7 +758,8 @@ const QueryNode* FreeText(const QueryNode& root) {
 }
 
 BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
-                      const Xapian::Database* statistics, const WildcardExpander& expand_wildcard) {
+                      const Xapian::Database* statistics, const WildcardExpander& expand_wildcard,
+                      const MatchesPrecomputer& precompute_matches) {
   BuiltQuery built;
   built.space = ChooseSpace(root);
   const QueryNode* free_text = FreeText(root);
@@ -757,6 +769,7 @@ BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options,
   if (built.ranked && options.fold_ranked_queries) built.space = MatchSpace::kFolded;
   built.highlighter.space = built.space;
   Builder builder(built.space, /*with_boosts=*/true, options, statistics, expand_wildcard);
+  builder.PrecomputeMatchesWith(precompute_matches);
   if (built.ranked) builder.RankFreeText(free_text);
   built.query = builder.Build(root, /*relaxed=*/false, /*negated=*/false, &built);
   built.pair_bonus = builder.TakePairBonus();

@@ -133,12 +133,21 @@ MatchSpace ChooseSpace(const QueryNode& root);
 using WildcardExpander =
     std::function<Xapian::Query(const std::string& stem, Xapian::termcount limit)>;
 
+// What the weightless side of a ranked query (which articles hold enough of its words: terms and
+// quorums of terms, `quorums` listing those made so far) becomes in the query that ranks: a query
+// matching the same articles that is cheaper for Xapian to read — for one local index, the
+// matches worked out beforehand from term bitmaps (Searcher). Returning `matches` keeps it.
+using MatchesPrecomputer = std::function<Xapian::Query(const Xapian::Query& matches,
+                                                       const std::vector<TermQuorum>& quorums)>;
+
 // Builds the Xapian queries for `root`. `statistics`: the index to be searched, whose term
 // frequencies shape ranked queries (nullptr: every free word may be the one that matches).
 // `expand_wildcard`: see WildcardExpander; without it, prefixes become OP_WILDCARD.
+// `precompute_matches`: see MatchesPrecomputer; without it, ranked queries keep their form.
 BuiltQuery BuildQuery(const QueryNode& root, const RankingOptions& options = RankingOptions(),
                       const Xapian::Database* statistics = nullptr,
-                      const WildcardExpander& expand_wildcard = nullptr);
+                      const WildcardExpander& expand_wildcard = nullptr,
+                      const MatchesPrecomputer& precompute_matches = nullptr);
 
 }  // namespace vnsearch
 

@@ -20,6 +20,7 @@
 #include "index/schema.h"
 #include "index/stored_article.h"
 #include "searchd/accent_restorer.h"
+#include "searchd/bitmap_source.h"
 #include "searchd/facet_columns.h"
 #include "searchd/match_bitmap.h"
 #include "searchd/query_builder.h"
@@ -169,6 +170,26 @@ Xapian::Query Both(const Xapian::Query& first, const Xapian::Query& second) {
   if (first.empty()) return second;
   if (second.empty()) return first;
   return Xapian::Query(Xapian::Query::OP_AND, first, second);
+}
+
+// `matches` worked out from the revision's term bitmaps, as a posting source over them; `matches`
+// itself when it is not made of terms alone, or when working it out would read more postings
+// than a query may (the query's own cost check then refuses it).
+Xapian::Query PrecomputedMatches(const Xapian::Query& matches,
+                                 const std::vector<TermQuorum>& quorums,
+                                 const Xapian::Database& database, TermBitmaps* bitmaps) {
+  if (!MatchesByTermsAlone(matches, quorums)) return matches;
+  uint64_t postings = 0;
+  for (Xapian::TermIterator term = matches.get_unique_terms_begin();
+       term != matches.get_unique_terms_end(); ++term) {
+    postings += database.get_termfreq(*term);
+  }
+  for (const TermQuorum& quorum : quorums) {
+    for (const std::string& term : quorum.terms) postings += database.get_termfreq(term);
+  }
+  if (postings > kMaxQueryPostings) return matches;
+  std::optional<TermBitmap> bitmap = MatchBitmap(matches, database, bitmaps, quorums);
+  return bitmap ? BitmapPostingSource::Make(std::move(*bitmap)) : matches;
 }
 
 // Adds the terms of `query` to `terms` when it matches exactly the articles holding all of them:
@@ -412,10 +433,24 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   RankingOptions ranking = ranking_;
   ranking.xapian_operators_only = shards_.has_remote();
   SetIndexTerms(&ranking);
-  BuiltQuery built = BuildQuery(parsed.root, ranking, &database(),
-                                [this](const std::string& stem, Xapian::termcount limit) {
-                                  return ExpandWildcard(database(), stem, limit);
-                                });
+  // One local index has a ranked query's matches worked out from its term bitmaps before Xapian
+  // ranks them: Xapian then reads one list where the quorum of words would merge their lists.
+  std::shared_ptr<const FacetColumns> columns;
+  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
+    columns = FacetColumnsOf(database(), RevisionKey());
+  }
+  MatchesPrecomputer precompute_matches = nullptr;
+  if (columns) {
+    precompute_matches = [&](const Xapian::Query& matches, const std::vector<TermQuorum>& quorums) {
+      return PrecomputedMatches(matches, quorums, database(), &columns->term_bitmaps());
+    };
+  }
+  BuiltQuery built = BuildQuery(
+      parsed.root, ranking, &database(),
+      [this](const std::string& stem, Xapian::termcount limit) {
+        return ExpandWildcard(database(), stem, limit);
+      },
+      precompute_matches);
   uint64_t postings = EstimatePostings(database(), built);
   if (postings > kMaxQueryPostings) {
     throw QueryTooCostly("the query would read " + std::to_string(postings) +

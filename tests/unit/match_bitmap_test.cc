@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "searchd/bitmap_source.h"
 #include "searchd/quorum_source.h"
 #include "searchd/term_bitmaps.h"
 
@@ -122,6 +123,62 @@ TEST(MatchBitmapTest, MatchesWhatXapianMatches) {
   EXPECT_GT(matched, 3000u);
   // Frequent terms keep their bitmaps: "a", "b", "c", "every" and "" (every document).
   EXPECT_EQ(bitmaps.MemoryBytes(), 5 * bitmaps.words() * sizeof(uint64_t));
+}
+
+// A ranked query's weightless side read from its bitmap (BitmapPostingSource) instead: the same
+// matches, weights and order, and Xapian's count of them exact.
+TEST(MatchBitmapTest, AsAPostingSourceTheMatchesRankAlike) {
+  Xapian::WritableDatabase database = RandomDatabase();
+  TermBitmaps bitmaps(database.get_lastdocid());
+  Query words(Query::OP_OR, Query(Query::OP_OR, Term("a"), Term("b")),
+              Query(Query::OP_OR, Term("c"), Term("rare")));
+  size_t ranked = 0;
+  for (const Query& matches : BooleanQueries()) {
+    std::optional<TermBitmap> bitmap = MatchBitmap(matches, database, &bitmaps, Quorums());
+    ASSERT_TRUE(bitmap.has_value()) << matches.get_description();
+    const size_t expected_count = XapianMatches(database, matches).size();
+    for (Xapian::doccount wanted : {5u, 25u, 800u}) {  // the fewer, the more Xapian skips
+      auto ranking = [&](const Query& side) {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(Query(Query::OP_FILTER, words, side));
+        return enquire.get_mset(0, wanted);
+      };
+      Xapian::MSet expected = ranking(matches);
+      Xapian::MSet actual = ranking(BitmapPostingSource::Make(*bitmap));
+      ASSERT_EQ(actual.size(), expected.size()) << matches.get_description();
+      for (Xapian::doccount i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(*actual[i], *expected[i]) << matches.get_description() << " #" << i;
+        EXPECT_EQ(actual[i].get_weight(), expected[i].get_weight()) << matches.get_description();
+      }
+      ranked += expected.size();
+    }
+    Xapian::Enquire all(database);
+    all.set_query(BitmapPostingSource::Make(*bitmap));
+    Xapian::MSet every = all.get_mset(0, 0);
+    EXPECT_EQ(every.get_matches_lower_bound(), expected_count) << matches.get_description();
+    EXPECT_EQ(every.get_matches_upper_bound(), expected_count) << matches.get_description();
+  }
+  EXPECT_GT(ranked, 300u);
+}
+
+TEST(MatchBitmapTest, APostingSourceFindsEveryDocumentAcrossWords) {
+  // Documents at either side of 64-document word boundaries, and the last one there is.
+  TermBitmap bitmap(4, 0);
+  const std::vector<Xapian::docid> set = {1, 63, 64, 65, 127, 128, 255};
+  for (Xapian::docid docid : set) bitmap[docid / 64] |= uint64_t{1} << (docid % 64);
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 1; i <= 255; ++i) database.add_document(Xapian::Document());
+  EXPECT_EQ(XapianMatches(database, BitmapPostingSource::Make(bitmap)), set);
+  // Skipping ahead: the documents from 64 on that are also one of 2 (every even document).
+  Xapian::WritableDatabase even(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 1; i <= 255; ++i) {
+    Xapian::Document document;
+    if (i % 2 == 0 && i >= 64) document.add_term("even");
+    even.add_document(document);
+  }
+  EXPECT_EQ(
+      XapianMatches(even, Query(Query::OP_FILTER, Term("even"), BitmapPostingSource::Make(bitmap))),
+      (std::vector<Xapian::docid>{64, 128}));
 }
 
 TEST(MatchBitmapTest, ADeletedArticleLeavesTheNextRevisionsBitmaps) {
