@@ -17,6 +17,7 @@
 #include "index/index_writer.h"
 #include "index/prepared_article.h"
 #include "index/schema.h"
+#include "random_terms.h"
 
 namespace vnsearch {
 namespace {
@@ -84,24 +85,9 @@ TEST(FacetColumnsTest, EachCountStartsFromZero) {
 }
 
 TEST(FacetColumnsTest, ConjunctionsCountWhatXapiansAndMatches) {
-  // 600 documents holding terms a, b, c at random (a fixed sequence), frequent enough for bitmaps
-  // (TermBitmaps), and "rare", which is walked; each with one of four units.
-  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  uint32_t random = 12345;
-  auto next_percent = [&random] {
-    random = random * 1103515245u + 12345u;  // the C standard's example generator
-    return (random >> 16) % 100;
-  };
-  for (int i = 1; i <= 600; ++i) {
-    Xapian::Document document;
-    if (next_percent() < 50) document.add_term("a");
-    if (next_percent() < 35) document.add_term("b");
-    if (next_percent() < 40) document.add_term("c");
-    if (i % 100 == 0 || next_percent() < 1) document.add_term("rare");  // too rare for a bitmap
-    document.add_term("every");
-    document.add_value(schema::kUnitsSlot, Id(static_cast<char>('A' + i % 4)));
-    database.add_document(document);
-  }
+  // 600 documents holding terms a, b, c, frequent enough for bitmaps (TermBitmaps), and "rare",
+  // which is walked; each with one of four units.
+  Xapian::WritableDatabase database = RandomTermsDatabase(600, 12345);
   FacetColumns columns(database);
   ASSERT_LT(database.get_termfreq("rare") * TermBitmaps::kDensity, database.get_lastdocid());
   const auto far_off = std::chrono::steady_clock::now() + std::chrono::hours(1);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "random_terms.h"
 #include "searchd/bitmap_source.h"
 #include "searchd/quorum_source.h"
 #include "searchd/term_bitmaps.h"
@@ -19,26 +20,8 @@ namespace {
 
 using Query = Xapian::Query;
 
-// 800 documents holding "a", "b", "c" (a third to a half of them each) and "rare" (about 1 in
-// 100: too few to earn a bitmap) at random (a fixed sequence), and "every".
-Xapian::WritableDatabase RandomDatabase() {
-  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  uint32_t random = 2024;
-  auto next_percent = [&random] {
-    random = random * 1103515245u + 12345u;  // the C standard's example generator
-    return (random >> 16) % 100;
-  };
-  for (int i = 1; i <= 800; ++i) {
-    Xapian::Document document;
-    if (next_percent() < 50) document.add_term("a");
-    if (next_percent() < 35) document.add_term("b");
-    if (next_percent() < 40) document.add_term("c");
-    if (next_percent() < 1) document.add_term("rare");
-    document.add_term("every");
-    database.add_document(document);
-  }
-  return database;
-}
+// 800 documents holding "a", "b", "c", "every" and "rare" (too rare for a bitmap).
+Xapian::WritableDatabase RandomDatabase() { return RandomTermsDatabase(800, 2024); }
 
 std::vector<Xapian::docid> XapianMatches(const Xapian::Database& database, const Query& query) {
   Xapian::Enquire enquire(database);
