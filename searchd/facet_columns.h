@@ -1,11 +1,10 @@
 // facet_columns: every article's facet values as small numbers held in memory, for each revision
 // of one local index (read whole, or extended by the articles a write added), so that counting a
 // match's values is a few array increments instead of a value-slot read and a map insert per
-// match. Shards keep Xapian's
-// ValueCountMatchSpy (xapian-tcpsrv runs no spy of ours, and shards interleave document
-// numbers); both give the same counts.
-// A FacetColumns is immutable and shared by every worker thread; a FacetCountingSpy is not
-// thread-safe (one per counting pass).
+// match. Shards keep Xapian's ValueCountMatchSpy (xapian-tcpsrv runs no spy of ours, and shards
+// interleave document numbers); both give the same counts.
+// A FacetColumns is immutable but for the term bitmaps it keeps for its revision (thread-safe),
+// and shared by every worker thread; a FacetCountingSpy is not thread-safe (one per pass).
 #ifndef VNSEARCH_SEARCHD_FACET_COLUMNS_H_
 #define VNSEARCH_SEARCHD_FACET_COLUMNS_H_
 
