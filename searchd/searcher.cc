@@ -377,10 +377,11 @@ bool Searcher::AnyArticleMatches(const Xapian::Query& query, const Xapian::Query
 
 void Searcher::Refresh() { shards_.Refresh(); }
 
-void Searcher::ReadFacetColumns() {
-  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
-    FacetColumnsOf(database(), RevisionKey());
-  }
+void Searcher::ReadFacetColumns() { Columns(); }
+
+std::shared_ptr<const FacetColumns> Searcher::Columns() {
+  if (!Revision() || facet_counting_ == FacetCounting::kValueSpies) return nullptr;
+  return FacetColumnsOf(database(), RevisionKey());
 }
 
 void Searcher::SetIndexTerms(RankingOptions* ranking) {
@@ -435,10 +436,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   SetIndexTerms(&ranking);
   // One local index has a ranked query's matches worked out from its term bitmaps before Xapian
   // ranks them: Xapian then reads one list where the quorum of words would merge their lists.
-  std::shared_ptr<const FacetColumns> columns;
-  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
-    columns = FacetColumnsOf(database(), RevisionKey());
-  }
+  std::shared_ptr<const FacetColumns> columns = Columns();
   MatchesPrecomputer precompute_matches = nullptr;
   if (columns) {
     precompute_matches = [&](const Xapian::Query& matches, const std::vector<TermQuorum>& quorums) {
@@ -547,7 +545,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   if (ranked.count_cut_short && !request.with_facets) response.timed_out = true;
   timer.Lap(&phases.ranking);
   if (request.with_facets && !response.timed_out) {
-    CountFacets(request, matcher, built.quorums, date_range, deadline,
+    CountFacets(request, matcher, built.quorums, columns.get(), date_range, deadline,
                 record_matches ? recorder.AllMatches(ranked.total_exact, ranked.total) : nullptr,
                 &response);
   }
@@ -592,23 +590,16 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
 }
 
 void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                           const std::vector<TermQuorum>& quorums, const Xapian::Query& date_range,
-                           Clock::time_point deadline,
+                           const std::vector<TermQuorum>& quorums, const FacetColumns* columns,
+                           const Xapian::Query& date_range, Clock::time_point deadline,
                            const std::vector<Xapian::docid>* all_matches,
                            SearchResponse* response) {
   // Counting needs every match but no weights: scaled to zero, Xapian skips weighting.
   Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, matcher, 0);
   Xapian::doccount everything = database().get_doccount();
-  // One local database is counted from the facet columns of its revision; shards with
-  // Xapian's own spy, which xapian-tcpsrv runs for remote ones (the columns are read by
-  // document number, which a set of shards interleaves).
-  std::shared_ptr<const FacetColumns> columns;
-  if (Revision() && facet_counting_ != FacetCounting::kValueSpies) {
-    columns = FacetColumnsOf(database(), RevisionKey());
-  }
   // Counts into `counters` over the matches of `filters`; false when the pass was stopped (the
-  // counts are then partial). Matches that are the articles holding all of some terms (words,
-  // and filters of one value each) are counted by walking the terms' posting lists.
+  // counts are then partial). Matches that depend only on which terms an article holds are
+  // worked out from the terms' bitmaps and posting lists, without a pass (match_bitmap.h).
   auto count = [&](const Xapian::Query& filters, FacetCounters* counters, Xapian::doccount* total) {
     if (counters->has_columns()) {
       Xapian::Query matches = Filtered(matcher, filters);
@@ -648,7 +639,7 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
       return;
     }
     Xapian::doccount ignored_total = 0;
-    FacetCounters counters(columns.get(), {number});
+    FacetCounters counters(columns, {number});
     if (!count(Both(FacetFilter(request.filters, facet.name), date_range), &counters,
                &ignored_total)) {
       response->timed_out = true;
@@ -662,8 +653,8 @@ void Searcher::CountFacets(const SearchRequest& request, const Xapian::Query& ma
     return;
   }
   Xapian::doccount total = 0;
-  FacetCounters counters(columns.get(), unselected);
-  if (all_matches != nullptr && columns) {  // the ranking pass recorded every match
+  FacetCounters counters(columns, unselected);
+  if (all_matches != nullptr && columns != nullptr) {  // the ranking pass recorded every match
     counters.CountDocuments(*all_matches);
     response->total = static_cast<Xapian::doccount>(all_matches->size());
   } else if (count(Both(FacetFilter(request.filters), date_range), &counters, &total)) {

@@ -200,14 +200,21 @@ class Searcher {
   std::optional<std::vector<SearchHit>> SimilarOnce(const std::string& article_id, size_t limit);
   std::vector<nlohmann::json> SuggestOnce(const std::string& typed, size_t limit);
 
+  // The facet columns (and term bitmaps) of the revision searched: one local database is counted
+  // from them; shards with Xapian's own spy, which xapian-tcpsrv runs for remote ones (the
+  // columns are read by document number, which a set of shards interleaves). Null for shards
+  // and when counting with value spies (CountFacetsWith).
+  std::shared_ptr<const FacetColumns> Columns();
+
   // Fills response->facets (multi-select counts) and response->total (exact) for `matcher`, the
   // query's matches without ranking boosts, whose quorums of terms are among `quorums`
-  // (BuiltQuery::quorums). Stops (setting response->timed_out) at `deadline`.
+  // (BuiltQuery::quorums), from `columns` (Columns(); null: with Xapian's value spies). Stops
+  // (setting response->timed_out) at `deadline`.
   // `all_matches` (may be null): every match of the fully filtered query, as the ranking pass
   // recorded them; they are then counted without a pass of their own.
   void CountFacets(const SearchRequest& request, const Xapian::Query& matcher,
-                   const std::vector<TermQuorum>& quorums, const Xapian::Query& date_range,
-                   std::chrono::steady_clock::time_point deadline,
+                   const std::vector<TermQuorum>& quorums, const FacetColumns* columns,
+                   const Xapian::Query& date_range, std::chrono::steady_clock::time_point deadline,
                    const std::vector<Xapian::docid>* all_matches, SearchResponse* response);
 
   // One hit of a page: its document and its weight in the order of the page.
