@@ -363,15 +363,23 @@ class Builder {
     for (size_t i : single_words) articles_with[i] = ArticlesWith(parts[i]);
     std::stable_sort(single_words.begin(), single_words.end(),
                      [&](size_t a, size_t b) { return articles_with[a] < articles_with[b]; });
+    // The anchors and their quorum are shares of the distinct words: a word typed three times
+    // is one word an article can hold (it still weighs three times, in `weighted`).
+    std::vector<std::string> distinct_words;
+    for (size_t i : single_words) {
+      const std::string& term = parts[i].term;
+      if (std::find(distinct_words.begin(), distinct_words.end(), term) == distinct_words.end()) {
+        distinct_words.push_back(term);
+      }
+    }
     // The fallback keeps its promise, the articles with any of the words.
     size_t anchor_count =
         statistics_ == nullptr || every_part_optional
-            ? single_words.size()
-            : static_cast<size_t>(std::ceil(options_.ranked_anchor_share * single_words.size()));
-    std::vector<std::string> anchors;
-    for (size_t rank = 0; rank < anchor_count && rank < single_words.size(); ++rank) {
-      anchors.push_back(parts[single_words[rank]].term);
-    }
+            ? distinct_words.size()
+            : static_cast<size_t>(std::ceil(options_.ranked_anchor_share * distinct_words.size()));
+    std::vector<std::string> anchors(
+        distinct_words.begin(),
+        distinct_words.begin() + std::min(anchor_count, distinct_words.size()));
     std::vector<Xapian::Query> enough_words = other_free_parts;
     if (!anchors.empty()) {
       double quorum_share = every_part_optional ? 0 : options_.ranked_quorum_share;

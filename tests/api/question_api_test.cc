@@ -119,6 +119,24 @@ TEST_F(QuestionApiTest, ShortQueriesStillNeedEveryWord) {
   EXPECT_TRUE(Contains(Ids(response), "tiem_chung"));
 }
 
+// A word typed three times is still one word of the question: the quorum of its rarer words
+// is taken over its distinct words. (It was taken over the words with their repeats, so a
+// question repeating its rare words asked for more of them than it had, and found nothing.)
+TEST_F(QuestionApiTest, RepeatedWordsMatchWhatTheWordsTypedOnceMatch) {
+  json once = Search(kQuestion);
+  json thrice = Search(
+      "Người người người mẹ mẹ mẹ khám khám khám thai thai thai ở ở ở nơi nơi nơi khác khác khác "
+      "phát phát phát hiện hiện hiện được được được gì?");
+  ASSERT_FALSE(once["hits"].empty());
+  EXPECT_EQ(thrice["total"], once["total"]);
+  std::vector<std::string> once_ids = Ids(once), thrice_ids = Ids(thrice);
+  std::sort(once_ids.begin(), once_ids.end());
+  std::sort(thrice_ids.begin(), thrice_ids.end());
+  EXPECT_EQ(thrice_ids, once_ids);
+  ASSERT_FALSE(thrice["hits"].empty());
+  EXPECT_EQ(thrice["hits"][0]["id"], "kham_thai");
+}
+
 TEST_F(QuestionApiTest, FiltersNarrowALongQuery) {
   json response = Search(kQuestion, "&from=2030-01-01");
   EXPECT_EQ(response["total"], 0);
