@@ -30,6 +30,10 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
       // (revision_readers.h). The answer's text is written once, for the reader and the cache.
       search_pool_.Run([&] {
         body = ReadIndex([&](Searcher& searcher) {
+          // A search alone has the other cores: an idle pool thread shares its hits.
+          searcher.PrepareHitsWith([this](size_t count, const std::function<void(size_t)>& item) {
+            search_pool_.ForEach(count, item);
+          });
           std::string revision = searcher.RevisionKey();
           SearchResponse found = searcher.Search(search);
           auto json_started = std::chrono::steady_clock::now();

@@ -101,6 +101,32 @@ Article StoredArticle(const Xapian::Document& document) {
   return article;
 }
 
+// The time preparing one hit spent on each step.
+struct HitWorkTimes {
+  Clock::duration decoding{};
+  Clock::duration analysis{};
+  Clock::duration snippets{};
+};
+
+// Shares `seconds`, the wall time of preparing the hits, among the stored, analysis and
+// snippets phases as the time spent on the hits was shared among those steps.
+void SplitHitPhases(double seconds, const std::vector<HitWorkTimes>& times, SearchPhases* phases) {
+  Clock::duration decoding{}, analysis{}, snippets{};
+  for (const HitWorkTimes& hit : times) {
+    decoding += hit.decoding;
+    analysis += hit.analysis;
+    snippets += hit.snippets;
+  }
+  double total = std::chrono::duration<double>(decoding + analysis + snippets).count();
+  if (total <= 0) {
+    phases->analysis += seconds;
+    return;
+  }
+  phases->stored += seconds * std::chrono::duration<double>(decoding).count() / total;
+  phases->analysis += seconds * std::chrono::duration<double>(analysis).count() / total;
+  phases->snippets += seconds * std::chrono::duration<double>(snippets).count() / total;
+}
+
 SearchHit HitFromArticle(const Article& article, double score) {
   SearchHit hit;
   hit.id = article.id;
@@ -553,21 +579,39 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration,
   // into token lists this searcher keeps from one search to the next (no allocation per token).
-  std::vector<Article> stored_hits;
-  if (hit_titles_.size() < matches.size()) {
-    hit_titles_.resize(matches.size());
-    hit_bodies_.resize(matches.size());
+  // The stored data is read here (a Xapian database serves one thread); decoding, analysing
+  // and the snippet are the hit's alone, and an idle thread may share them (for_each_hit_).
+  size_t hit_count = matches.size();
+  if (hit_titles_.size() < hit_count) {
+    hit_titles_.resize(hit_count);
+    hit_bodies_.resize(hit_count);
   }
-  for (const RankedHit& match : matches) {
-    stored_hits.push_back(StoredArticle(match.document));
-    timer.Lap(&phases.stored);
-    size_t hit = stored_hits.size() - 1;
-    hit_titles_[hit].clear();
-    hit_bodies_[hit].clear();
-    Analyze(stored_hits.back().title, &hit_titles_[hit]);
-    Analyze(stored_hits.back().body, &hit_bodies_[hit]);
-    timer.Lap(&phases.analysis);
+  std::vector<std::string> stored_data;
+  for (const RankedHit& match : matches) stored_data.push_back(match.document.get_data());
+  timer.Lap(&phases.stored);
+  std::vector<Article> stored_hits(hit_count);
+  std::vector<std::string> snippets(hit_count);
+  std::vector<HitWorkTimes> times(hit_count);
+  auto prepare_hit = [&](size_t i) {
+    Clock::time_point started_hit = Clock::now();
+    DecodeStoredArticle(stored_data[i], &stored_hits[i]);
+    Clock::time_point decoded = Clock::now();
+    hit_titles_[i].clear();
+    hit_bodies_[i].clear();
+    Analyze(stored_hits[i].title, &hit_titles_[i]);
+    Analyze(stored_hits[i].body, &hit_bodies_[i]);
+    Clock::time_point analysed = Clock::now();
+    snippets[i] = MakeSnippet(stored_hits[i].body, hit_bodies_[i], built.highlighter);
+    times[i] = {decoded - started_hit, analysed - decoded, Clock::now() - analysed};
+  };
+  if (for_each_hit_) {
+    for_each_hit_(hit_count, prepare_hit);
+  } else {
+    for (size_t i = 0; i < hit_count; ++i) prepare_hit(i);
   }
+  double hits_seconds = 0;
+  timer.Lap(&hits_seconds);
+  SplitHitPhases(hits_seconds, times, &phases);
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
     std::vector<const TokenList*> analysed;
     for (size_t i = 0; i < stored_hits.size() && i < kHitsForAccentContext; ++i) {
@@ -580,7 +624,7 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   timer.Lap(&phases.spelling);
   for (size_t i = 0; i < stored_hits.size(); ++i) {
     SearchHit hit = HitFromArticle(stored_hits[i], matches[i].weight);
-    hit.snippet = MakeSnippet(stored_hits[i].body, hit_bodies_[i], built.highlighter);
+    hit.snippet = std::move(snippets[i]);
     response.hits.push_back(std::move(hit));
   }
   timer.Lap(&phases.snippets);

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -119,6 +120,12 @@ class Searcher {
     kValueSpies,          // Xapian's ValueCountMatchSpy, as for shards
   };
   void CountFacetsWith(FacetCounting counting) { facet_counting_ = counting; }
+
+  // How a search runs work on each of its hits, which touches no Xapian object: calls
+  // `item(i)` once for each i below `count`, returning once all have ended. vnsearchd hands
+  // it SearchPool::ForEach, which shares the items with an idle thread; by default, in turn.
+  using ForEachHit = std::function<void(size_t count, const std::function<void(size_t)>& item)>;
+  void PrepareHitsWith(ForEachHit for_each_hit) { for_each_hit_ = std::move(for_each_hit); }
 
   // Picks up whatever the index writer has committed since the last call. Cheap when nothing
   // changed.
@@ -254,6 +261,7 @@ class Searcher {
   // storage is reused.
   std::vector<TokenList> hit_titles_;
   std::vector<TokenList> hit_bodies_;
+  ForEachHit for_each_hit_;
 };
 
 }  // namespace vnsearch

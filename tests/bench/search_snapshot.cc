@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "searchd/search_answer.h"
+#include "searchd/search_pool.h"
 #include "searchd/searcher.h"
 
 namespace {
@@ -145,6 +146,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   Searcher searcher(database);
+  // As vnsearchd searches: an idle pool thread shares the preparing of each page's hits.
+  vnsearch::SearchPool helpers(1);
+  searcher.PrepareHitsWith(
+      [&](size_t count, const std::function<void(size_t)>& item) { helpers.ForEach(count, item); });
   std::vector<json> lines;
   std::string query;
   while (std::getline(queries, query)) {

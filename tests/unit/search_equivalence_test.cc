@@ -18,6 +18,7 @@
 #include "index/prepared_article.h"
 #include "index/schema.h"
 #include "searchd/search_answer.h"
+#include "searchd/search_pool.h"
 #include "searchd/searcher.h"
 
 namespace vnsearch {
@@ -185,6 +186,25 @@ TEST_F(SearchEquivalenceTest, FacetColumnsCountWhatValueSpiesCount) {
     }
   }
   EXPECT_GE(counted_values, 300u);
+}
+
+// vnsearchd has an idle pool thread share the preparing of a page's hits (decoding, analysis,
+// snippets): the answers are those of hits prepared in turn.
+TEST_F(SearchEquivalenceTest, HitsPreparedBesideAnIdleThreadAreThoseMadeInTurn) {
+  SearchPool pool(1);
+  Searcher shared(*folder_ + "/pairs");
+  shared.PrepareHitsWith(
+      [&](size_t count, const std::function<void(size_t)>& item) { pool.ForEach(count, item); });
+  Searcher in_turn(*folder_ + "/pairs");
+  size_t hits = 0;
+  for (const char* query : kQueries) {
+    for (const SearchRequest& request : RequestsFor(query, &in_turn)) {
+      nlohmann::json expected = Answer(&in_turn, request);
+      EXPECT_EQ(Answer(&shared, request), expected) << query;
+      hits += expected["hits"].size();
+    }
+  }
+  EXPECT_GE(hits, 200u);
 }
 
 }  // namespace

@@ -78,5 +78,84 @@ TEST(SearchPoolTest, NoThreadsMeansEachSearchRunsOnItsAsker) {
   EXPECT_GT(MostAtOnce(&none, 12), 2);
 }
 
+// ForEach: every item once; an idle pool thread takes a share, and none when every thread is
+// busy or a search waits; what an item throws reaches the caller.
+
+// Runs `count` items of `item_ms` each through `pool`; returns how many ran on another thread
+// than the caller's, and checks each ran once.
+size_t ItemsHelpedWith(SearchPool* pool, size_t count, int item_ms) {
+  std::vector<std::atomic<int>> runs(count);
+  std::atomic<size_t> helped{0};
+  std::thread::id caller = std::this_thread::get_id();
+  pool->ForEach(count, [&](size_t index) {
+    ++runs[index];
+    if (std::this_thread::get_id() != caller) ++helped;
+    std::this_thread::sleep_for(std::chrono::milliseconds(item_ms));
+  });
+  for (size_t i = 0; i < count; ++i) EXPECT_EQ(runs[i].load(), 1) << "item " << i;
+  return helped.load();
+}
+
+// A search run through `pool` returns once its thread is back waiting: then it idles.
+void WaitUntilIdle(SearchPool* pool) {
+  pool->Run([] {});
+}
+
+TEST(SearchPoolTest, ForEachRunsEveryItemOnceWithAnIdleThreadsHelp) {
+  SearchPool pool(1);
+  WaitUntilIdle(&pool);
+  EXPECT_EQ(ItemsHelpedWith(&pool, 0, 0), 0u);
+  EXPECT_EQ(ItemsHelpedWith(&pool, 1, 0), 0u);  // one item is not shared
+  size_t helped = ItemsHelpedWith(&pool, 20, 5);
+  EXPECT_GE(helped, 4u);  // the idle thread took about half
+  EXPECT_LE(helped, 16u);
+  SearchPool none(0);
+  EXPECT_EQ(ItemsHelpedWith(&none, 20, 1), 0u);
+}
+
+TEST(SearchPoolTest, ForEachInsideTheOnlyBusyThreadRunsItsItemsAlone) {
+  SearchPool pool(1);
+  size_t helped = 1;
+  // The search holds the pool's one thread: no thread idles to help it.
+  pool.Run([&] { helped = ItemsHelpedWith(&pool, 10, 2); });
+  EXPECT_EQ(helped, 0u);
+}
+
+TEST(SearchPoolTest, AHelperTakesNoMoreItemsOnceASearchWaits) {
+  SearchPool pool(1);
+  WaitUntilIdle(&pool);
+  std::atomic<bool> search_asked{false};
+  std::atomic<size_t> helped_after_asked{0};
+  std::thread::id caller = std::this_thread::get_id();
+  std::thread asker;
+  pool.ForEach(40, [&](size_t index) {
+    if (std::this_thread::get_id() != caller && search_asked.load()) ++helped_after_asked;
+    if (index == 4 && !search_asked.exchange(true)) {
+      asker = std::thread([&] { pool.Run([] {}); });
+      // Until the search is queued, the helper may still take items: wait for the queue.
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      helped_after_asked = 0;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  });
+  asker.join();
+  // At most the item the helper had begun when the search came.
+  EXPECT_LE(helped_after_asked.load(), 1u);
+}
+
+TEST(SearchPoolTest, WhatAnItemThrowsReachesTheCaller) {
+  SearchPool pool(1);
+  std::atomic<int> ran{0};
+  EXPECT_THROW(pool.ForEach(50,
+                            [&](size_t index) {
+                              ++ran;
+                              std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                              if (index == 7) throw std::invalid_argument("bad article");
+                            }),
+               std::invalid_argument);
+  EXPECT_LT(ran.load(), 50);                    // the items after a throw are not begun
+  EXPECT_EQ(ItemsHelpedWith(&pool, 1, 0), 0u);  // the pool goes on
+}
+
 }  // namespace
 }  // namespace vnsearch
