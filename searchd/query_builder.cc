@@ -364,7 +364,7 @@ class Builder {
     std::stable_sort(single_words.begin(), single_words.end(),
                      [&](size_t a, size_t b) { return articles_with[a] < articles_with[b]; });
     // The anchors and their quorum are shares of the distinct words: a word typed three times
-    // is one word an article can hold (it still weighs three times, in `weighted`).
+    // is one word an article can hold (`weighted` still holds it each time it was typed).
     std::vector<std::string> distinct_words;
     for (size_t i : single_words) {
       const std::string& term = parts[i].term;

@@ -25,13 +25,13 @@ namespace {
 
 // The query's words as vnsearch indexes them, every one required.
 Xapian::Query IndexTermsQuery(const std::string& typed) {
-  bool exact = vnsearch::HasDiacritics(typed);
   std::vector<Xapian::Query> words;
-  for (const std::string& folded : vnsearch::FoldedTerms(typed)) {
-    if (!exact) words.emplace_back(vnsearch::schema::kFolded + folded);
-  }
-  if (exact) {
-    for (const std::string& term : vnsearch::ExactTerms(typed)) words.emplace_back(term);
+  if (vnsearch::HasDiacritics(typed)) {
+    for (const std::string& exact : vnsearch::ExactTerms(typed)) words.emplace_back(exact);
+  } else {
+    for (const std::string& folded : vnsearch::FoldedTerms(typed)) {
+      words.emplace_back(vnsearch::schema::kFolded + folded);
+    }
   }
   return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
