@@ -31,8 +31,9 @@ void Api::Search(const httplib::Request& request, httplib::Response* response) {
       search_pool_.Run([&] {
         body = ReadIndex([&](Searcher& searcher) {
           // A search alone has the other cores: an idle pool thread shares its hits.
-          searcher.PrepareHitsWith([this](size_t count, const std::function<void(size_t)>& item) {
-            search_pool_.ForEach(count, item);
+          searcher.PrepareHitsWith([this](size_t count, const std::function<void(size_t)>& item,
+                                          const std::function<void()>& first) {
+            search_pool_.ForEach(count, item, first);
           });
           std::string revision = searcher.RevisionKey();
           SearchResponse found = searcher.Search(search);

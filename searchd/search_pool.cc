@@ -35,7 +35,8 @@ void SearchPool::Run(const std::function<void()>& search) {
   if (task.thrown) std::rethrow_exception(task.thrown);
 }
 
-void SearchPool::ForEach(size_t count, const std::function<void(size_t)>& item) {
+void SearchPool::ForEach(size_t count, const std::function<void(size_t)>& item,
+                         const std::function<void()>& first) {
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   auto take_items = [&](bool helping) {
@@ -62,8 +63,10 @@ void SearchPool::ForEach(size_t count, const std::function<void(size_t)>& item) 
   lock.unlock();
   std::exception_ptr thrown;
   try {
+    if (first) first();
     take_items(false);
   } catch (...) {
+    failed.store(true);
     thrown = std::current_exception();
   }
   if (helped) {

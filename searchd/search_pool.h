@@ -34,9 +34,12 @@ class SearchPool {
 
   // Calls `item` for 0 .. count - 1, each once, on the calling thread and, when a thread of the
   // pool idles and no search waits, on that thread beside it: a search alone has the other
-  // cores. The helping thread takes no more items once a search is asked for. Returns once
-  // every item has ended, throwing what one threw (the items after it may not have run).
-  void ForEach(size_t count, const std::function<void(size_t)>& item);
+  // cores. The helping thread takes no more items once a search is asked for. `first`, when
+  // given, runs on the calling thread before it takes items, while the helper already takes
+  // them. Returns once every item has ended, throwing what one (or `first`) threw; the items
+  // after a throw may not have run.
+  void ForEach(size_t count, const std::function<void(size_t)>& item,
+               const std::function<void()>& first = nullptr);
 
   unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
 

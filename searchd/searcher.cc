@@ -570,17 +570,12 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
   // the counting passes say.)
   if (ranked.count_cut_short && !request.with_facets) response.timed_out = true;
   timer.Lap(&phases.ranking);
-  if (request.with_facets && !response.timed_out) {
-    CountFacets(request, matcher, built.quorums, columns.get(), date_range, deadline,
-                record_matches ? recorder.AllMatches(ranked.total_exact, ranked.total) : nullptr,
-                &response);
-  }
-  timer.Lap(&phases.facets);
 
   // Each hit's title and body are analysed once, for its snippet and for accent restoration,
   // into token lists this searcher keeps from one search to the next (no allocation per token).
   // The stored data is read here (a Xapian database serves one thread); decoding, analysing
-  // and the snippet are the hit's alone, and an idle thread may share them (for_each_hit_).
+  // and the snippet are the hit's alone, and an idle thread may take them (for_each_hit_)
+  // while this one counts the facets.
   size_t hit_count = matches.size();
   if (hit_titles_.size() < hit_count) {
     hit_titles_.resize(hit_count);
@@ -604,14 +599,28 @@ SearchResponse Searcher::SearchOnce(const SearchRequest& request) {
     snippets[i] = MakeSnippet(stored_hits[i].body, hit_bodies_[i], built.highlighter);
     times[i] = {decoded - started_hit, analysed - decoded, Clock::now() - analysed};
   };
+  Clock::duration counting{};
+  auto count_facets = [&] {
+    Clock::time_point started_counting = Clock::now();
+    if (request.with_facets && !response.timed_out) {
+      CountFacets(request, matcher, built.quorums, columns.get(), date_range, deadline,
+                  record_matches ? recorder.AllMatches(ranked.total_exact, ranked.total) : nullptr,
+                  &response);
+    }
+    counting = Clock::now() - started_counting;
+  };
   if (for_each_hit_) {
-    for_each_hit_(hit_count, prepare_hit);
+    for_each_hit_(hit_count, prepare_hit, count_facets);
   } else {
+    count_facets();
     for (size_t i = 0; i < hit_count; ++i) prepare_hit(i);
   }
-  double hits_seconds = 0;
-  timer.Lap(&hits_seconds);
-  SplitHitPhases(hits_seconds, times, &phases);
+  // The facets take their own time; the hits, what is left of the wall time.
+  double facets_and_hits = 0;
+  timer.Lap(&facets_and_hits);
+  double facets_seconds = std::chrono::duration<double>(counting).count();
+  phases.facets += facets_seconds;
+  SplitHitPhases(std::max(0.0, facets_and_hits - facets_seconds), times, &phases);
   if (built.space == MatchSpace::kFolded && !response.partial_match) {
     std::vector<const TokenList*> analysed;
     for (size_t i = 0; i < stored_hits.size() && i < kHitsForAccentContext; ++i) {

@@ -121,10 +121,12 @@ class Searcher {
   };
   void CountFacetsWith(FacetCounting counting) { facet_counting_ = counting; }
 
-  // How a search runs work on each of its hits, which touches no Xapian object: calls
-  // `item(i)` once for each i below `count`, returning once all have ended. vnsearchd hands
-  // it SearchPool::ForEach, which shares the items with an idle thread; by default, in turn.
-  using ForEachHit = std::function<void(size_t count, const std::function<void(size_t)>& item)>;
+  // How a search runs work on each of its hits, which touches no Xapian object: runs `first`
+  // (the facets' counting) and calls `item(i)` once for each i below `count`, returning once
+  // all have ended. vnsearchd hands it SearchPool::ForEach, whose idle thread takes items
+  // while this one counts; by default, `first` and then the items in turn.
+  using ForEachHit = std::function<void(size_t count, const std::function<void(size_t)>& item,
+                                        const std::function<void()>& first)>;
   void PrepareHitsWith(ForEachHit for_each_hit) { for_each_hit_ = std::move(for_each_hit); }
 
   // Picks up whatever the index writer has committed since the last call. Cheap when nothing

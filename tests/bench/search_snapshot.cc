@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
   // As vnsearchd searches: an idle pool thread shares the preparing of each page's hits.
   vnsearch::SearchPool helpers(1);
   searcher.PrepareHitsWith(
-      [&](size_t count, const std::function<void(size_t)>& item) { helpers.ForEach(count, item); });
+      [&](size_t count, const std::function<void(size_t)>& item,
+          const std::function<void()>& first) { helpers.ForEach(count, item, first); });
   std::vector<json> lines;
   std::string query;
   while (std::getline(queries, query)) {

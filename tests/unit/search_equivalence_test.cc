@@ -189,12 +189,14 @@ TEST_F(SearchEquivalenceTest, FacetColumnsCountWhatValueSpiesCount) {
 }
 
 // vnsearchd has an idle pool thread share the preparing of a page's hits (decoding, analysis,
-// snippets): the answers are those of hits prepared in turn.
+// snippets) while the search's thread counts the facets: the answers are those of hits prepared
+// in turn after the counting.
 TEST_F(SearchEquivalenceTest, HitsPreparedBesideAnIdleThreadAreThoseMadeInTurn) {
   SearchPool pool(1);
   Searcher shared(*folder_ + "/pairs");
   shared.PrepareHitsWith(
-      [&](size_t count, const std::function<void(size_t)>& item) { pool.ForEach(count, item); });
+      [&](size_t count, const std::function<void(size_t)>& item,
+          const std::function<void()>& first) { pool.ForEach(count, item, first); });
   Searcher in_turn(*folder_ + "/pairs");
   size_t hits = 0;
   for (const char* query : kQueries) {

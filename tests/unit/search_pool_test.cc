@@ -143,6 +143,42 @@ TEST(SearchPoolTest, AHelperTakesNoMoreItemsOnceASearchWaits) {
   EXPECT_LE(helped_after_asked.load(), 1u);
 }
 
+TEST(SearchPoolTest, TheHelperTakesItemsWhileTheCallerRunsItsFirstWork) {
+  SearchPool pool(1);
+  WaitUntilIdle(&pool);
+  std::thread::id caller = std::this_thread::get_id();
+  std::atomic<bool> first_ran{false};
+  std::atomic<size_t> helped_during_first{0};
+  std::vector<std::atomic<int>> runs(10);
+  pool.ForEach(
+      10,
+      [&](size_t index) {
+        ++runs[index];
+        if (std::this_thread::get_id() != caller && !first_ran.load()) ++helped_during_first;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      },
+      [&] {
+        EXPECT_EQ(std::this_thread::get_id(), caller);
+        std::this_thread::sleep_for(std::chrono::milliseconds(60));
+        first_ran = true;
+      });
+  EXPECT_TRUE(first_ran.load());
+  for (size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(runs[i].load(), 1) << "item " << i;
+  EXPECT_GE(helped_during_first.load(), 5u);  // 10 items of 2 ms fit in the 60 ms
+  // Without a helper, `first` still runs, before the items.
+  SearchPool none(0);
+  std::vector<int> order;
+  none.ForEach(
+      2, [&](size_t index) { order.push_back(static_cast<int>(index)); },
+      [&] { order.push_back(-1); });
+  EXPECT_EQ(order, (std::vector<int>{-1, 0, 1}));
+  // What `first` throws reaches the caller once the helper has stopped.
+  EXPECT_THROW(pool.ForEach(
+                   1000, [](size_t) { std::this_thread::sleep_for(std::chrono::microseconds(50)); },
+                   [] { throw std::invalid_argument("facets"); }),
+               std::invalid_argument);
+}
+
 TEST(SearchPoolTest, WhatAnItemThrowsReachesTheCaller) {
   SearchPool pool(1);
   std::atomic<int> ran{0};
