@@ -1,6 +1,7 @@
 -- load_test.lua: wrk script that sends the benchmark queries (one a line in the file named by
 -- the QUERIES environment variable) round-robin as GET /api/search?q=… with facets and snippets,
--- and checks every answer is 200.
+-- and checks every answer is 200. With ONLY_PATH set, every request is GET of that path instead
+-- (load_test.sh times an empty exchange, /healthz, through the same client).
 local queries = {}
 local next_query = 1
 local failures = 0
@@ -10,6 +11,10 @@ local function encode(text)
 end
 
 function init(args)
+  if os.getenv("ONLY_PATH") then
+    queries = { os.getenv("ONLY_PATH") }
+    return
+  end
   for line in io.lines(os.getenv("QUERIES")) do
     if line ~= "" then table.insert(queries, "/api/search?q=" .. encode(line)) end
   end

@@ -42,6 +42,10 @@ for cache in 0 2000; do
       curl -sf "http://127.0.0.1:$port/metrics" > "$metrics_after"
       python3 "$(dirname "$0")/search_profile.py" "$metrics_before" "$metrics_after" \
         "$(sed -n 's/.* mean \([0-9.]*\) ms.*/\1/p' "$wrk_line")"
+      # The HTTP exchange alone, through the same client: what no search could go below.
+      printf '   1 connection(s), GET /healthz (an empty exchange): '
+      ONLY_PATH=/healthz QUERIES=$queries wrk -t1 -c1 -d"${duration}s" \
+        -s "$(dirname "$0")/load_test.lua" "http://127.0.0.1:$port" | tail -n 1
     fi
   done
   kill "$server"
