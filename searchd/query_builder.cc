@@ -33,6 +33,16 @@
 namespace vnsearch {
 namespace {
 
+// Whether `query` holds a positional operator: a phrase, or words near each other.
+bool HoldsPositionalOperator(const Xapian::Query& query) {
+  Xapian::Query::op type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (HoldsPositionalOperator(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 constexpr Xapian::termcount kWildcardExpansionLimit = kWildcardExpansion;
 constexpr double kTypedFormBonus = 0.5;
 
@@ -359,6 +369,14 @@ class Builder {
         single_words.push_back(i);
       }
     }
+    // Xapian 1.4 can weigh an article by a phrase it does not hold: when the OR of the ranked
+    // side is only checked at the articles another list of the FILTER stands on, a phrase in it
+    // adds its weight there without its positions being tested. ("Bà đã quyết" định điều gì,
+    // relaxed, ranked first articles without the phrase by its weight.) So when the ranked side
+    // holds a phrase, Xapian must walk that side: the quorum never leads, and the matches are
+    // not made a bitmap, which would.
+    bool phrase_weighted = std::any_of(required.begin(), required.end(), HoldsPositionalOperator) ||
+                           std::any_of(weighted.begin(), weighted.end(), HoldsPositionalOperator);
     std::vector<Xapian::doccount> articles_with(parts.size(), 0);
     for (size_t i : single_words) articles_with[i] = ArticlesWith(parts[i]);
     std::stable_sort(single_words.begin(), single_words.end(),
@@ -391,7 +409,9 @@ class Builder {
             Xapian::Query::OP_SCALE_WEIGHT,
             Xapian::Query(Xapian::Query::OP_OR, any_anchor.begin(), any_anchor.end()), 0));
       } else {
-        enough_words.push_back(QuorumPostingSource::Make(anchors, std::max<size_t>(quorum, 1)));
+        enough_words.push_back(QuorumPostingSource::Make(
+            anchors, std::max<size_t>(quorum, 1),
+            phrase_weighted ? SourceLead::kNeverLeads : SourceLead::kMayLead));
         quorums_.push_back({anchors, std::max<size_t>(quorum, 1)});
       }
     }
@@ -407,7 +427,7 @@ class Builder {
     if (matches.empty() || !with_boosts_) return matches;
     required.insert(required.end(), weighted.begin(), weighted.end());
     // The weightless side, as the searcher can have it read most cheaply.
-    if (precompute_matches_ != nullptr && *precompute_matches_) {
+    if (precompute_matches_ != nullptr && *precompute_matches_ && !phrase_weighted) {
       matches = (*precompute_matches_)(matches, quorums_);
     }
     Xapian::Query combined(Xapian::Query::OP_FILTER,

@@ -17,14 +17,17 @@ TermQuorum TermQuorum::Distinct() const {
   return distinct;
 }
 
-QuorumPostingSource::QuorumPostingSource(std::vector<std::string> terms, size_t quorum) {
+QuorumPostingSource::QuorumPostingSource(std::vector<std::string> terms, size_t quorum,
+                                         SourceLead lead)
+    : lead_(lead) {
   TermQuorum held = TermQuorum{std::move(terms), quorum}.Distinct();
   terms_ = std::move(held.terms);
   quorum_ = held.quorum;
 }
 
-Xapian::Query QuorumPostingSource::Make(std::vector<std::string> terms, size_t quorum) {
-  return Xapian::Query((new QuorumPostingSource(std::move(terms), quorum))->release());
+Xapian::Query QuorumPostingSource::Make(std::vector<std::string> terms, size_t quorum,
+                                        SourceLead lead) {
+  return Xapian::Query((new QuorumPostingSource(std::move(terms), quorum, lead))->release());
 }
 
 void QuorumPostingSource::init(const Xapian::Database& database) {
@@ -45,6 +48,9 @@ void QuorumPostingSource::init(const Xapian::Database& database) {
   termfreq_max_ = std::min(sum, database_.get_doccount());
   termfreq_estimate_ =
       quorum_ <= frequencies.size() ? std::min(frequencies[quorum_ - 1], termfreq_max_) : 0;
+  if (lead_ == SourceLead::kNeverLeads) {  // Xapian walks the AND's rarest list first
+    termfreq_estimate_ = termfreq_max_ = database_.get_doccount();
+  }
   current_ = 0;
   at_end_ = false;
 }
@@ -89,7 +95,7 @@ void QuorumPostingSource::skip_to(Xapian::docid at_least, double) {
 }
 
 Xapian::PostingSource* QuorumPostingSource::clone() const {
-  return new QuorumPostingSource(terms_, quorum_);
+  return new QuorumPostingSource(terms_, quorum_, lead_);
 }
 
 std::string TermQuorum::QueryDescription() const {

@@ -26,13 +26,21 @@ struct TermQuorum {
   std::string QueryDescription() const;
 };
 
+// Whether a posting source may be the list a Xapian AND (or FILTER) walks, the others being only
+// checked at the articles it stands on. A source that never leads says it may match every
+// article, so that Xapian walks the other side: see RankedCombination in query_builder.cc for why
+// a ranked query with a phrase needs that.
+enum class SourceLead { kMayLead, kNeverLeads };
+
 class QuorumPostingSource : public Xapian::PostingSource {
  public:
   // Matches the articles holding at least `quorum` (≥ 1) of `terms` (distinct terms).
-  QuorumPostingSource(std::vector<std::string> terms, size_t quorum);
+  QuorumPostingSource(std::vector<std::string> terms, size_t quorum,
+                      SourceLead lead = SourceLead::kMayLead);
 
   // A query matching the same articles: the source, owned by the query.
-  static Xapian::Query Make(std::vector<std::string> terms, size_t quorum);
+  static Xapian::Query Make(std::vector<std::string> terms, size_t quorum,
+                            SourceLead lead = SourceLead::kMayLead);
 
   void init(const Xapian::Database& database) override;
   Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -51,6 +59,7 @@ class QuorumPostingSource : public Xapian::PostingSource {
 
   std::vector<std::string> terms_;
   size_t quorum_;
+  SourceLead lead_;
   Xapian::Database database_;
   // Moves list number `list` to its first article numbered `at_least` or more.
   void MoveTo(size_t list, Xapian::docid at_least);
