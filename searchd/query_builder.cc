@@ -374,7 +374,7 @@ class Builder {
     // adds its weight there without its positions being tested. ("Bà đã quyết" định điều gì,
     // relaxed, ranked first articles without the phrase by its weight.) So when the ranked side
     // holds a phrase, Xapian must walk that side: the quorum never leads, and the matches are
-    // not made a bitmap, which would.
+    // not made a bitmap (a short list, which would lead).
     bool phrase_weighted = std::any_of(required.begin(), required.end(), HoldsPositionalOperator) ||
                            std::any_of(weighted.begin(), weighted.end(), HoldsPositionalOperator);
     std::vector<Xapian::doccount> articles_with(parts.size(), 0);

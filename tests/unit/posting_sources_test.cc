@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "searchd/quorum_source.h"
 
@@ -54,6 +55,27 @@ TEST(QuorumPostingSourceTest, WorksAsAFilterInsideLargerQueries) {
   EXPECT_EQ(Matches(database, filtered), (Ids{1, 3, 4, 5}));
   Xapian::Query excluded(Xapian::Query::OP_AND_NOT, filtered, Xapian::Query("a"));
   EXPECT_EQ(Matches(database, excluded), (Ids{3, 4}));
+}
+
+// A source that never leads matches the same documents, and says it may match every one, so
+// that Xapian's AND walks the other lists (query_builder.cc: a ranked query with a phrase).
+TEST(QuorumPostingSourceTest, ASourceThatNeverLeadsMatchesTheSameAndClaimsEveryDocument) {
+  Xapian::WritableDatabase database = SmallDatabase();
+  for (size_t quorum = 1; quorum <= 3; ++quorum) {
+    EXPECT_EQ(Matches(database,
+                      QuorumPostingSource::Make({"a", "b", "c"}, quorum, SourceLead::kNeverLeads)),
+              Matches(database, QuorumPostingSource::Make({"a", "b", "c"}, quorum)))
+        << "quorum " << quorum;
+  }
+  QuorumPostingSource leads({"a", "b", "c"}, 3);
+  QuorumPostingSource follows({"a", "b", "c"}, 3, SourceLead::kNeverLeads);
+  leads.init(database);
+  follows.init(database);
+  EXPECT_LT(leads.get_termfreq_est(), database.get_doccount());
+  EXPECT_EQ(follows.get_termfreq_est(), database.get_doccount());
+  std::unique_ptr<Xapian::PostingSource> copy(follows.clone());
+  copy->init(database);
+  EXPECT_EQ(copy->get_termfreq_est(), database.get_doccount()) << "a clone keeps it";
 }
 
 }  // namespace
