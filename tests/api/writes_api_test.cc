@@ -239,7 +239,9 @@ TEST_F(WritesApiTest, BadWritesAre400) {
 // Retry-After, and once it is done they go through. Nothing is lost on either side.
 TEST_F(WritesApiTest, CliAndHttpWritesAtTheSameTime) {
   std::string big = temp_ / "big";
-  constexpr int kGenerated = 800;
+  // Enough that the indexer outlasts a post's wait for the lock (2 s) on a fast host: 800
+  // articles took it about 2 s, and a post then waited for the lock and got it.
+  constexpr int kGenerated = 2400;
   GenerateArticles(big, kGenerated);
   pid_t indexer = SearchdProcess::StartIndexer(
       {"--db", server_->database(), "--batch", "50", "--threads", "1", big});
